@@ -1,0 +1,212 @@
+"""Text to sentences, with character offsets, offline.
+
+Sentence boundaries are found in three steps:
+
+1. Blank lines always end a sentence: the text is cut into blocks at blank lines.
+2. Inside a block, each line break is either a soft break of hard-wrapped text
+   (the lines are rejoined) or a hard break between lines that stand alone (one
+   sentence per line, headings, captions, list items).
+3. Each run of rejoined lines is split by NLTK's Punkt sentence tokenizer, with
+   parameters shipped in ``summarize/data/punkt`` as plain text (learnt from news
+   with ``benchmarks/train_punkt.py`` plus a hand-written abbreviation list). No
+   NLTK data is loaded or downloaded, so the result never depends on what happens
+   to be installed.
+
+Lines that are not sentences of the body (headings, captions, bylines, image
+credits) are marked as fragments: they have no sentence-ending punctuation and only
+a few words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from summarize._validation import check_text
+from summarize.types import Sentence
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+__all__ = ["FRAGMENT_MAX_WORDS", "split_sentences"]
+
+#: A line without sentence-ending punctuation and at most this many words is a fragment.
+FRAGMENT_MAX_WORDS = 12
+
+# Lines rejoin as hard-wrapped text when the block is at least this wide and the line
+# fills at least this share of the block's width.
+_WRAP_MIN_WIDTH = 50
+_WRAP_FILL = 0.75
+# A line shorter than this (a caption, a credit) does not continue on the next line
+# merely because that line starts in lower case.
+_SHORT_LINE = 40
+
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = re.compile(r"[.!?…。！？．｡][\"'”’»)\]}]*$")
+_CONTINUES = re.compile(r"[,;:\-–—]$")
+_LIST_MARKER = re.compile(r"(?:[-*•‣◦▪–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)])\s")
+_MARKER_ONLY = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]")
+_WORD = re.compile(r"\w+")
+# Punkt knows "..." but not the single character "…": split after it where a
+# capitalised word follows, as Punkt does for "...".
+_ELLIPSIS_BREAK = re.compile(r"(…[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split a document into sentences with their character offsets.
+
+    Parameters
+    ----------
+    text : str
+        The document. Any text is accepted; an empty or blank text has no sentences.
+
+    Returns
+    -------
+    tuple of Sentence
+        The sentences in document order. ``sentence.text`` is exactly
+        ``text[sentence.start:sentence.end]``, without surrounding whitespace.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``text`` is not a str.
+
+    Notes
+    -----
+    A line break inside a paragraph is a sentence boundary unless the text is
+    hard-wrapped: the line ends with ``,;:`` or a dash; or the next line starts in
+    lower case after a line of at least 40 characters without sentence-ending
+    punctuation; or the paragraph is at least 50 characters wide and the line fills
+    three quarters of that width. A line that starts with a list marker (``1.``, ``a)``, ``-``,
+    ``•``) always starts a new sentence. Within rejoined lines, Punkt [1]_ decides.
+
+    References
+    ----------
+    .. [1] Kiss, T. and Strunk, J. (2006). Unsupervised multilingual sentence
+       boundary detection. Computational Linguistics 32(4), 485-525.
+
+    Examples
+    --------
+    >>> from summarize import split_sentences
+    >>> for s in split_sentences("Mr. Smith paid $3.50 at 9 a.m. on Monday. He left."):
+    ...     print(s.index, s.start, s.end, s.text)
+    0 0 41 Mr. Smith paid $3.50 at 9 a.m. on Monday.
+    1 42 50 He left.
+    """
+    check_text(text)
+    tokenizer = _punkt()
+    sentences: list[Sentence] = []
+    for seg_start, seg_end in _segments(text):
+        spans = _merge_markers(text, seg_start, tokenizer.span_tokenize(text[seg_start:seg_end]))
+        for start, end in _split_ellipses(text, spans):
+            sentence_text = text[start:end]
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    text=sentence_text,
+                    start=start,
+                    end=end,
+                    fragment=_is_fragment(sentence_text),
+                )
+            )
+    return tuple(sentences)
+
+
+def _is_fragment(sentence: str) -> bool:
+    return _TERMINAL.search(sentence) is None and len(_WORD.findall(sentence)) <= FRAGMENT_MAX_WORDS
+
+
+def _segments(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) spans of rejoined lines, each to be split by Punkt."""
+    for block in _blocks(text):
+        width = max(end - start for start, end in block)
+        seg_start, seg_end = block[0]
+        for (start, end), (next_start, next_end) in pairwise(block):
+            if _soft_break(text[start:end], text[next_start:next_end], width):
+                seg_end = next_end
+            else:
+                yield seg_start, seg_end
+                seg_start, seg_end = next_start, next_end
+        yield seg_start, seg_end
+
+
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Yield paragraphs as lists of (start, end) line spans, stripped of whitespace."""
+    block: list[tuple[int, int]] = []
+    previous_end = 0
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        if block and text.count("\n", previous_end, match.start()) > 1:
+            yield block
+            block = []
+        block.append((start, start + len(stripped)))
+        previous_end = match.end()
+    if block:
+        yield block
+
+
+def _soft_break(line: str, next_line: str, width: int) -> bool:
+    """Whether the break between two lines of a paragraph is only hard wrapping."""
+    if _LIST_MARKER.match(next_line):
+        return False
+    if _CONTINUES.search(line):
+        return True
+    if next_line[:1].islower() and not _TERMINAL.search(line) and len(line) >= _SHORT_LINE:
+        return True
+    return width >= _WRAP_MIN_WIDTH and len(line) >= _WRAP_FILL * width
+
+
+def _merge_markers(text: str, offset: int, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Shift spans by ``offset`` and join a lone list marker ("1.") to what follows it."""
+    pending: int | None = None
+    for start, end in spans:
+        start, end = start + offset, end + offset
+        if pending is not None:
+            start, pending = pending, None
+        if _MARKER_ONLY.fullmatch(text, start, end):
+            pending = start
+            continue
+        yield start, end
+    if pending is not None:
+        yield pending, end
+
+
+def _split_ellipses(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Split after "…" where the next word is capitalised, as Punkt does after "..."."""
+    for start, end in spans:
+        for match in _ELLIPSIS_BREAK.finditer(text, start, end):
+            if match.group(2).isupper():
+                yield start, match.end(1)
+                start = match.end()
+        yield start, end
+
+
+@cache
+def _punkt() -> PunktSentenceTokenizer:
+    """Build the Punkt tokenizer from the parameters shipped in the package (once)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(_rows("abbreviations.txt")) | set(_rows("abbrev_types.txt"))
+    params.collocations = {(first, second) for first, second in (row.split(" ") for row in _rows("collocations.txt"))}
+    params.sent_starters = set(_rows("sent_starters.txt"))
+    params.ortho_context = defaultdict(int)
+    for row in _rows("ortho_context.tsv"):
+        word, flags = row.split("\t")
+        params.ortho_context[word] = int(flags)
+    return PunktSentenceTokenizer(params)
+
+
+def _rows(name: str) -> list[str]:
+    """The non-comment lines of a shipped Punkt parameter file."""
+    content = resources.files("summarize").joinpath("data", "punkt", name).read_text(encoding="utf-8")
+    return [line for line in content.splitlines() if line and not line.startswith("#")]

@@ -1,0 +1,75 @@
+"""Sentence to terms: word tokens, lower-cased, stop words removed, stemmed.
+
+The terms of a sentence are what the similarity measures compare. The built-in
+analyzer finds Unicode word tokens (``\\w+``), lower-cases them, drops the stop
+words shipped in ``summarize/data/stopwords`` and stems the rest with NLTK's
+Snowball stemmer. Any callable from a sentence to a sequence of strings can take
+its place (the ``analyzer=`` parameter of :class:`~summarize.Summarizer`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib import resources
+
+__all__ = ["Analyzer", "analyzer", "stop_words"]
+
+#: A function from a sentence to its terms.
+Analyzer = Callable[[str], Sequence[str]]
+
+_TOKEN = re.compile(r"\w+")
+
+# The cache of stems is dropped when it grows past this many word forms, so that
+# memory stays bounded over a long corpus; a language's vocabulary rarely needs more.
+_CACHE_LIMIT = 200_000
+
+
+@cache
+def stop_words(language: str = "english") -> frozenset[str]:
+    """The stop words shipped for ``language``.
+
+    Examples
+    --------
+    >>> from summarize.terms import stop_words
+    >>> "the" in stop_words(), "balochistan" in stop_words()
+    (True, False)
+    """
+    path = resources.files("summarize").joinpath("data", "stopwords", f"{language}.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def analyzer(language: str = "english") -> Analyzer:
+    """The built-in analyzer for ``language``: tokens, lower case, no stop words, stems.
+
+    The analyzer keeps a cache from word form to term, so each distinct word is
+    stemmed once.
+
+    Examples
+    --------
+    >>> from summarize.terms import analyzer
+    >>> analyzer()("The militants were targeting the provinces' railways.")
+    ['milit', 'target', 'provinc', 'railway']
+    """
+    from nltk.stem.snowball import SnowballStemmer
+
+    stem = SnowballStemmer(language).stem
+    ignored = stop_words(language)
+    known: dict[str, str | None] = {}
+
+    def analyze(sentence: str) -> list[str]:
+        terms = []
+        for token in _TOKEN.findall(sentence.lower()):
+            term = known.get(token, "")
+            if term == "":
+                if len(known) >= _CACHE_LIMIT:
+                    known.clear()
+                term = known[token] = None if token in ignored else stem(token)
+            if term is not None:
+                terms.append(term)
+        return terms
+
+    return analyze

@@ -1,0 +1,94 @@
+"""The values summarize returns: sentences, scored sentences and summaries.
+
+All are immutable. A sentence is identified by its index among the document's
+sentences and by its character offsets in the original text, never by its text,
+so two identical sentences stay distinct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
+
+__all__ = ["ScoredSentence", "Sentence", "Summary"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Sentence:
+    """One sentence of a document.
+
+    Attributes
+    ----------
+    index : int
+        Position among the document's sentences, from 0.
+    text : str
+        The sentence exactly as it appears: ``document[start:end]``.
+    start, end : int
+        Character offsets of the sentence in the document.
+    fragment : bool
+        True for a line that is not a sentence of the body: a heading, caption,
+        byline, date line or image credit (no sentence-ending punctuation and only
+        a few words). Fragments keep their offsets but are not chosen for summaries.
+    """
+
+    index: int
+    text: str
+    start: int
+    end: int
+    fragment: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ScoredSentence(Sentence):
+    """A sentence with its centrality score and its rank in the document.
+
+    Attributes
+    ----------
+    score : float
+        The ranker's score (for the PageRank-based rankers, the stationary
+        probability of the sentence; the scores of a document sum to 1).
+        Fragments score 0.
+    rank : int
+        1 for the best sentence of the document, 2 for the next, and so on; equal
+        scores are ranked in document order.
+    """
+
+    score: float
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary(Sequence[ScoredSentence]):
+    """The sentences chosen to summarise a document, as an immutable sequence.
+
+    Iterating gives :class:`ScoredSentence` objects in the order that was asked
+    for (document order by default).
+
+    Attributes
+    ----------
+    sentences : tuple of ScoredSentence
+        The chosen sentences.
+    """
+
+    sentences: tuple[ScoredSentence, ...] = ()
+
+    @overload
+    def __getitem__(self, position: int) -> ScoredSentence: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[ScoredSentence, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> ScoredSentence | tuple[ScoredSentence, ...]:
+        return self.sentences[position]
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __iter__(self) -> Iterator[ScoredSentence]:
+        return iter(self.sentences)
+
+    @property
+    def text(self) -> str:
+        """The chosen sentences joined by single spaces, each with its inner whitespace collapsed."""
+        return " ".join(" ".join(sentence.text.split()) for sentence in self.sentences)
