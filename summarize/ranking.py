@@ -99,10 +99,7 @@ def pagerank(
     dangling = out_weight == 0
     scale = np.divide(1.0, out_weight, out=np.zeros(n), where=~dangling)
     # x @ P with P = diag(scale) @ weights is computed as weights.T @ (x * scale).
-    if isinstance(weights, np.ndarray):
-        transition_t = np.ascontiguousarray(weights.T)
-    else:
-        transition_t = weights.T.tocsr()
+    transition_t = np.ascontiguousarray(weights.T) if isinstance(weights, np.ndarray) else weights.T.tocsr()
 
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):

@@ -42,9 +42,9 @@ FRAGMENT_MAX_WORDS = 12
 # fills at least this share of the block's width.
 _WRAP_MIN_WIDTH = 50
 _WRAP_FILL = 0.75
-# A line shorter than this (a caption, a credit) does not continue on the next line
+# A line of fewer words (a caption, a credit) does not continue on the next line
 # merely because that line starts in lower case.
-_SHORT_LINE = 40
+_SHORT_LINE_WORDS = 5
 
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…。！？．｡][\"'”’»)\]}]*$")
@@ -80,7 +80,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     -----
     A line break inside a paragraph is a sentence boundary unless the text is
     hard-wrapped: the line ends with ``,;:`` or a dash; or the next line starts in
-    lower case after a line of at least 40 characters without sentence-ending
+    lower case after a line of at least five words without sentence-ending
     punctuation; or the paragraph is at least 50 characters wide and the line fills
     three quarters of that width. A line that starts with a list marker (``1.``, ``a)``, ``-``,
     ``•``) always starts a new sentence. Within rejoined lines, Punkt [1]_ decides.
@@ -160,7 +160,7 @@ def _soft_break(line: str, next_line: str, width: int) -> bool:
         return False
     if _CONTINUES.search(line):
         return True
-    if next_line[:1].islower() and not _TERMINAL.search(line) and len(line) >= _SHORT_LINE:
+    if next_line[:1].islower() and not _TERMINAL.search(line) and len(_WORD.findall(line)) >= _SHORT_LINE_WORDS:
         return True
     return width >= _WRAP_MIN_WIDTH and len(line) >= _WRAP_FILL * width
 

@@ -26,7 +26,6 @@ _TOKEN = re.compile(r"\w+")
 _CACHE_LIMIT = 200_000
 
 
-@cache
 def stop_words(language: str = "english") -> frozenset[str]:
     """The stop words shipped for ``language``.
 
@@ -36,12 +35,16 @@ def stop_words(language: str = "english") -> frozenset[str]:
     >>> "the" in stop_words(), "balochistan" in stop_words()
     (True, False)
     """
+    return _stop_words(language)
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
     path = resources.files("summarize").joinpath("data", "stopwords", f"{language}.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-@cache
 def analyzer(language: str = "english") -> Analyzer:
     """The built-in analyzer for ``language``: tokens, lower case, no stop words, stems.
 
@@ -54,6 +57,11 @@ def analyzer(language: str = "english") -> Analyzer:
     >>> analyzer()("The militants were targeting the provinces' railways.")
     ['milit', 'target', 'provinc', 'railway']
     """
+    return _analyzer(language)
+
+
+@cache
+def _analyzer(language: str) -> Analyzer:
     from nltk.stem.snowball import SnowballStemmer
 
     stem = SnowballStemmer(language).stem

@@ -1,0 +1,168 @@
+"""The command line, run in-process through main(argv), plus one real subprocess."""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import summarize
+from summarize.cli import main
+
+from .conftest import SEED_PATH
+
+ARTICLE = (
+    "The city council approved a new public park on Monday. "
+    "The park will open next spring near the river. "
+    "Council members said the park had been requested by residents for years. "
+    "A bakery on Main Street is closing. "
+    "Residents welcomed the council's decision on the park.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(argv)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_seed_summary_is_three_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run([str(SEED_PATH)], capsys)
+    expected = [" ".join(s.text.split()) for s in summarize.summarize(SEED_PATH.read_text(encoding="utf-8"))]
+    assert (status, err) == (0, "")
+    assert out.splitlines() == expected
+    assert len(expected) == 3
+
+
+def test_sentence_count_and_score_order(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["-n", "2", "--order", "score", str(article)], capsys)
+    expected = summarize.summarize(ARTICLE, sentences=2, order="score")
+    assert status == 0
+    assert out.splitlines() == [s.text for s in expected]
+
+
+def test_ratio_from_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+    status, out, _ = run(["--ratio", "0.4", "-"], capsys)
+    assert status == 0
+    assert len(out.splitlines()) == 2
+
+
+def test_word_budget(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--words", "12", str(article)], capsys)
+    assert status == 0
+    assert sum(len(line.split()) for line in out.splitlines()) <= 12
+
+
+def test_json_output(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--format", "json", str(article)], capsys)
+    record = json.loads(out)
+    assert status == 0
+    assert record["file"] == str(article)
+    assert len(record["sentences"]) == 3
+    for sentence in record["sentences"]:
+        assert set(sentence) == {"index", "rank", "score", "text", "start", "end"}
+        assert ARTICLE[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_several_files_get_headers(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["-n", "1", str(article), str(SEED_PATH)], capsys)
+    assert status == 0
+    assert out.startswith(f"==> {article} <==\n")
+    assert f"\n\n==> {SEED_PATH} <==\n" in out
+
+
+def test_bad_file_is_reported_and_others_still_summarised(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.txt"
+    status, out, err = run(["-n", "1", "--format", "json", str(missing), str(article)], capsys)
+    assert status == 1
+    assert err == f"summarize: error: {missing}: no such file\n"
+    assert json.loads(out)["file"] == str(article)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "is a directory"),
+        (b"", "empty input, nothing to summarise"),
+        (b" \n\n ", "empty input, nothing to summarise"),
+        (b"\x7fELF\x02\x01\x00\x00", "looks like a binary file"),
+        ("Café au lait.".encode("latin-1"), "not valid utf-8 text (byte 0xe9 at offset 3); name its encoding"),
+    ],
+)
+def test_unreadable_input_is_one_error_line(
+    content: bytes | None, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "input"
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    status, out, err = run([str(path)], capsys)
+    assert (status, out) == (1, "")
+    assert err.startswith("summarize: error: ")
+    assert message in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le café ouvre. Le café ferme.".encode("latin-1"))
+    status, out, _ = run(["--encoding", "latin-1", "-n", "1", str(path)], capsys)
+    assert (status, out) == (0, "Le café ouvre.\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-n", "0", "x"], "argument -n/--sentences: must be a whole number >= 1, got '0'"),
+        (["--ratio", "1.5", "x"], "argument -r/--ratio: must be a number in (0, 1], got '1.5'"),
+        (["-n", "2", "--ratio", "0.5", "x"], "not allowed with argument"),
+        (["--order", "random", "x"], "invalid choice: 'random'"),
+        (["--encoding", "klingon", "x"], "unknown encoding 'klingon'"),
+        ([], "the following arguments are required: FILE"),
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(argv, capsys)
+    assert (status, out) == (2, "")
+    assert "summarize: error: " in err
+    assert message in err
+
+
+def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--help"], capsys)
+    assert status == 0
+    for option in ("--sentences", "--ratio", "--words", "--order", "--format", "--encoding", "--ranker"):
+        assert option in out
+    status, out, _ = run(["--version"], capsys)
+    assert (status, out) == (0, f"summarize {summarize.__version__}\n")
+
+
+def test_python_dash_m_in_a_subprocess(article: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", "-n", "1", str(article)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == summarize.summarize(ARTICLE, sentences=1)[0].text + "\n"
+    help_result = subprocess.run(
+        [sys.executable, "-m", "summarize", "--help"], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert help_result.returncode == 0
+    assert help_result.stdout.startswith("usage: summarize")

@@ -1,0 +1,58 @@
+"""Selection: budgets, order and fragments."""
+
+from summarize.selection import DEFAULT_SENTENCES, select
+from summarize.types import ScoredSentence
+
+# (text, rank, fragment): ranks 1..6 spread over the document.
+ROWS = [
+    ("Heading line", 6, True),
+    ("one two three four five six.", 3, False),
+    ("one two.", 1, False),
+    ("one two three four.", 4, False),
+    ("one two three four five six seven eight.", 2, False),
+    ("one.", 5, False),
+]
+RANKED = tuple(
+    ScoredSentence(index=i, text=text, start=0, end=0, fragment=fragment, score=1.0 / rank, rank=rank)
+    for i, (text, rank, fragment) in enumerate(ROWS)
+)
+
+
+def indices(chosen: tuple[ScoredSentence, ...]) -> list[int]:
+    return [sentence.index for sentence in chosen]
+
+
+def test_default_budget_in_document_order() -> None:
+    assert DEFAULT_SENTENCES == 3
+    assert indices(select(RANKED)) == [1, 2, 4]
+
+
+def test_score_order_is_best_first() -> None:
+    assert indices(select(RANKED, sentences=2, order="score")) == [2, 4]
+
+
+def test_more_sentences_than_exist_gives_every_candidate() -> None:
+    assert indices(select(RANKED, sentences=50)) == [1, 2, 3, 4, 5]
+
+
+def test_ratio_counts_candidates_and_rounds_half_up() -> None:
+    assert indices(select(RANKED, ratio=0.5)) == [1, 2, 4]  # 2.5 -> 3 of 5 candidates
+    assert indices(select(RANKED, ratio=0.01)) == [2]  # at least one
+
+
+def test_word_budget_skips_what_does_not_fit() -> None:
+    # best first: 2 (2 words), 4 (8 words), 1 (6 words), 3 (4 words), 5 (1 word)
+    assert indices(select(RANKED, words=11, order="score")) == [2, 4, 5]
+    assert indices(select(RANKED, words=9, order="score")) == [2, 1, 5]
+    assert indices(select(RANKED, words=10, order="score")) == [2, 4]
+
+
+def test_word_budget_keeps_at_least_the_best_sentence() -> None:
+    long_first = tuple(s for s in RANKED if s.index == 4)
+    assert indices(select(long_first, words=1)) == [4]
+
+
+def test_fragments_are_never_chosen_unless_nothing_else_exists() -> None:
+    assert 0 not in indices(select(RANKED, sentences=6))
+    only_fragment = (RANKED[0],)
+    assert indices(select(only_fragment)) == [0]

@@ -1,0 +1,158 @@
+"""Sentence splitting: boundaries, offsets, line handling, fragments, no NLTK data."""
+
+import itertools
+
+import nltk.data
+import pytest
+
+from summarize import InvalidParameterError, split_sentences
+from summarize.sentences import _punkt
+
+
+def texts(text: str) -> list[str]:
+    return [sentence.text for sentence in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith met Mrs. Jones. They talked.", ["Mr. Smith met Mrs. Jones.", "They talked."]),
+        ("Dr. Adams and Gen. Munir arrived. Talks began.", ["Dr. Adams and Gen. Munir arrived.", "Talks began."]),
+        ("U.S. officials agreed. The deal was signed.", ["U.S. officials agreed.", "The deal was signed."]),
+        ("He flew to the U.S. The trip was long.", ["He flew to the U.S.", "The trip was long."]),
+        ("The talks began at 9 a.m. on Monday. They ended.", ["The talks began at 9 a.m. on Monday.", "They ended."]),
+        ("J. K. Rowling wrote it. Then she left.", ["J. K. Rowling wrote it.", "Then she left."]),
+        ("Profits rose 2.5% to $1.13bn (£600m). Sales fell.", ["Profits rose 2.5% to $1.13bn (£600m).", "Sales fell."]),
+        ('He said "Stop." Then he left.', ['He said "Stop."', "Then he left."]),
+        ("She said: “We won.” The crowd cheered.", ["She said: “We won.”", "The crowd cheered."]),
+        ("Really?! Yes. Why? Because.", ["Really?!", "Yes.", "Why?", "Because."]),
+        ("Wait... what happened? Nothing.", ["Wait... what happened?", "Nothing."]),
+        ("He paused… Then he spoke.", ["He paused…", "Then he spoke."]),
+        ("And then… nothing happened.", ["And then… nothing happened."]),
+        ("Inc. and Corp. merged with Co. today. It rose.", ["Inc. and Corp. merged with Co. today.", "It rose."]),
+    ],
+)
+def test_boundaries(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_numbered_list_items_are_sentences_with_their_markers() -> None:
+    steps = "Steps:\n1. Buy milk.\n2. Go home.\n3. Sleep."
+    assert texts(steps) == ["Steps:", "1. Buy milk.", "2. Go home.", "3. Sleep."]
+
+
+def test_bulleted_lines_start_new_sentences() -> None:
+    assert texts("Agreed actions were listed in full\n- a new agency\n- district committees") == [
+        "Agreed actions were listed in full",
+        "- a new agency",
+        "- district committees",
+    ]
+
+
+def test_blank_line_always_ends_a_sentence() -> None:
+    assert texts("The first paragraph has no full stop\n\nthe second starts in lower case.") == [
+        "The first paragraph has no full stop",
+        "the second starts in lower case.",
+    ]
+
+
+def test_hard_wrapped_text_is_rejoined() -> None:
+    text = (
+        "The committee highlighted the necessity of a unified political\n"
+        "voice and a cohesive national narrative to address Mr.\n"
+        "Smith's concerns. It was emphasized that political support\n"
+        "across party lines was critical.\n"
+    )
+    assert texts(text) == [
+        "The committee highlighted the necessity of a unified political\n"
+        "voice and a cohesive national narrative to address Mr.\nSmith's concerns.",
+        "It was emphasized that political support\nacross party lines was critical.",
+    ]
+
+
+def test_one_sentence_per_line_stays_split() -> None:
+    text = "The cat sat on the mat.\nThe dog ran to the U.S.\nBirds flew over the long fields of corn.\nThe end."
+    assert texts(text) == [
+        "The cat sat on the mat.",
+        "The dog ran to the U.S.",
+        "Birds flew over the long fields of corn.",
+        "The end.",
+    ]
+
+
+def test_windows_line_endings() -> None:
+    assert texts("First line here.\r\nSecond line here.\r\n\r\nThird.") == [
+        "First line here.",
+        "Second line here.",
+        "Third.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n\t ",
+        "One sentence without a stop",
+        "  Leading and trailing space.  \n\n  Next paragraph here.  ",
+        "Tabs\tand  double  spaces. Are kept.\n\n\n\nEnd.",
+        "Same sentence. Same sentence. Same sentence.",
+    ],
+)
+def test_offsets_point_into_the_original_text(text: str) -> None:
+    sentences = split_sentences(text)
+    assert [sentence.index for sentence in sentences] == list(range(len(sentences)))
+    for sentence in sentences:
+        assert sentence.text == text[sentence.start : sentence.end]
+        assert sentence.text == sentence.text.strip()
+        assert sentence.text
+    starts = [sentence.start for sentence in sentences]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("") == ()
+    assert split_sentences(" \n ") == ()
+
+
+def test_duplicate_sentences_stay_distinct() -> None:
+    first, second = split_sentences("Same words here. Same words here.")
+    assert first.text == second.text
+    assert (first.index, first.start) != (second.index, second.start)
+
+
+def test_fragments_are_headings_captions_and_credits(seed_text: str) -> None:
+    fragments = [s.text for s in split_sentences(seed_text) if s.fragment]
+    assert fragments == [
+        "date 2024-11-20 International",
+        "Pakistan To Launch Comprehensive Operation Against Militants In Balochistan",
+        "Pakistan anti-terror operations",
+        "Representational Image Photo: AP",
+        "info_icon",
+    ]
+
+
+def test_long_line_without_full_stop_is_not_a_fragment() -> None:
+    (sentence,) = split_sentences(
+        "the officials agreed that the committees would meet every month to review the progress of the plan"
+    )
+    assert not sentence.fragment
+
+
+def test_text_must_be_a_string() -> None:
+    with pytest.raises(InvalidParameterError, match=r"The 'text' parameter must be a str\. Got \['a'\] instead"):
+        split_sentences(["a"])  # type: ignore[arg-type]
+
+
+def test_never_loads_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("NLTK data was looked up")
+
+    monkeypatch.setattr(nltk.data, "load", refuse)
+    monkeypatch.setattr(nltk.data, "find", refuse)
+    _punkt.cache_clear()
+    try:
+        assert texts("Dr. Who arrived. He left.") == ["Dr. Who arrived.", "He left."]
+    finally:
+        _punkt.cache_clear()
