@@ -6,8 +6,17 @@
 'Cats and dogs play.'
 """
 
-from summarize.errors import ConvergenceError, InputError, InvalidParameterError, SummarizeError
+from summarize.errors import (
+    ConvergenceError,
+    FetchError,
+    InputError,
+    InvalidParameterError,
+    MissingDependencyError,
+    SummarizeError,
+)
 from summarize.pipeline import DEFAULT_RANKER, RANKERS, Summarizer, rank_sentences, summarize, to_networkx
+from summarize.reading import Document, load_document, read_document
+from summarize.render import to_html, to_markdown
 from summarize.sentences import split_sentences
 from summarize.types import ScoredSentence, Sentence, Summary
 
@@ -17,16 +26,23 @@ __all__ = [
     "DEFAULT_RANKER",
     "RANKERS",
     "ConvergenceError",
+    "Document",
+    "FetchError",
     "InputError",
     "InvalidParameterError",
+    "MissingDependencyError",
     "ScoredSentence",
     "Sentence",
     "SummarizeError",
     "Summarizer",
     "Summary",
     "__version__",
+    "load_document",
     "rank_sentences",
+    "read_document",
     "split_sentences",
     "summarize",
+    "to_html",
+    "to_markdown",
     "to_networkx",
 ]

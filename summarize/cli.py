@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from summarize import __version__
-from summarize.errors import SummarizeError
+from summarize.errors import InputError, SummarizeError
 from summarize.pipeline import DEFAULT_RANKER, RANKERS, Summarizer
-from summarize.reading import read_path, read_stream
+from summarize.reading import INPUT_FORMATS, Document, load_document, read_document
+from summarize.render import to_html, to_markdown
 from summarize.selection import DEFAULT_SENTENCES, ORDERS
 from summarize.types import Summary
+from summarize.web import DEFAULT_TIMEOUT
 
 __all__ = ["main"]
 
@@ -27,6 +29,10 @@ examples:
   summarize -n 5 --order score article.txt
   cat article.txt | summarize --ratio 0.2 -
   summarize --format json article.txt      sentences with index, rank, score, offsets
+  summarize https://example.org/story.html the article of a web page (needs summarize[html])
+  curl -s URL | summarize --input-format html -
+  summarize --format html page.html > summary.html
+                                           the article with its summary highlighted
 
 exit status: 0 if every input was summarised, 1 if one could not be read or
 summarised (the others still are), 2 for a usage error.
@@ -38,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        if args.format == "html" and len(args.files) > 1:
+            parser.error(f"--format html writes one page: give one FILE, not {len(args.files)}")
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
     try:
@@ -48,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             order=args.order,
             ranker=args.ranker,
         )
-        return _summarize_files(summarizer, args.files, args.format, args.encoding, sys.stdout)
+        return _summarize_files(summarizer, args, sys.stdout)
     except SummarizeError as error:
         _error(str(error))
         return 2
@@ -60,22 +68,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _summarize_files(summarizer: Summarizer, files: list[str], fmt: str, encoding: str, out: TextIO) -> int:
+def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
+    files: list[str] = args.files
+    fmt: str = args.format
     status = 0
     for number, name in enumerate(files):
         try:
-            text = (
-                read_stream(sys.stdin.buffer, encoding=encoding) if name == "-" else read_path(name, encoding=encoding)
-            )
-            if not text.strip():
-                raise SummarizeError(f"{_display(name)}: empty input, nothing to summarise")
-            summary = summarizer(text)
+            document = _read(name, args)
+            if not document.text.strip():
+                raise InputError(f"{_display(name)}: empty input, nothing to summarise")
+            summary = summarizer(document.text)
+            ranked = summarizer.rank(document.text) if fmt == "html" else ()
         except SummarizeError as error:
             _error(str(error))
             status = 1
             continue
         if fmt == "json":
-            out.write(json.dumps(_as_json(_display(name), summary), ensure_ascii=False) + "\n")
+            out.write(json.dumps(_as_json(_display(name), document, summary), ensure_ascii=False) + "\n")
+        elif fmt == "markdown":
+            heading = document.title or (_display(name) if len(files) > 1 else None)
+            out.write(("\n" if number else "") + to_markdown(summary, title=heading))
+        elif fmt == "html":
+            out.write(to_html(document.text, ranked, summary, title=document.title, source=document.source))
         else:
             if len(files) > 1:
                 out.write(("\n" if number else "") + f"==> {_display(name)} <==\n")
@@ -84,9 +98,16 @@ def _summarize_files(summarizer: Summarizer, files: list[str], fmt: str, encodin
     return status
 
 
-def _as_json(name: str, summary: Summary) -> dict[str, object]:
+def _read(name: str, args: argparse.Namespace) -> Document:
+    if name == "-":
+        return read_document(sys.stdin.buffer, input_format=args.input_format, encoding=args.encoding)
+    return load_document(name, input_format=args.input_format, encoding=args.encoding, timeout=args.timeout)
+
+
+def _as_json(name: str, document: Document, summary: Summary) -> dict[str, object]:
     return {
         "file": name,
+        "title": document.title,
         "sentences": [
             {
                 "index": sentence.index,
@@ -112,12 +133,17 @@ def _error(message: str) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Extractive summaries of text documents with TextRank: the sentences that best "
-        "summarise each FILE, ranked by centrality. Works offline.",
+        description="Extractive summaries of text documents and web pages with TextRank: the sentences "
+        "that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a text or HTML file, an http:// or https:// URL, or - for standard input",
+    )
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument(
         "-n",
@@ -142,12 +168,31 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "markdown", "html"),
         default="text",
-        help="text: one sentence per line (default); json: one object per file, on one line",
+        help="text: one sentence per line (default); json: one object per file, on one line; "
+        "markdown: a list under the title; html: a web page showing the whole document with the "
+        "summary highlighted (one FILE)",
     )
     parser.add_argument(
-        "--encoding", type=_encoding, default="utf-8", help="encoding of the input files (default utf-8)"
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="read FILE as text or as an HTML page whose article is summarised; auto (default) "
+        "decides by the file suffix (.html, .htm) or the URL's content type, and reads - as text",
+    )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        default=None,
+        help="encoding of the input files (default utf-8; for HTML, the page's declared charset)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -170,6 +215,16 @@ def _ratio(value: str) -> float:
         number = float("nan")
     if not 0 < number <= 1:
         raise argparse.ArgumentTypeError(f"must be a number in (0, 1], got {value!r}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0, got {value!r}")
     return number
 
 

@@ -7,7 +7,14 @@ and each also derives from the built-in exception a caller would expect, so
 
 from __future__ import annotations
 
-__all__ = ["ConvergenceError", "InputError", "InvalidParameterError", "SummarizeError"]
+__all__ = [
+    "ConvergenceError",
+    "FetchError",
+    "InputError",
+    "InvalidParameterError",
+    "MissingDependencyError",
+    "SummarizeError",
+]
 
 
 class SummarizeError(Exception):
@@ -40,3 +47,52 @@ class ConvergenceError(SummarizeError, RuntimeError):
 
 class InputError(SummarizeError, OSError):
     """An input document cannot be read: missing, unreadable, binary or badly encoded."""
+
+
+class FetchError(InputError):
+    """A URL could not be downloaded as a document.
+
+    Raised for a host that cannot be resolved, a refused connection, a time-out, an
+    HTTP error status, too many redirects, a response larger than allowed, or content
+    that is neither HTML nor text. The message starts with the URL.
+
+    Parameters
+    ----------
+    url : str
+        The URL that was asked for.
+    message : str
+        What went wrong, without the URL.
+    status : int, optional
+        The HTTP status code, when the server answered with an error.
+    """
+
+    def __init__(self, url: str, message: str, *, status: int | None = None) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.status = status
+
+
+class MissingDependencyError(SummarizeError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the extra to install, for example
+    ``pip install "summarize[html]"``.
+
+    Parameters
+    ----------
+    feature : str
+        What needs the dependency, such as ``"reading HTML"``.
+    package : str
+        The missing package.
+    extra : str
+        The optional extra of summarize that installs it.
+    """
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package {package!r}, which is not installed; "
+            f'install it with: pip install "summarize[{extra}]"'
+        )
+        self.feature = feature
+        self.package = package
+        self.extra = extra

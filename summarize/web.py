@@ -1,0 +1,318 @@
+"""Web pages in: downloading a URL, and extracting the article from an HTML page.
+
+Downloads use only the standard library, with a connect/read time-out, a maximum
+size and a limited number of redirects. Extraction uses trafilatura, installed by
+the optional extra ``html`` (``pip install "summarize[html]"``) and imported only
+when a page is extracted.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import socket
+import ssl
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from summarize._validation import check_float, check_int, fail
+from summarize.errors import FetchError, InputError, MissingDependencyError
+from summarize.sentences import split_sentences
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_REDIRECTS",
+    "DEFAULT_TIMEOUT",
+    "Article",
+    "Download",
+    "extract_article",
+    "fetch",
+    "is_url",
+]
+
+#: Seconds to wait for a connection, and for each read from it.
+DEFAULT_TIMEOUT = 10.0
+
+#: The largest response body that is downloaded, in bytes (10 MiB).
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+#: The most redirects followed for one URL.
+DEFAULT_MAX_REDIRECTS = 5
+
+_SCHEMES = ("http", "https")
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_CHUNK = 64 * 1024
+_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Download:
+    """A downloaded response body with what the server said about it.
+
+    Attributes
+    ----------
+    url : str
+        The URL the body came from, after redirects.
+    content_type : str
+        The media type, lower-case and without parameters (``"text/html"``), or
+        ``""`` when the server sent none.
+    charset : str or None
+        The ``charset`` parameter of the content type, when sent.
+    data : bytes
+        The body.
+    """
+
+    url: str
+    content_type: str
+    charset: str | None
+    data: bytes
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Article:
+    """The main text of a web page.
+
+    Attributes
+    ----------
+    text : str
+        The article's paragraphs, headings and list items, one block per paragraph,
+        separated by blank lines, with the whitespace inside each block collapsed.
+    title : str or None
+        The page's title (the article's headline when the page names it), or None.
+    """
+
+    text: str
+    title: str | None = None
+
+
+def is_url(source: str) -> bool:
+    """Whether ``source`` is written as a URL (``scheme://...``) rather than a file path.
+
+    Examples
+    --------
+    >>> is_url("https://example.org/story.html"), is_url("story.html")
+    (True, False)
+    """
+    return bool(_URL.match(source))
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_redirects: int = DEFAULT_MAX_REDIRECTS,
+) -> Download:
+    """Download a web page over HTTP or HTTPS.
+
+    Parameters
+    ----------
+    url : str
+        An ``http://`` or ``https://`` URL.
+    timeout : float
+        Seconds to wait for each connection and for each read from it (default 10).
+    max_bytes : int
+        The largest body accepted, in bytes (default 10 MiB). A larger response is
+        refused as soon as its ``Content-Length`` or the bytes read so far exceed it.
+    max_redirects : int
+        The most redirects followed (default 5); 0 follows none.
+
+    Returns
+    -------
+    Download
+        The body, the final URL and the content type the server sent.
+
+    Raises
+    ------
+    FetchError
+        If the URL is not http(s), its host cannot be resolved, the connection is
+        refused or times out, the server answers with an HTTP error, redirects too
+        often, or sends more than ``max_bytes``. The message starts with the URL.
+    InvalidParameterError
+        If an option is out of range.
+
+    Notes
+    -----
+    Proxies named in the usual environment variables (``https_proxy``,
+    ``no_proxy``, ...) are used, as curl and urllib use them. No cookies are kept
+    and no compressed encoding is asked for.
+    """
+    if not isinstance(url, str):
+        raise fail("url", "a str", url)
+    check_float("timeout", timeout, low=0.0, high=float("inf"), low_open=True, high_open=True)
+    check_int("max_bytes", max_bytes, minimum=1)
+    check_int("max_redirects", max_redirects, minimum=0)
+    from summarize import __version__
+
+    opener = _opener()
+    headers = {"User-Agent": f"summarize/{__version__}", "Accept": _ACCEPT, "Accept-Encoding": "identity"}
+    current = url
+    for _ in range(max_redirects + 1):
+        _check_url(url, current)
+        try:
+            response = opener.open(urllib.request.Request(current, headers=headers), timeout=timeout)
+        except urllib.error.HTTPError as error:
+            error.close()
+            if error.code not in _REDIRECTS:
+                reason = f" {error.reason}" if error.reason else ""
+                raise FetchError(url, f"the server answered HTTP {error.code}{reason}", status=error.code) from None
+            location = error.headers.get("Location")
+            if not location:
+                raise FetchError(url, f"redirect (HTTP {error.code}) without a Location", status=error.code) from None
+            current = urllib.parse.urljoin(current, location.strip())
+            continue
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
+            raise FetchError(url, _describe(error, current, timeout)) from None
+        with response:
+            return _read(url, response, timeout=timeout, max_bytes=max_bytes)
+    raise FetchError(url, f"too many redirects (more than {max_redirects})")
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    """urllib's opener for http(s) without its redirect handler: a redirect comes back
+    to :func:`fetch` as an ``HTTPError``, to be counted and checked there."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def _check_url(url: str, current: str) -> None:
+    parts = urllib.parse.urlsplit(current)
+    if parts.scheme.lower() not in _SCHEMES:
+        where = "" if current == url else f"redirected to {current}, but "
+        got = f"not {parts.scheme}://" if parts.scheme else "and this is not one"
+        raise FetchError(url, f"{where}only http:// and https:// URLs can be read, {got}")
+    if not parts.hostname:
+        raise FetchError(url, "the URL names no host")
+
+
+def _describe(error: BaseException, current: str, timeout: float) -> str:
+    """Say in a few words why a connection to ``current`` failed."""
+    reason: object = error.reason if isinstance(error, urllib.error.URLError) else error
+    host = urllib.parse.urlsplit(current).netloc
+    if isinstance(reason, socket.gaierror):
+        return f"cannot resolve the host name {urllib.parse.urlsplit(current).hostname!r} (DNS lookup failed)"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"connection refused by {host}"
+    if isinstance(reason, TimeoutError):
+        return f"no answer from {host} within {timeout:g} seconds (time-out)"
+    if isinstance(reason, ssl.SSLError):
+        return f"secure connection to {host} failed ({reason.reason or reason})"
+    if isinstance(reason, ValueError):
+        return f"not a valid URL ({reason})"
+    if isinstance(reason, http.client.HTTPException):
+        return f"the server at {host} sent an invalid HTTP response ({type(reason).__name__})"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"cannot connect to {host} ({reason.strerror})"
+    return f"cannot connect to {host} ({reason})"
+
+
+def _read(url: str, response: http.client.HTTPResponse, *, timeout: float, max_bytes: int) -> Download:
+    """Read a response body, refusing it once it is larger than ``max_bytes``."""
+    too_big = f"the page is larger than the maximum download size of {max_bytes:,} bytes"
+    length = response.headers.get("Content-Length", "")
+    if length.strip().isdigit() and int(length) > max_bytes:
+        raise FetchError(url, f"{too_big} (Content-Length {int(length):,})")
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise FetchError(url, f"the server sent a compressed body (Content-Encoding {encoding}) that was not asked for")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while chunk := response.read(min(_CHUNK, max_bytes + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError(url, too_big)
+    except TimeoutError:
+        raise FetchError(url, f"the download stalled for {timeout:g} seconds (time-out)") from None
+    except (OSError, http.client.HTTPException) as error:
+        raise FetchError(url, f"the connection broke during the download ({type(error).__name__})") from None
+    has_type = bool(response.headers.get("Content-Type", "").strip())
+    return Download(
+        url=response.geturl(),
+        content_type=response.headers.get_content_type() if has_type else "",
+        charset=response.headers.get_content_charset(),
+        data=b"".join(chunks),
+    )
+
+
+def extract_article(html: str, *, url: str | None = None, name: str = "<html>") -> Article:
+    """Extract the main text and the title of a web page.
+
+    Navigation, menus, cookie banners, lists of related articles, comments,
+    footers, scripts and tables are left out; paragraph breaks are kept.
+
+    Parameters
+    ----------
+    html : str
+        The page's HTML.
+    url : str, optional
+        Where the page came from; helps to recognise boilerplate.
+    name : str
+        What to call the page in error messages (a path or URL).
+
+    Returns
+    -------
+    Article
+        The text, with one block per paragraph separated by blank lines, and the
+        title. A first paragraph that repeats the title is left out of the text.
+
+    Raises
+    ------
+    MissingDependencyError
+        If trafilatura, from the extra ``html``, is not installed.
+    InputError
+        If the page holds no article text: nothing but navigation, boilerplate or
+        lines too short to be sentences.
+
+    Notes
+    -----
+    Extraction is done by trafilatura [1]_ tuned for precision, so that boilerplate
+    stays out of the summary even at the cost of a marginal paragraph.
+
+    References
+    ----------
+    .. [1] Barbaresi, A. (2021). Trafilatura: a web scraping library and
+       command-line tool for text discovery and extraction. Proceedings of ACL-IJCNLP
+       2021: System Demonstrations, 122-131.
+    """
+    if not isinstance(html, str):
+        raise fail("html", "a str", type(html).__name__)
+    try:
+        import trafilatura
+    except ImportError:
+        raise MissingDependencyError("reading HTML", "trafilatura", "html") from None
+    result = (
+        trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+        if html.strip()
+        else None
+    )
+    raw_title = getattr(result, "title", None)
+    title = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else None
+    raw_text = getattr(result, "text", None)
+    paragraphs = [" ".join(line.split()) for line in (raw_text if isinstance(raw_text, str) else "").splitlines()]
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
+        del paragraphs[0]
+    text = "\n\n".join(paragraphs)
+    if not any(not sentence.fragment for sentence in split_sentences(text)):
+        raise InputError(f"{name}: no article text found in the page (only navigation, boilerplate or headings)")
+    return Article(text=text, title=title)
