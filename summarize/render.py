@@ -15,7 +15,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from summarize._validation import check_text, fail
+from summarize._validation import _short, check_text, fail
 from summarize.errors import InvalidParameterError
 from summarize.types import ScoredSentence, Summary
 
@@ -149,12 +149,13 @@ def to_html(
 
 
 def _sentences(name: str, value: object) -> tuple[ScoredSentence, ...]:
+    allowed = "a Summary or a sequence of ScoredSentence"
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise fail(name, "a Summary or a sequence of ScoredSentence", type(value).__name__)
+        raise fail(name, allowed, _short(value))
     items = tuple(value)
     for item in items:
         if not isinstance(item, ScoredSentence):
-            raise fail(name, "a Summary or a sequence of ScoredSentence", f"an item of type {type(item).__name__}")
+            raise fail(name, allowed + f", but item {len(items) and items.index(item)} is not", _short(item))
     return items
 
 

@@ -187,7 +187,11 @@ def _opener() -> urllib.request.OpenerDirector:
 
 
 def _check_url(url: str, current: str) -> None:
-    parts = urllib.parse.urlsplit(current)
+    try:
+        parts = urllib.parse.urlsplit(current)
+        parts.port  # noqa: B018 - parsed on access; raises for a bad port
+    except ValueError as error:
+        raise FetchError(url, f"not a valid URL ({error})") from None
     if parts.scheme.lower() not in _SCHEMES:
         where = "" if current == url else f"redirected to {current}, but "
         got = f"not {parts.scheme}://" if parts.scheme else "and this is not one"
@@ -229,15 +233,15 @@ def _read(url: str, response: http.client.HTTPResponse, *, timeout: float, max_b
     chunks: list[bytes] = []
     size = 0
     try:
-        while chunk := response.read(min(_CHUNK, max_bytes + 1 - size)):
+        while size <= max_bytes and (chunk := response.read(min(_CHUNK, max_bytes + 1 - size))):
             chunks.append(chunk)
             size += len(chunk)
-            if size > max_bytes:
-                raise FetchError(url, too_big)
     except TimeoutError:
         raise FetchError(url, f"the download stalled for {timeout:g} seconds (time-out)") from None
     except (OSError, http.client.HTTPException) as error:
         raise FetchError(url, f"the connection broke during the download ({type(error).__name__})") from None
+    if size > max_bytes:
+        raise FetchError(url, too_big)
     has_type = bool(response.headers.get("Content-Type", "").strip())
     return Download(
         url=response.geturl(),

@@ -1,7 +1,9 @@
 """The command line, run in-process through main(argv), plus one real subprocess."""
 
+import html
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,7 @@ import summarize
 from summarize.cli import main
 
 from .conftest import SEED_PATH
+from .webserver import ARTICLE_HTML, ARTICLE_PARAGRAPHS, ARTICLE_TITLE, BOILERPLATE, HOSTILE_TITLE
 
 ARTICLE = (
     "The city council approved a new public park on Monday. "
@@ -147,6 +150,8 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     for option in ("--sentences", "--ratio", "--words", "--order", "--format", "--encoding", "--ranker"):
         assert option in out
+    for option in ("--input-format", "--timeout", "markdown", "html", "URL"):
+        assert option in out
     status, out, _ = run(["--version"], capsys)
     assert (status, out) == (0, f"summarize {summarize.__version__}\n")
 
@@ -166,3 +171,115 @@ def test_python_dash_m_in_a_subprocess(article: Path) -> None:
     )
     assert help_result.returncode == 0
     assert help_result.stdout.startswith("usage: summarize")
+
+
+# Web pages in, Markdown and HTML out.
+
+
+def test_url_to_markdown(web: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["--format", "markdown", "-n", "2", f"{web}/story"], capsys)
+    document = summarize.load_document(f"{web}/news/article.html")
+    expected = summarize.summarize(document.text, sentences=2)
+    assert (status, err) == (0, "")
+    assert out == f"# {ARTICLE_TITLE}\n\n" + "".join(f"- {s.text}\n" for s in expected)
+    for word in BOILERPLATE:
+        assert word not in out
+
+
+def test_html_file_to_json_has_the_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "story.html"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+    status, out, _ = run(["--format", "json", str(path)], capsys)
+    record = json.loads(out)
+    text = "\n\n".join(ARTICLE_PARAGRAPHS)
+    assert status == 0
+    assert record["title"] == ARTICLE_TITLE
+    for sentence in record["sentences"]:
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_html_from_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE_HTML.encode())))
+    status, out, _ = run(["--input-format", "html", "-n", "1", "-"], capsys)
+    assert status == 0
+    assert out.strip() in ARTICLE_PARAGRAPHS
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE_HTML.encode())))
+    status, out, _ = run(["-n", "1", "-"], capsys)  # read as text: the markup is in the sentences
+    assert status == 0
+    assert "<" in out
+
+
+def test_markdown_of_several_files_names_each(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "story.htm"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    status, out, _ = run(["--format", "markdown", "-n", "1", str(article), str(page)], capsys)
+    assert status == 0
+    assert out.startswith("# ")
+    assert out.split("\n")[0].endswith("/article.txt")  # the file name, Markdown-escaped
+    assert f"\n\n# {ARTICLE_TITLE}\n\n- " in out
+
+
+def test_html_page_output(web: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["--format", "html", "-n", "2", f"{web}/news/hostile.html"], capsys)
+    assert (status, err) == (0, "")
+    assert out.startswith("<!DOCTYPE html>")
+    assert f"<title>Summary: {html.escape(HOSTILE_TITLE)}</title>" in out
+    assert out.count('<mark class="s top') == 2
+    assert "<script" not in out
+    assert "&lt;script&gt;" in out
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", r"/missing: the server answered HTTP 404 Not Found"),
+        ("/image.png", r"/image.png: the server sent image/png, not an HTML page or text"),
+        ("/news/nav-only.html", r"/news/nav-only.html: no article text found in the page"),
+        ("/slow", r"/slow: no answer from 127.0.0.1:\d+ within 0.5 seconds \(time-out\)"),
+    ],
+)
+def test_url_errors_are_one_line_and_exit_1(
+    web: str, path: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(["--timeout", "0.5", web + path], capsys)
+    assert (status, out) == (1, "")
+    assert re.fullmatch(rf"summarize: error: {re.escape(web)}{message}[^\n]*\n", err), err
+
+
+def test_unsupported_scheme_is_an_input_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["ftp://127.0.0.1/story.txt"], capsys)
+    assert (status, out) == (1, "")
+    assert (
+        err == "summarize: error: ftp://127.0.0.1/story.txt: only http:// and https:// URLs can be read, not ftp://\n"
+    )
+
+
+def test_missing_extra_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if it were not installed
+    status, out, err = run([str(path)], capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        "summarize: error: reading HTML needs the optional package 'trafilatura', which is not installed; "
+        'install it with: pip install "summarize[html]"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--format", "html", "a.txt", "b.txt"], "--format html writes one page: give one FILE, not 2"),
+        (["--input-format", "pdf", "a.txt"], "argument --input-format: invalid choice: 'pdf'"),
+        (["--timeout", "0", "a.txt"], "argument --timeout: must be a number of seconds > 0, got '0'"),
+        (["--format", "yaml", "a.txt"], "argument -f/--format: invalid choice: 'yaml'"),
+    ],
+)
+def test_web_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(argv, capsys)
+    assert (status, out) == (2, "")
+    assert message in err

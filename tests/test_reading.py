@@ -1,12 +1,31 @@
 """Reading documents: clear errors for what is not a readable text file."""
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
 
-from summarize import InputError, InvalidParameterError
+from summarize import (
+    Document,
+    FetchError,
+    InputError,
+    InvalidParameterError,
+    MissingDependencyError,
+    load_document,
+    read_document,
+)
 from summarize.reading import read_path, read_stream
+
+from .webserver import (
+    ARTICLE_HTML,
+    ARTICLE_PARAGRAPHS,
+    ARTICLE_TITLE,
+    LATIN1_HTML,
+    LATIN1_PARAGRAPHS,
+    PLAIN_TEXT,
+    PNG,
+)
 
 
 def test_reads_utf8_and_drops_the_byte_order_mark(tmp_path: Path) -> None:
@@ -53,3 +72,106 @@ def test_unknown_encoding_is_a_parameter_error() -> None:
 def test_stream_errors_are_named() -> None:
     with pytest.raises(InputError, match=r"^<stdin>: looks like a binary file"):
         read_stream(io.BytesIO(b"a\x00b"))
+
+
+# Documents: text or HTML, from files, streams and URLs.
+
+
+def test_html_file_is_read_by_its_suffix(tmp_path: Path) -> None:
+    for suffix in (".html", ".HTM", ".xhtml"):
+        path = tmp_path / f"story{suffix}"
+        path.write_text(ARTICLE_HTML, encoding="utf-8")
+        document = load_document(path)
+        assert document == Document(
+            text="\n\n".join(ARTICLE_PARAGRAPHS), title=ARTICLE_TITLE, source=str(path), format="html"
+        )
+
+
+def test_other_suffixes_are_text_unless_html_is_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "saved-page"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+    assert load_document(path) == Document(text=ARTICLE_HTML, source=str(path), format="text")
+    assert load_document(path, input_format="html").text == "\n\n".join(ARTICLE_PARAGRAPHS)
+    html_named = tmp_path / "notes.html"
+    html_named.write_text("Plain notes. Not a page.", encoding="utf-8")
+    assert load_document(html_named, input_format="text").text == "Plain notes. Not a page."
+
+
+def test_html_charset_from_the_meta_tag(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.html"
+    path.write_bytes(LATIN1_HTML.encode("cp1252"))
+    document = load_document(path)
+    assert document.title == "Café reopens"
+    assert document.text == "\n\n".join(LATIN1_PARAGRAPHS)  # with its curly apostrophe, from cp1252
+    with pytest.raises(InputError, match=r"not valid utf-8 text \(byte 0xe9"):
+        load_document(path, encoding="utf-8")  # an explicit encoding wins over the page's
+
+
+def test_html_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.html"
+    path.write_bytes(ARTICLE_HTML.encode("utf-16"))
+    assert load_document(path).title == ARTICLE_TITLE
+
+
+def test_binary_file_named_html(tmp_path: Path) -> None:
+    path = tmp_path / "image.html"
+    path.write_bytes(PNG)
+    with pytest.raises(InputError, match=r"image\.html: looks like a binary file, not an HTML page"):
+        load_document(path)
+
+
+def test_stream_is_text_unless_html_is_asked_for() -> None:
+    assert read_document(io.BytesIO(b"One. Two.")) == Document(text="One. Two.", source="<stdin>", format="text")
+    document = read_document(io.BytesIO(ARTICLE_HTML.encode()), input_format="html")
+    assert (document.title, document.source, document.format) == (ARTICLE_TITLE, "<stdin>", "html")
+
+
+def test_url_format_from_the_content_type(web: str) -> None:
+    for path in ("/news/article.html", "/news/xhtml", "/news/untyped.html", "/story"):
+        document = load_document(f"{web}{path}")
+        assert (document.format, document.title) == ("html", ARTICLE_TITLE), path
+        assert document.text == "\n\n".join(ARTICLE_PARAGRAPHS)
+    assert load_document(f"{web}/story").source == f"{web}/news/article.html"
+    plain = load_document(f"{web}/news/plain")
+    assert (plain.format, plain.text, plain.title) == ("text", PLAIN_TEXT, None)
+    assert load_document(f"{web}/news/latin1.html").text == "\n\n".join(LATIN1_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"), [("/image.png", "image/png"), ("/download.bin", "application/octet-stream")]
+)
+def test_url_with_binary_content_is_refused(web: str, path: str, content_type: str) -> None:
+    with pytest.raises(FetchError, match=rf"{path}: the server sent {content_type}, not an HTML page or text"):
+        load_document(f"{web}{path}")
+    with pytest.raises(InputError, match="looks like a binary file"):
+        load_document(f"{web}{path}", input_format="html")
+
+
+def test_url_without_article_text(web: str) -> None:
+    with pytest.raises(InputError, match=rf"^{web}/news/nav-only\.html: no article text found in the page"):
+        load_document(f"{web}/news/nav-only.html")
+
+
+def test_url_limits_are_passed_on(web: str) -> None:
+    with pytest.raises(FetchError, match="too many redirects"):
+        load_document(f"{web}/story", max_redirects=0)
+    with pytest.raises(FetchError, match="larger than the maximum download size of 1,000 bytes"):
+        load_document(f"{web}/news/article.html", max_bytes=1000)
+
+
+def test_html_without_the_extra_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if it were not installed
+    with pytest.raises(MissingDependencyError, match=r"reading HTML needs .*pip install \"summarize\[html\]\""):
+        load_document(path)
+    assert load_document(path, input_format="text").format == "text"  # text needs no extra
+
+
+def test_bad_input_format() -> None:
+    with pytest.raises(
+        InvalidParameterError, match=r"The 'input_format' parameter must be one of 'auto', 'html', 'text'"
+    ):
+        load_document("x.txt", input_format="pdf")
+    with pytest.raises(InvalidParameterError, match=r"The 'input_format' parameter"):
+        read_document(io.BytesIO(b""), input_format="HTML")

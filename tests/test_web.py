@@ -1,0 +1,184 @@
+"""Downloading pages from a real HTTP server on 127.0.0.1, and extracting their articles."""
+
+import socket
+import sys
+
+import pytest
+
+from summarize import FetchError, InputError, InvalidParameterError, MissingDependencyError
+from summarize.web import Article, extract_article, fetch, is_url
+
+from .webserver import (
+    ARTICLE_HTML,
+    ARTICLE_PARAGRAPHS,
+    ARTICLE_TITLE,
+    BIG_BYTES,
+    BOILERPLATE,
+    HOSTILE_PARAGRAPHS,
+    HOSTILE_TITLE,
+    NAV_ONLY_HTML,
+    PNG,
+)
+
+# Short enough for a fast suite, long enough for a loaded machine to answer the other requests.
+SHORT_TIMEOUT = 0.5
+
+
+def test_fetch_an_article(web: str) -> None:
+    download = fetch(f"{web}/news/article.html")
+    assert download.url == f"{web}/news/article.html"
+    assert (download.content_type, download.charset) == ("text/html", "utf-8")
+    assert download.data == ARTICLE_HTML.encode()
+
+
+def test_redirects_are_followed_to_the_final_url(web: str) -> None:
+    download = fetch(f"{web}/story-permanent")  # 301 to /story, then 302 to the article
+    assert download.url == f"{web}/news/article.html"
+    assert download.data == ARTICLE_HTML.encode()
+
+
+def test_redirects_are_limited(web: str) -> None:
+    with pytest.raises(FetchError, match=r"/story-permanent: too many redirects \(more than 1\)$"):
+        fetch(f"{web}/story-permanent", max_redirects=1)
+    with pytest.raises(FetchError, match=r"too many redirects \(more than 5\)"):
+        fetch(f"{web}/loop")
+    assert fetch(f"{web}/story", max_redirects=1).url.endswith("/news/article.html")
+
+
+def test_redirect_to_another_scheme_or_nowhere(web: str) -> None:
+    with pytest.raises(FetchError, match=r"redirected to ftp://127\.0\.0\.1/article\.html, but only http"):
+        fetch(f"{web}/to-ftp")
+    with pytest.raises(FetchError, match=r"redirect \(HTTP 302\) without a Location"):
+        fetch(f"{web}/no-location")
+
+
+@pytest.mark.parametrize(("path", "status", "message"), [("/missing", 404, "Not Found"), ("/server-error", 500, "")])
+def test_http_errors(web: str, path: str, status: int, message: str) -> None:
+    with pytest.raises(FetchError, match=rf"^{web}{path}: the server answered HTTP {status}") as caught:
+        fetch(f"{web}{path}")
+    assert caught.value.status == status
+    assert caught.value.url == f"{web}{path}"
+    assert message in str(caught.value)
+    assert isinstance(caught.value, OSError)
+
+
+def test_slow_answer_times_out(web: str) -> None:
+    with pytest.raises(FetchError, match=rf"/slow: no answer from 127\.0\.0\.1:\d+ within {SHORT_TIMEOUT:g} seconds"):
+        fetch(f"{web}/slow", timeout=SHORT_TIMEOUT)
+
+
+def test_stalled_download_times_out(web: str) -> None:
+    with pytest.raises(FetchError, match=rf"/stalled: the download stalled for {SHORT_TIMEOUT:g} seconds"):
+        fetch(f"{web}/stalled", timeout=SHORT_TIMEOUT)
+
+
+def test_declared_size_over_the_limit_is_refused(web: str) -> None:
+    with pytest.raises(FetchError, match=r"larger than the maximum download size of 50,000 bytes \(Content-Length"):
+        fetch(f"{web}/big-declared", max_bytes=50_000)
+    assert len(fetch(f"{web}/big-declared", max_bytes=BIG_BYTES).data) == BIG_BYTES
+
+
+def test_streamed_size_over_the_limit_is_refused(web: str) -> None:
+    with pytest.raises(FetchError, match=r"/big-streamed: the page is larger than the maximum download size of 50,000"):
+        fetch(f"{web}/big-streamed", max_bytes=50_000)
+
+
+def test_refused_connection() -> None:
+    with socket.socket() as probe:  # a port that was free a moment ago, and has no listener
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(FetchError, match=rf"connection refused by 127\.0\.0\.1:{port}"):
+        fetch(f"http://127.0.0.1:{port}/article.html")
+
+
+def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The resolver is replaced by one that fails, as a resolver does for an unknown
+    # name: the tests send nothing to any host but 127.0.0.1, not even a DNS query.
+    def unknown(*_: object, **__: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    with pytest.raises(FetchError, match=r"cannot resolve the host name 'news\.invalid' \(DNS lookup failed\)"):
+        fetch("http://news.invalid/story.html")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("ftp://127.0.0.1/article.html", r"only http:// and https:// URLs can be read, not ftp://$"),
+        ("file:///etc/passwd", r"only http:// and https:// URLs can be read, not file://$"),
+        ("article.html", r"only http:// and https:// URLs can be read, and this is not one"),
+        ("http:///article.html", r"the URL names no host"),
+        ("http://[::1/article.html", r"not a valid URL"),
+    ],
+)
+def test_urls_that_are_not_http(url: str, message: str) -> None:
+    with pytest.raises(FetchError, match=message):
+        fetch(url)
+
+
+def test_binary_content_is_downloaded_as_it_is(web: str) -> None:
+    download = fetch(f"{web}/image.png")
+    assert (download.content_type, download.data) == ("image/png", PNG)
+    assert fetch(f"{web}/news/untyped.html").content_type == ""
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"timeout": 0}, r"The 'timeout' parameter must be a float in \(0, inf\)\. Got 0 instead\."),
+        ({"max_bytes": 0}, r"The 'max_bytes' parameter must be an int >= 1\. Got 0 instead\."),
+        ({"max_redirects": -1}, r"The 'max_redirects' parameter must be an int >= 0\. Got -1 instead\."),
+    ],
+)
+def test_bad_options(options: dict[str, float], message: str) -> None:
+    with pytest.raises(InvalidParameterError, match=message):
+        fetch("http://127.0.0.1/", **options)  # type: ignore[arg-type]
+
+
+def test_is_url() -> None:
+    assert [is_url(s) for s in ("http://x", "HTTPS://x/y", "ftp://x")] == [True, True, True]
+    assert [is_url(s) for s in ("page.html", "C:\\pages\\a.html", "-", "www.example.org")] == [False] * 4
+
+
+def test_extract_article_leaves_out_the_boilerplate() -> None:
+    article = extract_article(ARTICLE_HTML)
+    assert article == Article(text="\n\n".join(ARTICLE_PARAGRAPHS), title=ARTICLE_TITLE)
+    for word in (*BOILERPLATE, "Jane Doe", "Related stories"):
+        assert word not in article.text
+
+
+def test_extract_article_keeps_markup_in_the_text_as_text() -> None:
+    from .webserver import HOSTILE_HTML
+
+    article = extract_article(HOSTILE_HTML)
+    assert article.title == HOSTILE_TITLE
+    assert article.text == "\n\n".join(HOSTILE_PARAGRAPHS)
+    assert '<script>alert("pwned")</script>' in article.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        NAV_ONLY_HTML,
+        "",
+        "   ",
+        "<html><body><h1>Gallery</h1><p>Photo 1</p><p>Photo 2</p></body></html>",
+    ],
+)
+def test_a_page_without_article_text(page: str) -> None:
+    with pytest.raises(InputError, match=r"^page\.html: no article text found in the page"):
+        extract_article(page, name="page.html")
+
+
+def test_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if it were not installed
+    with pytest.raises(MissingDependencyError, match=r'pip install "summarize\[html\]"') as caught:
+        extract_article(ARTICLE_HTML)
+    assert (caught.value.package, caught.value.extra) == ("trafilatura", "html")
+    assert isinstance(caught.value, ImportError)
+
+
+def test_extract_article_wants_a_str() -> None:
+    with pytest.raises(InvalidParameterError, match=r"The 'html' parameter must be a str\. Got 'bytes' instead\."):
+        extract_article(ARTICLE_HTML.encode())  # type: ignore[arg-type]
