@@ -216,7 +216,7 @@ def _page(
         "</section>",
         '<p class="legend"><span class="key"><mark class="sample"><span class="rank">1</span>in the summary</mark>'
         '</span><span class="key">other sentences, by score: <span class="scale" aria-hidden="true"></span> '
-        'low → high</span><span class="key hint">hover or tap a sentence for its rank and score</span></p>',
+        'low → high</span><span class="key hint">tap or hover over a sentence for its rank and score</span></p>',
         '<article class="document">',
         *_paragraphs(text, ranked, top, span, len(body)),
         "</article>",
@@ -283,6 +283,8 @@ def _sentence(
     low, high = span
     level = round((_LEVELS - 1) * (sentence.score - low) / (high - low)) if high > low else _LEVELS - 1
     tip = f"rank {sentence.rank} of {count} · score {sentence.score:.4f}"
+    # Focusable, so that a tap (or the Tab key) shows the rank and score on a phone too.
+    data += f' tabindex="0" data-tip="{tip}"'
     if chosen is None:
         return f'<span class="s k{level}"{anchor} {data} title="{tip}">{_escape_lines(part)}</span>'
     badge = f'<span class="rank" aria-label="summary sentence, rank {sentence.rank}">{sentence.rank}</span>'
@@ -358,6 +360,10 @@ mark,.s.top{background:rgb(var(--mark));color:inherit;box-shadow:inset 0 -.14em 
 .rank{display:inline-block;min-width:1.6em;padding:.2em .45em;border-radius:999px;background:var(--badge);
 color:var(--badge-fg);font:700 .72rem/1.1 var(--sans);text-align:center;vertical-align:.14em;margin-right:.35em}
 .s[title]:hover{outline:1px solid var(--mark-edge);outline-offset:1px}
+.s[tabindex]:focus{outline:2px solid var(--mark-edge);outline-offset:1px}
+.s[tabindex]:focus::after{content:attr(data-tip);display:inline-block;margin-left:.4em;padding:0 .55em;
+border-radius:999px;background:var(--fg);color:var(--bg);font:600 .72rem/1.6 var(--sans);white-space:nowrap;
+vertical-align:.12em}
 :target{outline:2px solid var(--mark-edge);outline-offset:2px}
 .none{color:var(--muted);margin:0}
 footer{font:.8rem/1.5 var(--sans);color:var(--muted);border-top:1px solid var(--line);margin-top:2.5rem;
