@@ -48,7 +48,7 @@ FLAGS = (
 )
 
 LAPTOP = (1280, 1800)
-PHONE = (390, 1300)
+PHONE = (390, 1900)
 MARKER = (255, 214, 72)  # the summary's highlight at the best sentence's score
 BACKGROUND = (251, 250, 246)
 
