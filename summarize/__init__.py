@@ -14,7 +14,8 @@ from summarize.errors import (
     MissingDependencyError,
     SummarizeError,
 )
-from summarize.pipeline import DEFAULT_RANKER, RANKERS, Summarizer, rank_sentences, summarize, to_networkx
+from summarize.pipeline import Summarizer, rank_sentences, summarize, to_networkx
+from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
 from summarize.reading import Document, load_document, read_document
 from summarize.render import to_html, to_markdown
 from summarize.sentences import split_sentences
@@ -31,6 +32,7 @@ __all__ = [
     "InputError",
     "InvalidParameterError",
     "MissingDependencyError",
+    "Ranker",
     "ScoredSentence",
     "Sentence",
     "SummarizeError",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import dataclasses
 import json
 import os
 import sys
@@ -12,7 +13,9 @@ from typing import TextIO
 
 from summarize import __version__
 from summarize.errors import InputError, SummarizeError
-from summarize.pipeline import DEFAULT_RANKER, RANKERS, Summarizer
+from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
+from summarize.pipeline import Summarizer
+from summarize.rankers import DEFAULT_RANKER, RANKERS
 from summarize.reading import INPUT_FORMATS, Document, load_document, read_document
 from summarize.render import to_html, to_markdown
 from summarize.selection import DEFAULT_SENTENCES, ORDERS
@@ -33,6 +36,11 @@ examples:
   curl -s URL | summarize --input-format html -
   summarize --format html page.html > summary.html
                                            the article with its summary highlighted
+  summarize evaluate data.jsonl -n 3       ROUGE of every ranker against reference
+                                           summaries (see summarize evaluate --help)
+
+rankers (--ranker):
+{rankers}
 
 exit status: 0 if every input was summarised, 1 if one could not be read or
 summarised (the others still are), 2 for a usage error.
@@ -40,7 +48,26 @@ summarised (the others still are), 2 for a usage error.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
+
+    ``summarize evaluate ...`` runs a subcommand; anything else summarises files
+    (a file literally named like a subcommand is given as ``./evaluate``).
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = _COMMANDS.get(arguments[0]) if arguments else None
+    try:
+        if command is not None:
+            return command(arguments[1:])
+        return _summarize_command(arguments)
+    except BrokenPipeError:
+        # The reader went away (``summarize big.txt | head``): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _summarize_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -55,17 +82,67 @@ def main(argv: Sequence[str] | None = None) -> int:
             words=args.words,
             order=args.order,
             ranker=args.ranker,
+            diversity=args.diversity,
         )
-        return _summarize_files(summarizer, args, sys.stdout)
     except SummarizeError as error:
         _error(str(error))
         return 2
-    except BrokenPipeError:
-        # The reader went away (``summarize big.txt | head``): stop quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return _summarize_files(summarizer, args, sys.stdout)
+
+
+def _evaluate_command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} evaluate",
+        description="Score rankers with ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (x100, stemmed) against the "
+        "reference summaries of a JSON Lines dataset, and time them. Each line: "
+        '{"text": ..., "summary": "reference sentences, one per line"}. '
+        'Needs the rouge-score package: pip install "summarize[evaluate]".',
+    )
+    parser.add_argument("dataset", metavar="DATASET", help="a JSON Lines file with 'text' and 'summary' fields")
+    parser.add_argument(
+        "--ranker",
+        dest="rankers",
+        action="append",
+        choices=RANKERS,
+        metavar="NAME",
+        help=f"a ranker to score; repeat for several (default: all of {', '.join(RANKERS)})",
+    )
+    parser.add_argument(
+        "-n",
+        "--sentences",
+        type=_positive_int,
+        metavar="N",
+        help="summary length in sentences (default: as many as each reference has)",
+    )
+    parser.add_argument("--limit", type=_positive_int, metavar="N", help="score only the first N documents")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown: a table (default); json: one object per ranker, one per line",
+    )
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else 2
+    try:
+        evaluations = evaluate(
+            read_dataset(args.dataset, limit=args.limit),
+            rankers=args.rankers or list(RANKERS),
+            sentences=REFERENCE if args.sentences is None else args.sentences,
+        )
+    except SummarizeError as error:
+        _error(str(error))
         return 1
-    except KeyboardInterrupt:
-        return 130
+    if args.format == "json":
+        sys.stdout.writelines(json.dumps(dataclasses.asdict(row)) + "\n" for row in evaluations)
+    else:
+        print(format_table(evaluations))
+    return 0
+
+
+_COMMANDS = {"evaluate": _evaluate_command}
 
 
 def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
@@ -135,7 +212,9 @@ def _parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Extractive summaries of text documents and web pages with TextRank: the sentences "
         "that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
-        epilog=_EPILOG,
+        epilog=_EPILOG.format(
+            rankers="\n".join(f"  {name:<18} {ranker.description}" for name, ranker in RANKERS.items())
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -163,7 +242,18 @@ def _parser() -> argparse.ArgumentParser:
         help="print sentences in document order (default) or best first",
     )
     parser.add_argument(
-        "--ranker", choices=RANKERS, default=DEFAULT_RANKER, help=f"how sentences are ranked (default {DEFAULT_RANKER})"
+        "--ranker",
+        choices=RANKERS,
+        default=DEFAULT_RANKER,
+        help=f"how sentences are ranked (default {DEFAULT_RANKER}; see the list below)",
+    )
+    parser.add_argument(
+        "--diversity",
+        type=_diversity,
+        default=0.0,
+        metavar="D",
+        help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
+        "(maximal marginal relevance; default 0, off)",
     )
     parser.add_argument(
         "-f",
@@ -225,6 +315,16 @@ def _seconds(value: str) -> float:
         number = float("nan")
     if not 0 < number < float("inf"):
         raise argparse.ArgumentTypeError(f"must be a number of seconds > 0, got {value!r}")
+    return number
+
+
+def _diversity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0 <= number < 1:
+        raise argparse.ArgumentTypeError(f"must be a number in [0, 1), got {value!r}")
     return number
 
 

@@ -15,10 +15,10 @@ import scipy.sparse
 
 from summarize._validation import check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError
-from summarize.ranking import Matrix, pagerank
-from summarize.selection import ORDERS, select
+from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
+from summarize.selection import ORDERS, budget_share, candidates, select
 from summarize.sentences import split_sentences
-from summarize.similarity import SIMILARITIES, term_matrix
+from summarize.similarity import cosine, term_matrix
 from summarize.terms import Analyzer
 from summarize.terms import analyzer as builtin_analyzer
 from summarize.types import ScoredSentence, Sentence, Summary
@@ -26,13 +26,7 @@ from summarize.types import ScoredSentence, Sentence, Summary
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DEFAULT_RANKER", "RANKERS", "Summarizer", "rank_sentences", "summarize", "to_networkx"]
-
-#: The ranker used when none is named.
-DEFAULT_RANKER = "textrank"
-
-#: The names of the built-in rankers.
-RANKERS = tuple(SIMILARITIES)
+__all__ = ["Summarizer", "rank_sentences", "summarize", "to_networkx"]
 
 # Scores equal to this many decimals are ties, ranked in document order, so that
 # rounding noise in the power iteration never decides a rank.
@@ -59,10 +53,15 @@ class Summarizer:
     order : {"document", "score"}
         Order of the summary's sentences: as in the document (default) or best first.
     ranker : str
-        Name of the ranker, one of :data:`RANKERS` (default :data:`DEFAULT_RANKER`).
+        Name of the ranker, one of :data:`~summarize.rankers.RANKERS` (default
+        ``"adaptive"``), or a :class:`~summarize.rankers.Ranker` of your own.
     analyzer : callable, optional
         Function from a sentence to its terms; by default lower-cased word tokens
         without English stop words, Snowball-stemmed (:func:`summarize.terms.analyzer`).
+    diversity : float
+        Redundancy control by maximal marginal relevance, in [0, 1): 0 (default)
+        takes sentences by rank alone; higher values pass over sentences similar to
+        those already chosen.
     damping : float
         PageRank damping factor, in [0, 1) (default 0.85).
     max_iter : int
@@ -78,18 +77,21 @@ class Summarizer:
     --------
     >>> from summarize import Summarizer
     >>> brief = Summarizer(sentences=1)
-    >>> text = ("Cats purr. Cats and dogs are pets. Dogs bark. "
-    ...         "Pets like cats and dogs need care.")
+    >>> text = ("The city council approved a new park on Monday. "
+    ...         "The park will open in spring near the river. "
+    ...         "Council members said residents had asked for the park for years. "
+    ...         "A bakery is closing.")
     >>> [s.text for s in brief(text)]
-    ['Cats and dogs are pets.']
+    ['The city council approved a new park on Monday.']
     """
 
     sentences: int | None = None
     ratio: float | None = None
     words: int | None = None
     order: str = "document"
-    ranker: str = DEFAULT_RANKER
+    ranker: str | Ranker = DEFAULT_RANKER
     analyzer: Analyzer | None = None
+    diversity: float = 0.0
     damping: float = 0.85
     max_iter: int = 100
     tol: float = 1e-6
@@ -107,9 +109,11 @@ class Summarizer:
                 f"Got {got} instead."
             )
         check_choice("order", self.order, ORDERS)
-        check_choice("ranker", self.ranker, RANKERS)
+        if not isinstance(self.ranker, Ranker):
+            check_choice("ranker", self.ranker, RANKERS)
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
+        check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)
         check_float("damping", self.damping, low=0.0, high=1.0, high_open=True)
         check_int("max_iter", self.max_iter, minimum=1)
         check_float("tol", self.tol, low=0.0, high=float("inf"), low_open=True)
@@ -123,26 +127,46 @@ class Summarizer:
 
         An empty or blank text gives an empty summary.
         """
-        ranked = self.rank(text)
-        return Summary(select(ranked, sentences=self.sentences, ratio=self.ratio, words=self.words, order=self.order))
+        analysis = self._analyse(text)
+        ranked = _ranked(analysis.sentences, analysis.scores)
+        similarity = None
+        if self.diversity > 0:
+            similarity = _in_document_space(cosine(analysis.counts), analysis.body, len(analysis.sentences))
+        chosen = select(
+            ranked,
+            sentences=self.sentences,
+            ratio=self.ratio,
+            words=self.words,
+            order=self.order,
+            diversity=self.diversity,
+            similarity=similarity,
+        )
+        return Summary(chosen)
 
     def rank(self, text: str) -> tuple[ScoredSentence, ...]:
-        """Every sentence of ``text``, scored and ranked, in document order."""
-        sentences, _, scores = self._analyse(text)
-        return _ranked(sentences, scores)
+        """Every sentence of ``text``, scored and ranked, in document order.
+
+        Position-aware rankers score for this summariser's budget.
+        """
+        analysis = self._analyse(text)
+        return _ranked(analysis.sentences, analysis.scores)
 
     def graph(self, text: str) -> nx.Graph:
         """The sentence similarity graph of ``text`` as a networkx graph.
 
         Nodes are sentence indices, with the attributes ``index``, ``text``,
         ``start``, ``end``, ``fragment``, ``score`` and ``rank``; edges carry the
-        similarity as ``weight``. Fragments are nodes without edges.
+        ranker's similarity as ``weight``. The graph is a ``networkx.DiGraph`` when
+        the similarity is asymmetric (``bm25``), a ``networkx.Graph`` otherwise, and
+        has no edges for ``lead``. Fragments are nodes without edges.
         """
         import networkx as nx
 
-        sentences, weights, scores = self._analyse(text)
-        graph = nx.Graph()
-        for sentence in _ranked(sentences, scores):
+        analysis = self._analyse(text)
+        weights = analysis.weights
+        directed = weights is not None and (abs(weights - weights.T) > 1e-12).nnz > 0
+        graph = nx.DiGraph() if directed else nx.Graph()
+        for sentence in _ranked(analysis.sentences, analysis.scores):
             graph.add_node(
                 sentence.index,
                 index=sentence.index,
@@ -153,28 +177,55 @@ class Summarizer:
                 score=sentence.score,
                 rank=sentence.rank,
             )
-        body = _body(sentences)
-        coo = scipy.sparse.coo_matrix(weights)
-        for row, col, weight in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
-            if row < col and weight > 0:
-                graph.add_edge(body[row].index, body[col].index, weight=weight)
+        if weights is not None:
+            coo = weights.tocoo()
+            for row, col, weight in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
+                if (directed or row < col) and weight > 0:
+                    graph.add_edge(analysis.body[row].index, analysis.body[col].index, weight=weight)
         return graph
 
-    def _analyse(self, text: str) -> tuple[tuple[Sentence, ...], Matrix, npt.NDArray[np.float64]]:
-        """Split, weigh and score: the sentences, the body's edge weights and every sentence's score."""
+    def _analyse(self, text: str) -> _Analysis:
+        """Split, weigh and score."""
         sentences = split_sentences(check_text(text))
-        body = _body(sentences)
+        body = candidates(sentences)
         analyze = self.analyzer or builtin_analyzer()
-        weights = SIMILARITIES[self.ranker](term_matrix([analyze(sentence.text) for sentence in body]))
-        body_scores = pagerank(weights, alpha=self.damping, max_iter=self.max_iter, tol=self.tol)
+        texts = [sentence.text for sentence in body]
+        counts = term_matrix([analyze(sentence) for sentence in texts])
+        share = budget_share(sentences, sentences_budget=self.sentences, ratio=self.ratio, words=self.words)
+        weights, body_scores = score_sentences(
+            self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker],
+            texts,
+            counts,
+            share=share,
+            damping=self.damping,
+            max_iter=self.max_iter,
+            tol=self.tol,
+        )
         scores = np.zeros(len(sentences))
         scores[[sentence.index for sentence in body]] = body_scores
-        return sentences, weights, scores
+        return _Analysis(sentences=sentences, body=body, counts=counts, weights=weights, scores=scores)
 
 
-def _body(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences that take part in ranking: all but fragments, or all if all are fragments."""
-    return [sentence for sentence in sentences if not sentence.fragment] or list(sentences)
+@dataclass(frozen=True, kw_only=True)
+class _Analysis:
+    """What the pipeline learns about a text before selection."""
+
+    sentences: tuple[Sentence, ...]
+    #: The sentences that take part in ranking (all but fragments).
+    body: list[Sentence]
+    #: The body's sentence-by-term counts.
+    counts: scipy.sparse.csr_matrix
+    #: The body's similarity graph (None for rankers without one).
+    weights: scipy.sparse.csr_matrix | None
+    #: Every sentence's score (fragments 0).
+    scores: npt.NDArray[np.float64]
+
+
+def _in_document_space(matrix: scipy.sparse.csr_matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:
+    """Re-index a matrix over the body's sentences by their indices in the document."""
+    coo = matrix.tocoo()
+    index = np.array([sentence.index for sentence in body], dtype=np.int64)
+    return scipy.sparse.csr_matrix((coo.data, (index[coo.row], index[coo.col])), shape=(size, size))
 
 
 def _ranked(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> tuple[ScoredSentence, ...]:
@@ -203,7 +254,8 @@ def summarize(
     ratio: float | None = None,
     words: int | None = None,
     order: str = "document",
-    ranker: str = DEFAULT_RANKER,
+    ranker: str | Ranker = DEFAULT_RANKER,
+    diversity: float = 0.0,
     analyzer: Analyzer | None = None,
 ) -> Summary:
     """Summarise a text: its best sentences, with scores and ranks.
@@ -218,7 +270,9 @@ def summarize(
     order : {"document", "score"}
         Sentences in document order (default) or best first.
     ranker : str
-        One of :data:`RANKERS`.
+        One of :data:`~summarize.rankers.RANKERS` (default ``"adaptive"``).
+    diversity : float
+        Redundancy control by maximal marginal relevance, in [0, 1) (default 0, off).
     analyzer : callable, optional
         Function from a sentence to its terms (see :class:`Summarizer`).
 
@@ -235,10 +289,12 @@ def summarize(
 
     Notes
     -----
-    TextRank [1]_: the text is split into sentences, every pair of sentences is
-    scored by the terms they share, and the sentences are ranked by weighted
-    PageRank [2]_ over that graph. Fragments (headings, captions, bylines) are
-    never chosen.
+    The text is split into sentences, every pair of sentences is scored by the
+    terms they share, and the sentences are ranked by weighted PageRank [2]_ over
+    that graph, as in TextRank [1]_. The default ranker, ``adaptive``, orients the
+    graph towards the start of the text when the summary is short, so that news
+    leads count (see :func:`summarize.rankers.score_sentences`). Fragments
+    (headings, captions, bylines) are never chosen.
 
     References
     ----------
@@ -254,35 +310,50 @@ def summarize(
     ...         "The park will open in May. "
     ...         "Residents had asked the council for a park for years. "
     ...         "Rain is expected.")
-    >>> for s in summarize.summarize(text, sentences=2):
+    >>> for s in summarize.summarize(text, sentences=2, ranker="textrank"):
     ...     print(s.index, s.rank, s.text)
     0 1 The council approved the new park on Monday.
     2 2 Residents had asked the council for a park for years.
     """
     summarizer = Summarizer(
-        sentences=sentences, ratio=ratio, words=words, order=order, ranker=ranker, analyzer=analyzer
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        order=order,
+        ranker=ranker,
+        diversity=diversity,
+        analyzer=analyzer,
     )
     return summarizer.summarize(text)
 
 
 def rank_sentences(
-    text: str, *, ranker: str = DEFAULT_RANKER, analyzer: Analyzer | None = None
+    text: str,
+    *,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    ranker: str | Ranker = DEFAULT_RANKER,
+    analyzer: Analyzer | None = None,
 ) -> tuple[ScoredSentence, ...]:
     """Every sentence of a text, scored and ranked, in document order.
 
-    Parameters and the algorithm are those of :func:`summarize`.
+    Parameters and the algorithm are those of :func:`summarize`. The budget
+    (``sentences``, ``ratio`` or ``words``; default 3 sentences) matters only to
+    position-aware rankers, which weigh position by the share of the document the
+    summary takes.
 
     Examples
     --------
     >>> import summarize
-    >>> ranked = summarize.rank_sentences("Cats purr. Cats and dogs play. Dogs bark.")
+    >>> ranked = summarize.rank_sentences("Cats purr. Cats and dogs play. Dogs bark.", ranker="textrank")
     >>> [(s.index, s.rank) for s in ranked]
     [(0, 2), (1, 1), (2, 3)]
     """
-    return Summarizer(ranker=ranker, analyzer=analyzer).rank(text)
+    return Summarizer(sentences=sentences, ratio=ratio, words=words, ranker=ranker, analyzer=analyzer).rank(text)
 
 
-def to_networkx(text: str, *, ranker: str = DEFAULT_RANKER, analyzer: Analyzer | None = None) -> nx.Graph:
+def to_networkx(text: str, *, ranker: str | Ranker = DEFAULT_RANKER, analyzer: Analyzer | None = None) -> nx.Graph:
     """The sentence similarity graph of a text, as a networkx graph.
 
     See :meth:`Summarizer.graph` for the node and edge attributes.

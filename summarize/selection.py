@@ -3,17 +3,59 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import TypeVar
 
-from summarize.types import ScoredSentence
+import numpy as np
+import scipy.sparse
 
-__all__ = ["DEFAULT_SENTENCES", "ORDERS", "select"]
+from summarize.types import ScoredSentence, Sentence
+
+__all__ = ["DEFAULT_SENTENCES", "ORDERS", "budget_share", "candidates", "select"]
 
 #: Summary length when no budget is given.
 DEFAULT_SENTENCES = 3
 
 #: The orders a summary can be given in.
 ORDERS = ("document", "score")
+
+
+S = TypeVar("S", bound=Sentence)
+
+
+def candidates(sentences: Sequence[S]) -> list[S]:
+    """The sentences a summary may choose: all but fragments, or all if every one is a fragment."""
+    return [sentence for sentence in sentences if not sentence.fragment] or list(sentences)
+
+
+def budget_share(
+    sentences: Sequence[Sentence],
+    *,
+    sentences_budget: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+) -> float:
+    """The share of the document's candidate sentences (or words) a summary will take, in (0, 1].
+
+    Examples
+    --------
+    >>> from summarize import split_sentences
+    >>> from summarize.selection import budget_share
+    >>> document = split_sentences("One two. Three four. Five six seven eight.")
+    >>> budget_share(document, sentences_budget=1), budget_share(document, words=4)
+    (0.3333333333333333, 0.5)
+    """
+    pool = candidates(sentences)
+    if not pool:
+        return 1.0
+    if ratio is not None:
+        return ratio
+    if words is not None:
+        total = sum(len(sentence.text.split()) for sentence in pool)
+        return min(1.0, words / max(total, 1))
+    count = DEFAULT_SENTENCES if sentences_budget is None else sentences_budget
+    return min(1.0, count / len(pool))
 
 
 def select(
@@ -23,6 +65,8 @@ def select(
     ratio: float | None = None,
     words: int | None = None,
     order: str = "document",
+    diversity: float = 0.0,
+    similarity: scipy.sparse.csr_matrix | None = None,
 ) -> tuple[ScoredSentence, ...]:
     """Choose the best sentences within a budget.
 
@@ -41,6 +85,13 @@ def select(
         least the best sentence even if it alone is longer.
     order : {"document", "score"}
         Give the chosen sentences in document order or best first.
+    diversity : float
+        Weight of redundancy in maximal marginal relevance, in [0, 1): 0 takes
+        sentences by rank alone; higher values pass over sentences similar to
+        those already chosen.
+    similarity : scipy.sparse.csr_matrix, optional
+        Similarity between sentences, indexed by sentence index; needed when
+        ``diversity`` is above 0.
 
     Returns
     -------
@@ -51,28 +102,64 @@ def select(
     At most one budget may be given; with none, :data:`DEFAULT_SENTENCES`. Budgets
     count the candidate sentences only: fragments (headings, captions) are never
     chosen, unless every sentence of the document is a fragment.
+
+    Maximal marginal relevance [1]_ takes, one at a time, the sentence with the
+    highest :math:`(1 - d)\\,x_i / \\max_j x_j - d \\max_{k \\in S} \\mathrm{sim}(i, k)`,
+    where :math:`d` is ``diversity``, :math:`x` the scores and :math:`S` the
+    sentences chosen so far.
+
+    References
+    ----------
+    .. [1] Carbonell, J. and Goldstein, J. (1998). The use of MMR, diversity-based
+       reranking for reordering documents and producing summaries. Proceedings of
+       SIGIR 1998, 335-336.
     """
-    candidates = [sentence for sentence in ranked if not sentence.fragment] or list(ranked)
-    best_first = sorted(candidates, key=lambda sentence: sentence.rank)
+    pool = candidates(ranked)
+    by_rank = sorted(pool, key=lambda sentence: sentence.rank)
+    best_first: Iterable[ScoredSentence] = by_rank
+    if diversity > 0 and similarity is not None:
+        best_first = _marginal_relevance_order(by_rank, diversity, similarity)
     if words is not None:
         chosen = _fit_words(best_first, words)
     else:
         if ratio is not None:
-            count = max(1, math.floor(ratio * len(candidates) + 0.5))
+            count = max(1, math.floor(ratio * len(pool) + 0.5))
         else:
             count = DEFAULT_SENTENCES if sentences is None else sentences
-        chosen = best_first[:count]
+        chosen = list(islice(best_first, count))
     if order == "document":
         chosen.sort(key=lambda sentence: sentence.index)
     return tuple(chosen)
 
 
-def _fit_words(best_first: list[ScoredSentence], budget: int) -> list[ScoredSentence]:
+def _marginal_relevance_order(
+    best_first: list[ScoredSentence], diversity: float, similarity: scipy.sparse.csr_matrix
+) -> Iterator[ScoredSentence]:
+    """Yield sentences in order of maximal marginal relevance (ties by rank), as many as are taken."""
+    indices = np.array([sentence.index for sentence in best_first])
+    scores = np.array([sentence.score for sentence in best_first])
+    relevance = (1 - diversity) * scores / max(float(scores.max()), 1e-300)
+    redundancy = np.zeros(len(best_first))
+    remaining = np.ones(len(best_first), dtype=bool)
+    for _ in range(len(best_first)):
+        gain = np.where(remaining, relevance - diversity * redundancy, -np.inf)
+        pick = int(np.argmax(gain))  # first maximum: the best-ranked of equal gains
+        yield best_first[pick]
+        remaining[pick] = False
+        row = similarity.getrow(indices[pick]).toarray().ravel()
+        redundancy = np.maximum(redundancy, row[indices])
+
+
+def _fit_words(best_first: Iterable[ScoredSentence], budget: int) -> list[ScoredSentence]:
     chosen: list[ScoredSentence] = []
+    first: ScoredSentence | None = None
     used = 0
     for sentence in best_first:
+        first = first or sentence
         length = len(sentence.text.split())
         if used + length <= budget:
             chosen.append(sentence)
             used += length
-    return chosen or best_first[:1]
+            if used == budget:
+                break
+    return chosen or ([first] if first is not None else [])

@@ -171,8 +171,8 @@ def test_damping_and_iterations_reach_pagerank() -> None:
 
 
 def test_to_networkx_carries_sentences_scores_and_weights(seed_text: str) -> None:
-    graph = summarize.to_networkx(seed_text)
-    ranked = summarize.rank_sentences(seed_text)
+    graph = summarize.to_networkx(seed_text, ranker="textrank")
+    ranked = summarize.rank_sentences(seed_text, ranker="textrank")
     assert isinstance(graph, nx.Graph)
     assert sorted(graph.nodes) == [s.index for s in ranked]
     for sentence in ranked:

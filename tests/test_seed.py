@@ -12,6 +12,14 @@ def test_seed_splits_into_19_sentences_with_5_fragments(seed_text: str) -> None:
 
 def test_seed_summary(seed_text: str) -> None:
     summary = summarize.summarize(seed_text)
+    assert [(s.index, s.rank) for s in summary] == [(2, 1), (6, 2), (8, 3)]
+    assert summary[0].text.startswith("According to an official statement, the participants of the Federal Apex")
+    assert summary[1].text.startswith("Pakistan decided to launch a comprehensive operation against militants")
+    assert summary[2].text.startswith("It was decided during a meeting headed by Prime Minister Shehbaz Sharif")
+
+
+def test_seed_textrank_summary(seed_text: str) -> None:
+    summary = summarize.summarize(seed_text, ranker="textrank")
     assert [(s.index, s.rank) for s in summary] == [(9, 1), (14, 3), (18, 2)]
     assert summary[0].text.startswith("The participants of the meeting, which focused on")
     assert summary[2].text.startswith("The COAS reiterated the Pakistan Army’s unwavering resolve")

@@ -1,0 +1,227 @@
+"""Rankers: each is a similarity, a prior and a position strength around the one PageRank.
+
+A ranker never has a PageRank of its own. It names
+
+- a similarity from :data:`summarize.similarity.SIMILARITIES` that builds the
+  sentence graph (none for ``lead``, which ranks by its prior alone),
+- a prior, the teleport distribution of personalised PageRank over sentence
+  positions (uniform when absent), and
+- a position strength, a function from the summary's share of the document to a
+  number in [0, 1] saying how much the news lead counts (0 when absent).
+
+:data:`RANKERS` holds the built-in rankers by name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse
+
+from summarize.ranking import pagerank
+from summarize.similarity import SIMILARITIES
+
+__all__ = ["DEFAULT_RANKER", "RANKERS", "Ranker", "adaptive_position", "score_sentences"]
+
+#: A prior: from the number of sentences to non-negative weights over their positions.
+Prior = Callable[[int], npt.NDArray[np.float64]]
+
+#: A position strength: from the summary's share of the document, in (0, 1], to [0, 1].
+PositionStrength = Callable[[float], float]
+
+#: The position weight is full up to this share of the document...
+FULL_POSITION_SHARE = 0.3
+#: ...and gone from this share on.
+NO_POSITION_SHARE = 0.4
+#: At full position strength, a score is divided by the sentence's length in words to this power.
+DENSITY_EXPONENT = 0.5
+#: At full position strength, a sentence that opens with a quotation mark keeps this share of its score.
+QUOTATION_WEIGHT = 0.5
+
+_OPENS_WITH_QUOTE = re.compile(r"[\"“‘«„]")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ranker:
+    """How sentences are ranked.
+
+    Parameters
+    ----------
+    name : str
+        The name users pick it by.
+    description : str
+        One line for help texts.
+    similarity : str or None
+        Key of :data:`~summarize.similarity.SIMILARITIES`; None ranks by the prior alone.
+    prior : callable or None
+        Teleport weights over positions for personalised PageRank; uniform if None.
+    position : callable or None
+        Position strength as a function of the summary's share of the document;
+        none (0) if None. See :func:`score_sentences` for what it does.
+    """
+
+    name: str
+    description: str
+    similarity: str | None
+    prior: Prior | None = None
+    position: PositionStrength | None = None
+
+
+def adaptive_position(share: float) -> float:
+    """How much position counts for a summary taking ``share`` of the document's sentences.
+
+    Full (1) for summaries of at most 30% of the document, where news puts the key
+    facts in its first sentences; none (0) from 40% on, where a summary is an
+    extract of the whole document; linear in between.
+
+    Examples
+    --------
+    >>> from summarize.rankers import adaptive_position
+    >>> [adaptive_position(share) for share in (0.1, 0.3, 0.35, 0.4, 0.9)]
+    [1.0, 1.0, 0.5, 0.0, 0.0]
+    """
+    strength = (NO_POSITION_SHARE - share) / (NO_POSITION_SHARE - FULL_POSITION_SHARE)
+    return round(min(1.0, max(0.0, strength)), 12)
+
+
+def _inverse_position(n: int) -> npt.NDArray[np.float64]:
+    return 1.0 / np.arange(1, n + 1, dtype=np.float64)
+
+
+def _linear_position(n: int) -> npt.NDArray[np.float64]:
+    return np.arange(n, 0, -1, dtype=np.float64)
+
+
+def score_sentences(
+    ranker: Ranker,
+    sentences: Sequence[str],
+    counts: scipy.sparse.csr_matrix,
+    *,
+    share: float,
+    damping: float = 0.85,
+    max_iter: int = 100,
+    tol: float = 1e-6,
+) -> tuple[scipy.sparse.csr_matrix | None, npt.NDArray[np.float64]]:
+    """Score sentences with a ranker.
+
+    Parameters
+    ----------
+    ranker : Ranker
+    sentences : sequence of str
+        The sentences' texts.
+    counts : scipy.sparse.csr_matrix
+        Their sentence-by-term counts (:func:`~summarize.similarity.term_matrix`).
+    share : float
+        The share of the document the summary will take, in (0, 1].
+    damping, max_iter, tol
+        Passed to :func:`~summarize.ranking.pagerank`.
+
+    Returns
+    -------
+    weights : scipy.sparse.csr_matrix or None
+        The graph's edge weights (None for a ranker without a graph).
+    scores : ndarray
+        Non-negative scores summing to 1 (empty for no sentences).
+
+    Notes
+    -----
+    With position strength :math:`\\pi`, the similarity :math:`s_{ij}` gives an edge
+    from each sentence to every earlier one with weight :math:`s_{ij}`, and to every
+    later one with weight :math:`(1 - \\pi) s_{ij}`: a sentence is central when the
+    sentences after it elaborate on it, as in the directed centrality of PACSUM [1]_.
+    At :math:`\\pi = 0` the graph is the similarity's own (undirected when it is
+    symmetric). The PageRank score :math:`x_i` [2]_ is then weighted by
+
+    .. math:: w_i = \\ell_i^{-\\pi / 2} \\, (1 - \\pi / 2)^{q_i}
+
+    where :math:`\\ell_i` is the sentence's length in words and :math:`q_i` is 1 when
+    it opens with a quotation mark: a short summary prefers concise sentences in the
+    reporter's voice. The weighted scores are normalised to sum to 1.
+
+    References
+    ----------
+    .. [1] Zheng, H. and Lapata, M. (2019). Sentence centrality revisited for
+       unsupervised summarization. Proceedings of ACL 2019, 6236-6247.
+    .. [2] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
+       Proceedings of EMNLP 2004, 404-411.
+    """
+    n = len(sentences)
+    if n == 0:
+        return None, np.zeros(0)
+    prior = ranker.prior(n) if ranker.prior is not None else None
+    if ranker.similarity is None:
+        weights = None
+        scores = prior if prior is not None else np.ones(n)
+        return weights, scores / scores.sum()
+
+    weights = SIMILARITIES[ranker.similarity](counts)
+    strength = ranker.position(share) if ranker.position is not None else 0.0
+    graph = weights
+    if strength > 0:
+        graph = scipy.sparse.tril(weights, k=-1, format="csr") + (1 - strength) * scipy.sparse.triu(
+            weights, k=1, format="csr"
+        )
+    scores = pagerank(graph, alpha=damping, personalization=prior, max_iter=max_iter, tol=tol)
+    if strength > 0:
+        lengths = np.array([max(len(sentence.split()), 1) for sentence in sentences], dtype=np.float64)
+        quoted = np.array([_OPENS_WITH_QUOTE.match(sentence) is not None for sentence in sentences])
+        scores = scores * lengths ** (-DENSITY_EXPONENT * strength)
+        scores = np.where(quoted, scores * (1 - (1 - QUOTATION_WEIGHT) * strength), scores)
+        scores = scores / scores.sum()
+    return weights, scores
+
+
+#: The ranker used when none is named.
+DEFAULT_RANKER = "adaptive"
+
+#: The built-in rankers by name (read-only; pass a :class:`Ranker` of your own as ``ranker=``).
+RANKERS: MappingProxyType[str, Ranker] = MappingProxyType(
+    {
+        ranker.name: ranker
+        for ranker in (
+            Ranker(
+                name="adaptive",
+                description="position-aware centrality (cosine graph, directed towards the lead for short summaries)",
+                similarity="cosine",
+                position=adaptive_position,
+            ),
+            Ranker(
+                name="textrank",
+                description="TextRank: word overlap over log lengths (Mihalcea & Tarau 2004)",
+                similarity="textrank",
+            ),
+            Ranker(
+                name="lexrank",
+                description="LexRank, continuous: IDF-modified cosine (Erkan & Radev 2004)",
+                similarity="lexrank",
+            ),
+            Ranker(
+                name="lexrank-threshold",
+                description="LexRank with threshold: edges where the IDF-modified cosine exceeds 0.1",
+                similarity="lexrank-threshold",
+            ),
+            Ranker(
+                name="bm25",
+                description="BM25-TextRank, directed (Barrios et al. 2016)",
+                similarity="bm25",
+            ),
+            Ranker(
+                name="position",
+                description="TextRank with a position prior: personalised PageRank, teleport weight 1/position",
+                similarity="textrank",
+                prior=_inverse_position,
+            ),
+            Ranker(
+                name="lead",
+                description="the first sentences (LEAD baseline)",
+                similarity=None,
+                prior=_linear_position,
+            ),
+        )
+    }
+)

@@ -1,0 +1,162 @@
+"""Rankers: each one's behaviour on small texts, and invariants over all of them."""
+
+import itertools
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import summarize
+from summarize import RANKERS, Ranker, Summarizer
+from summarize.rankers import adaptive_position
+
+# The lead states the news; the rest elaborates on teachers, classrooms and
+# computers, so undirected centrality points to a later sentence (index 3).
+LEAD_STORY = (
+    "The city council approved a budget for new schools on Monday. "
+    "Teachers and parents had asked the council for new schools. "
+    "Teachers said the classrooms and computers in the schools were overdue. "
+    "Parents said teachers need computers and classrooms in the schools. "
+    "The computers and classrooms for teachers and schools arrive in May. "
+    "Teachers and parents will see the computers in the classrooms first."
+)
+
+NEWS = (
+    "The city council approved a new public park on Monday. "
+    "The park will open next spring near the river. "
+    "Council members said the park had been requested by residents for years. "
+    "Residents welcomed the council's decision on the park. "
+    "A bakery on Main Street is closing. "
+    "Weather was mild."
+)
+
+
+def best(text: str, ranker: str, **budget: float) -> int:
+    ranked = summarize.rank_sentences(text, ranker=ranker, **budget)  # type: ignore[arg-type]
+    return min(ranked, key=lambda s: s.rank).index
+
+
+@pytest.mark.parametrize("ranker", ["textrank", "lexrank", "lexrank-threshold", "bm25"])
+def test_centrality_points_away_from_the_lead(ranker: str) -> None:
+    assert best(LEAD_STORY, ranker) != 0
+
+
+@pytest.mark.parametrize("ranker", ["lead", "adaptive"])
+def test_position_aware_rankers_pick_the_lead(ranker: str) -> None:
+    assert best(LEAD_STORY, ranker, sentences=1) == 0
+
+
+def test_position_prior_lifts_the_lead_and_lowers_the_end() -> None:
+    plain = summarize.rank_sentences(LEAD_STORY, ranker="textrank")
+    prior = summarize.rank_sentences(LEAD_STORY, ranker="position")
+    assert prior[0].score > plain[0].score
+    assert prior[-1].score < plain[-1].score
+
+
+def test_lead_ranks_by_position() -> None:
+    ranked = summarize.rank_sentences(LEAD_STORY, ranker="lead")
+    assert [s.rank for s in ranked] == [1, 2, 3, 4, 5, 6]
+    summary = summarize.summarize(LEAD_STORY, ranker="lead", sentences=2)
+    assert [s.index for s in summary] == [0, 1]
+
+
+def test_adaptive_position_strength_follows_the_budget_share() -> None:
+    assert adaptive_position(0.05) == adaptive_position(0.3) == 1.0
+    assert adaptive_position(0.35) == pytest.approx(0.5)
+    assert adaptive_position(0.4) == adaptive_position(1.0) == 0.0
+
+
+def test_adaptive_without_position_is_cosine_centrality() -> None:
+    undirected = Ranker(name="cosine", description="cosine centrality", similarity="cosine")
+    long_summary = [s.score for s in Summarizer(ratio=0.5).rank(LEAD_STORY)]
+    plain = [s.score for s in Summarizer(ratio=0.5, ranker=undirected).rank(LEAD_STORY)]
+    assert long_summary == pytest.approx(plain)
+
+
+def test_adaptive_short_summaries_follow_the_lead_long_ones_centrality() -> None:
+    assert best(LEAD_STORY, "adaptive", sentences=1) == 0
+    assert best(LEAD_STORY, "adaptive", ratio=0.5) == 3
+
+
+def test_adaptive_prefers_the_reporters_voice_in_short_summaries() -> None:
+    story = (
+        "Officials approved the new bridge over the river on Tuesday. "
+        "{open}The new bridge over the river will change the town,{close} the mayor said on Tuesday. "
+        "The bridge over the river will open in the spring. "
+        "The new bridge cost the town a record sum. "
+        "Builders on the river start work on the bridge next week."
+    )
+    quoted = summarize.rank_sentences(story.format(open="“", close="”"), sentences=1)
+    plain = summarize.rank_sentences(story.format(open="", close=""), sentences=1)
+    assert quoted[1].score < plain[1].score
+    long_quoted = summarize.rank_sentences(story.format(open="“", close="”"), ratio=0.6)
+    long_plain = summarize.rank_sentences(story.format(open="", close=""), ratio=0.6)
+    assert long_quoted[1].score == pytest.approx(long_plain[1].score)
+
+
+def test_bm25_graph_is_directed_and_others_are_not() -> None:
+    assert isinstance(summarize.to_networkx(NEWS, ranker="bm25"), nx.DiGraph)
+    for ranker in ("adaptive", "textrank", "lexrank", "lexrank-threshold", "position"):
+        graph = summarize.to_networkx(NEWS, ranker=ranker)
+        assert type(graph) is nx.Graph, ranker
+        assert graph.number_of_edges() > 0, ranker
+    assert summarize.to_networkx(NEWS, ranker="lead").number_of_edges() == 0
+
+
+def test_lexrank_threshold_edges_are_unweighted() -> None:
+    graph = summarize.to_networkx(NEWS, ranker="lexrank-threshold")
+    assert {weight for _, _, weight in graph.edges(data="weight")} == {1.0}
+
+
+@pytest.mark.parametrize("ranker", list(RANKERS))
+@pytest.mark.parametrize("budget", [{"sentences": 1}, {"sentences": 3}, {"ratio": 0.5}, {"words": 30}])
+def test_every_ranker_scores_a_distribution_and_ranks_a_permutation(ranker: str, budget: dict[str, float]) -> None:
+    for text in (NEWS, LEAD_STORY):
+        ranked = summarize.rank_sentences(text, ranker=ranker, **budget)  # type: ignore[arg-type]
+        scores = np.array([s.score for s in ranked])
+        assert np.all(scores >= 0)
+        assert scores.sum() == pytest.approx(1.0)
+        assert sorted(s.rank for s in ranked) == list(range(1, len(ranked) + 1))
+        by_rank = sorted(ranked, key=lambda s: s.rank)
+        # Scores equal to 12 decimals are ties, ranked in document order.
+        assert all(a.score >= b.score - 1e-12 for a, b in itertools.pairwise(by_rank))
+
+
+@pytest.mark.parametrize("ranker", list(RANKERS))
+def test_every_ranker_handles_tiny_texts(ranker: str) -> None:
+    assert summarize.summarize("", ranker=ranker) == summarize.Summary()
+    (only,) = summarize.summarize("Just one.", ranker=ranker)
+    assert only.score == 1.0
+    pair = summarize.summarize("Same words. Same words.", ranker=ranker, sentences=1)
+    assert [s.index for s in pair] == [0]
+
+
+def test_a_custom_ranker_is_a_similarity_plus_a_prior() -> None:
+    last_first = Ranker(
+        name="last-first",
+        description="prefers the end",
+        similarity="textrank",
+        prior=lambda n: np.arange(1, n + 1, dtype=float) ** 4,
+    )
+    assert best(NEWS, "textrank") != 5
+    ranked = Summarizer(ranker=last_first).rank(NEWS)
+    assert min(ranked, key=lambda s: s.rank).index == 5
+
+
+def test_rankers_are_read_only() -> None:
+    with pytest.raises(TypeError):
+        RANKERS["mine"] = RANKERS["lead"]  # type: ignore[index]
+
+
+def test_diversity_passes_over_repeated_content() -> None:
+    repeated = (
+        "The council approved the park budget on Monday. "
+        "On Monday the council approved the park budget. "
+        "The park will open near the river in spring. "
+        "Residents asked the council for the park."
+    )
+    plain = summarize.summarize(repeated, sentences=2, ranker="textrank")
+    diverse = summarize.summarize(repeated, sentences=2, ranker="textrank", diversity=0.7)
+    assert [s.index for s in plain] == [0, 1]
+    assert 0 in {s.index for s in diverse} or 1 in {s.index for s in diverse}
+    assert {s.index for s in diverse} != {0, 1}
