@@ -45,6 +45,12 @@ class Evaluation:
     ms_per_document : float
         Mean wall-clock time to summarise a document (splitting included, scoring
         excluded), in milliseconds.
+    empty : int
+        Documents whose summary came out empty.
+    fragments : int
+        Fragments (headings, captions) chosen, over all summaries.
+    repeated : int
+        Sentences chosen twice in one summary, over all summaries.
     """
 
     ranker: str
@@ -53,6 +59,9 @@ class Evaluation:
     rouge2: float
     rouge_lsum: float
     ms_per_document: float
+    empty: int = 0
+    fragments: int = 0
+    repeated: int = 0
 
 
 def read_dataset(path: str | Path, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -140,6 +149,7 @@ def evaluate(
     scorer = RougeScorer(list(_MEASURES), use_stemmer=True)
 
     totals = {ranker: [0.0, 0.0, 0.0, 0.0] for ranker in rankers}
+    problems = {ranker: [0, 0, 0] for ranker in rankers}
     documents = 0
     for record in records:
         reference = [line.strip() for line in record["summary"].splitlines() if line.strip()]
@@ -156,6 +166,10 @@ def evaluate(
             for position, measure in enumerate(_MEASURES):
                 total[position] += scores[measure].fmeasure
             total[3] += elapsed
+            flaws = problems[ranker]
+            flaws[0] += not summary
+            flaws[1] += sum(sentence.fragment for sentence in summary)
+            flaws[2] += len(summary) - len({sentence.index for sentence in summary})
     return [
         Evaluation(
             ranker=ranker,
@@ -164,6 +178,9 @@ def evaluate(
             rouge2=100 * total[1] / max(documents, 1),
             rouge_lsum=100 * total[2] / max(documents, 1),
             ms_per_document=1000 * total[3] / max(documents, 1),
+            empty=problems[ranker][0],
+            fragments=problems[ranker][1],
+            repeated=problems[ranker][2],
         )
         for ranker, total in totals.items()
     ]
@@ -172,22 +189,38 @@ def evaluate(
 def format_table(evaluations: Sequence[Evaluation]) -> str:
     """A Markdown table of evaluations, one row per ranker.
 
+    The last column counts empty summaries, fragments chosen and sentences chosen
+    twice; it says ``ok`` when there are none.
+
     Examples
     --------
     >>> from summarize.evaluation import Evaluation, format_table
     >>> row = Evaluation(ranker="lead", documents=2, rouge1=30.0, rouge2=12.5, rouge_lsum=27.25, ms_per_document=0.5)
     >>> print(format_table([row]))
-    | ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc |
-    |---|---:|---:|---:|---:|---:|
-    | lead | 2 | 30.00 | 12.50 | 27.25 | 0.50 |
+    | ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc | checks |
+    |---|---:|---:|---:|---:|---:|---|
+    | lead | 2 | 30.00 | 12.50 | 27.25 | 0.50 | ok |
     """
     lines = [
-        "| ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc | checks |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     lines.extend(
         f"| {e.ranker} | {e.documents} | {e.rouge1:.2f} | {e.rouge2:.2f} | {e.rouge_lsum:.2f} | "
-        f"{e.ms_per_document:.2f} |"
+        f"{e.ms_per_document:.2f} | {_checks(e)} |"
         for e in evaluations
     )
     return "\n".join(lines)
+
+
+def _checks(evaluation: Evaluation) -> str:
+    flaws = [
+        f"{count} {label}"
+        for count, label in (
+            (evaluation.empty, "empty"),
+            (evaluation.fragments, "fragments chosen"),
+            (evaluation.repeated, "repeated"),
+        )
+        if count
+    ]
+    return ", ".join(flaws) or "ok"

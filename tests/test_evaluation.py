@@ -63,7 +63,8 @@ def test_fixed_length_gives_every_summary_that_many_sentences(dataset: Path) -> 
 def test_table_has_a_row_per_ranker(dataset: Path) -> None:
     table = format_table(evaluate(read_dataset(dataset), rankers=["adaptive", "lead"]))
     lines = table.splitlines()
-    assert lines[0].startswith("| ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc |")
+    assert lines[0].startswith("| ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc | checks |")
+    assert all(line.endswith("| ok |") for line in lines[2:])
     assert [line.split("|")[1].strip() for line in lines[2:]] == ["adaptive", "lead"]
     assert all(line.split("|")[2].strip() == "3" for line in lines[2:])
 
@@ -115,3 +116,10 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == f"summarize: error: {tmp_path / 'none.jsonl'}: no such file\n"
     assert main(["evaluate", "x.jsonl", "--ranker", "magic"]) == 2
     assert "invalid choice: 'magic'" in capsys.readouterr().err
+
+
+def test_table_reports_failed_checks() -> None:
+    from summarize.evaluation import Evaluation
+
+    row = Evaluation(ranker="x", documents=1, rouge1=0, rouge2=0, rouge_lsum=0, ms_per_document=1, empty=1, fragments=2)
+    assert format_table([row]).splitlines()[2].endswith("| 1 empty, 2 fragments chosen |")
