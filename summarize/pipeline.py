@@ -15,6 +15,7 @@ import scipy.sparse
 
 from summarize._validation import check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError
+from summarize.graph import DENSE_MAX_SENTENCES, Matrix, networkx_graph
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
 from summarize.selection import ORDERS, budget_share, candidates, select
 from summarize.sentences import split_sentences
@@ -160,29 +161,8 @@ class Summarizer:
         the similarity is asymmetric (``bm25``), a ``networkx.Graph`` otherwise, and
         has no edges for ``lead``. Fragments are nodes without edges.
         """
-        import networkx as nx
-
         analysis = self._analyse(text)
-        weights = analysis.weights
-        directed = weights is not None and (abs(weights - weights.T) > 1e-12).nnz > 0
-        graph = nx.DiGraph() if directed else nx.Graph()
-        for sentence in _ranked(analysis.sentences, analysis.scores):
-            graph.add_node(
-                sentence.index,
-                index=sentence.index,
-                text=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                fragment=sentence.fragment,
-                score=sentence.score,
-                rank=sentence.rank,
-            )
-        if weights is not None:
-            coo = weights.tocoo()
-            for row, col, weight in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
-                if (directed or row < col) and weight > 0:
-                    graph.add_edge(analysis.body[row].index, analysis.body[col].index, weight=weight)
-        return graph
+        return networkx_graph(_ranked(analysis.sentences, analysis.scores), analysis.body, analysis.weights)
 
     def _analyse(self, text: str) -> _Analysis:
         """Split, weigh and score."""
@@ -190,7 +170,7 @@ class Summarizer:
         body = candidates(sentences)
         analyze = self.analyzer or builtin_analyzer()
         texts = [sentence.text for sentence in body]
-        counts = term_matrix([analyze(sentence) for sentence in texts])
+        counts = term_matrix([analyze(sentence) for sentence in texts], sparse=len(texts) > DENSE_MAX_SENTENCES)
         share = budget_share(sentences, sentences_budget=self.sentences, ratio=self.ratio, words=self.words)
         weights, body_scores = score_sentences(
             self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker],
@@ -214,16 +194,16 @@ class _Analysis:
     #: The sentences that take part in ranking (all but fragments).
     body: list[Sentence]
     #: The body's sentence-by-term counts.
-    counts: scipy.sparse.csr_matrix
+    counts: Matrix
     #: The body's similarity graph (None for rankers without one).
-    weights: scipy.sparse.csr_matrix | None
+    weights: Matrix | None
     #: Every sentence's score (fragments 0).
     scores: npt.NDArray[np.float64]
 
 
-def _in_document_space(matrix: scipy.sparse.csr_matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:
+def _in_document_space(matrix: Matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:
     """Re-index a matrix over the body's sentences by their indices in the document."""
-    coo = matrix.tocoo()
+    coo = scipy.sparse.coo_matrix(matrix)
     index = np.array([sentence.index for sentence in body], dtype=np.int64)
     return scipy.sparse.csr_matrix((coo.data, (index[coo.row], index[coo.col])), shape=(size, size))
 

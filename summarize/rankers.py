@@ -21,8 +21,8 @@ from types import MappingProxyType
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse
 
+from summarize.graph import Matrix, orient
 from summarize.ranking import pagerank
 from summarize.similarity import SIMILARITIES
 
@@ -100,13 +100,13 @@ def _linear_position(n: int) -> npt.NDArray[np.float64]:
 def score_sentences(
     ranker: Ranker,
     sentences: Sequence[str],
-    counts: scipy.sparse.csr_matrix,
+    counts: Matrix,
     *,
     share: float,
     damping: float = 0.85,
     max_iter: int = 100,
     tol: float = 1e-6,
-) -> tuple[scipy.sparse.csr_matrix | None, npt.NDArray[np.float64]]:
+) -> tuple[Matrix | None, npt.NDArray[np.float64]]:
     """Score sentences with a ranker.
 
     Parameters
@@ -114,7 +114,7 @@ def score_sentences(
     ranker : Ranker
     sentences : sequence of str
         The sentences' texts.
-    counts : scipy.sparse.csr_matrix
+    counts : ndarray or scipy.sparse.csr_matrix
         Their sentence-by-term counts (:func:`~summarize.similarity.term_matrix`).
     share : float
         The share of the document the summary will take, in (0, 1].
@@ -123,8 +123,8 @@ def score_sentences(
 
     Returns
     -------
-    weights : scipy.sparse.csr_matrix or None
-        The graph's edge weights (None for a ranker without a graph).
+    weights : ndarray, scipy.sparse.csr_matrix or None
+        The similarity graph's edge weights (None for a ranker without a graph).
     scores : ndarray
         Non-negative scores summing to 1 (empty for no sentences).
 
@@ -161,11 +161,7 @@ def score_sentences(
 
     weights = SIMILARITIES[ranker.similarity](counts)
     strength = ranker.position(share) if ranker.position is not None else 0.0
-    graph = weights
-    if strength > 0:
-        graph = scipy.sparse.tril(weights, k=-1, format="csr") + (1 - strength) * scipy.sparse.triu(
-            weights, k=1, format="csr"
-        )
+    graph = orient(weights, 1 - strength) if strength > 0 else weights
     scores = pagerank(graph, alpha=damping, personalization=prior, max_iter=max_iter, tol=tol)
     if strength > 0:
         lengths = np.array([max(len(sentence.split()), 1) for sentence in sentences], dtype=np.float64)

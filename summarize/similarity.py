@@ -1,10 +1,12 @@
 """Similarity between sentences, computed on their term-count matrix.
 
-A similarity is a function from the sentence-by-term count matrix (scipy CSR,
-one row per sentence) to a square matrix of non-negative edge weights with a zero
-diagonal: ``weights[i, j]`` is the weight of the edge from sentence ``i`` to
-sentence ``j``, a vote of ``i`` for ``j``. Symmetric similarities give undirected
-graphs. Rankers name their similarity in :data:`SIMILARITIES`.
+A similarity is a function from the sentence-by-term count matrix (one row per
+sentence) to a square matrix of non-negative edge weights with a zero diagonal:
+``weights[i, j]`` is the weight of the edge from sentence ``i`` to sentence ``j``, a
+vote of ``i`` for ``j``. Symmetric similarities give undirected graphs. Counts
+come as a dense numpy array for ordinary texts and as a scipy CSR matrix for long
+ones, and the weights come back the same way (see :mod:`summarize.graph`). Rankers
+name their similarity in :data:`SIMILARITIES`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse
+
+from summarize.graph import Matrix, is_sparse, pairwise
 
 __all__ = [
     "SIMILARITIES",
@@ -26,52 +31,59 @@ __all__ = [
 ]
 
 #: A function from the sentence-by-term count matrix to sentence edge weights.
-Similarity = Callable[[scipy.sparse.csr_matrix], scipy.sparse.csr_matrix]
+Similarity = Callable[[Matrix], Matrix]
 
 
-def term_matrix(terms: Sequence[Sequence[str]]) -> scipy.sparse.csr_matrix:
+def term_matrix(terms: Sequence[Sequence[str]], *, sparse: bool = False) -> Matrix:
     """The sentence-by-term count matrix of a document.
 
     Parameters
     ----------
     terms : sequence of sequences of str
         The terms of each sentence.
+    sparse : bool
+        Return a scipy CSR matrix (for long texts) instead of a dense array.
 
     Returns
     -------
-    scipy.sparse.csr_matrix of shape (n_sentences, n_terms)
+    ndarray or scipy.sparse.csr_matrix of shape (n_sentences, n_terms)
         ``counts[i, t]`` is how often term ``t`` occurs in sentence ``i``; terms are
         numbered in order of first occurrence.
 
     Examples
     --------
     >>> from summarize.similarity import term_matrix
-    >>> term_matrix([["cat", "sat", "cat"], ["dog"], ["cat"]]).toarray().tolist()
+    >>> term_matrix([["cat", "sat", "cat"], ["dog"], ["cat"]]).tolist()
     [[2.0, 1.0, 0.0], [0.0, 0.0, 1.0], [1.0, 0.0, 0.0]]
     """
     vocabulary: dict[str, int] = {}
-    columns = [vocabulary.setdefault(term, len(vocabulary)) for sentence in terms for term in sentence]
-    indptr = np.zeros(len(terms) + 1, dtype=np.int64)
-    np.cumsum([len(sentence) for sentence in terms], out=indptr[1:])
-    counts = scipy.sparse.csr_matrix(
-        (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), indptr),
-        shape=(len(terms), len(vocabulary)),
+    columns = np.array(
+        [vocabulary.setdefault(term, len(vocabulary)) for sentence in terms for term in sentence], dtype=np.int64
     )
+    lengths = np.array([len(sentence) for sentence in terms], dtype=np.int64)
+    shape = (len(terms), len(vocabulary))
+    if not sparse:
+        rows = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
+        flat = np.bincount(rows * shape[1] + columns, minlength=shape[0] * shape[1])
+        return flat.reshape(shape).astype(np.float64)
+    indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    counts = scipy.sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=shape)
     counts.sum_duplicates()
     return counts
 
 
-def textrank(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+def textrank(counts: Matrix) -> Matrix:
     """TextRank sentence similarity of Mihalcea and Tarau (2004).
 
     Parameters
     ----------
-    counts : scipy.sparse.csr_matrix of shape (n, n_terms)
+    counts : ndarray or scipy.sparse.csr_matrix of shape (n, n_terms)
         Term counts per sentence, from :func:`term_matrix`.
 
     Returns
     -------
-    scipy.sparse.csr_matrix of shape (n, n)
+    ndarray or scipy.sparse.csr_matrix of shape (n, n)
         Symmetric similarities with a zero diagonal.
 
     Notes
@@ -92,23 +104,25 @@ def textrank(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
     Examples
     --------
     >>> from summarize.similarity import term_matrix, textrank
-    >>> weights = textrank(term_matrix([["cat", "sat", "mat"], ["cat", "ran"], ["dog"]]))
-    >>> weights.toarray().round(3).tolist()
+    >>> textrank(term_matrix([["cat", "sat", "mat"], ["cat", "ran"], ["dog"]])).round(3).tolist()
     [[0.0, 0.558, 0.0], [0.558, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
-    present = counts.copy()
-    present.data[:] = 1.0
-    shared = (present @ present.T).tocoo()
-    log_length = np.log(np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0))
-    keep = shared.row != shared.col
-    rows, cols, overlap = shared.row[keep], shared.col[keep], shared.data[keep]
-    denominator = log_length[rows] + log_length[cols]
-    weights = np.divide(overlap, denominator, out=overlap.copy(), where=denominator > 0)
-    n = counts.shape[0]
-    return scipy.sparse.csr_matrix((weights, (rows, cols)), shape=(n, n))
+    log_length = np.log(np.maximum(_row_sums(counts), 1.0))
+
+    def over_log_lengths(
+        shared: npt.NDArray[np.float64], rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        denominator = log_length[rows] + log_length[cols]
+        weights: npt.NDArray[np.float64] = np.divide(
+            shared, denominator, out=np.array(shared, dtype=np.float64), where=denominator > 0
+        )
+        return weights
+
+    present = _binary(counts)
+    return pairwise(present, present, over_log_lengths, symmetric=True)
 
 
-def cosine(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+def cosine(counts: Matrix) -> Matrix:
     """Cosine similarity of the sentences' sets of terms (Salton's cosine).
 
     Notes
@@ -123,16 +137,15 @@ def cosine(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
     Examples
     --------
     >>> from summarize.similarity import cosine, term_matrix
-    >>> cosine(term_matrix([["cat"], ["cat", "ran", "far", "off"]])).toarray().tolist()
+    >>> cosine(term_matrix([["cat"], ["cat", "ran", "far", "off"]])).tolist()
     [[0.0, 0.5], [0.5, 0.0]]
     """
     present = _binary(counts)
-    sizes = np.asarray(present.sum(axis=1)).ravel()
-    scale = scipy.sparse.diags(np.divide(1.0, np.sqrt(sizes), out=np.zeros(len(sizes)), where=sizes > 0))
-    return _without_diagonal(scale @ (present @ present.T) @ scale)
+    unit = _scale_rows(present, _inverse(np.sqrt(_row_sums(present))))
+    return pairwise(unit, unit, symmetric=True)
 
 
-def lexrank(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+def lexrank(counts: Matrix) -> Matrix:
     """IDF-modified cosine similarity of LexRank (Erkan and Radev 2004), continuous.
 
     Notes
@@ -151,35 +164,34 @@ def lexrank(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
     Examples
     --------
     >>> from summarize.similarity import lexrank, term_matrix
-    >>> lexrank(term_matrix([["cat", "sat"], ["cat", "ran"], ["dog"]])).toarray().round(3).tolist()
+    >>> lexrank(term_matrix([["cat", "sat"], ["cat", "ran"], ["dog"]])).round(3).tolist()
     [[0.0, 0.12, 0.0], [0.12, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
-    n = counts.shape[0]
-    document_frequency = np.asarray(_binary(counts).sum(axis=0)).ravel()
-    idf = np.log(n / np.maximum(document_frequency, 1))
-    vectors = counts @ scipy.sparse.diags(idf)
-    norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
-    scale = scipy.sparse.diags(np.divide(1.0, norms, out=np.zeros(n), where=norms > 0))
-    return _without_diagonal(scale @ (vectors @ vectors.T) @ scale)
+    vectors = _idf_unit_vectors(counts)
+    return pairwise(vectors, vectors, symmetric=True)
 
 
 #: Cosine threshold of :func:`lexrank_threshold` (Erkan and Radev's best, 0.1).
 LEXRANK_THRESHOLD = 0.1
 
 
-def lexrank_threshold(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+def lexrank_threshold(counts: Matrix) -> Matrix:
     """LexRank with a threshold: an unweighted edge wherever the IDF-modified cosine exceeds 0.1.
 
     Examples
     --------
     >>> from summarize.similarity import lexrank_threshold, term_matrix
-    >>> lexrank_threshold(term_matrix([["cat", "sat"], ["cat", "ran"], ["dog"]])).toarray().tolist()
+    >>> lexrank_threshold(term_matrix([["cat", "sat"], ["cat", "ran"], ["dog"]])).tolist()
     [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
-    similar = lexrank(counts)
-    similar.data = (similar.data > LEXRANK_THRESHOLD).astype(np.float64)
-    similar.eliminate_zeros()
-    return similar
+
+    def above_threshold(
+        cosines: npt.NDArray[np.float64], _rows: npt.NDArray[np.int64], _cols: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        return (cosines > LEXRANK_THRESHOLD).astype(np.float64)
+
+    vectors = _idf_unit_vectors(counts)
+    return pairwise(vectors, vectors, above_threshold, symmetric=True)
 
 
 #: BM25 parameters of Barrios et al. (2016): term saturation, length normalisation,
@@ -187,7 +199,7 @@ def lexrank_threshold(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matri
 BM25_K1, BM25_B, BM25_EPSILON = 1.2, 0.75, 0.25
 
 
-def bm25(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+def bm25(counts: Matrix) -> Matrix:
     """BM25 similarity of BM25-TextRank (Barrios et al. 2016), directed.
 
     ``weights[j, i]`` is the BM25 score of sentence ``i`` as a document for sentence
@@ -223,30 +235,67 @@ def bm25(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
     True
     """
     n = counts.shape[0]
-    document_frequency = np.asarray(_binary(counts).sum(axis=0)).ravel()
-    idf = np.log((n - document_frequency + 0.5) / (document_frequency + 0.5))
+    idf = np.log((n - _sentences_with(counts) + 0.5) / (_sentences_with(counts) + 0.5))
     average = float(idf.mean()) if idf.size else 0.0
     idf = np.where(idf < 0, BM25_EPSILON * average if average > 0 else BM25_EPSILON, idf)
-    lengths = np.asarray(counts.sum(axis=1)).ravel()
-    average_length = float(lengths.mean()) if n else 1.0
-    saturation = counts.tocoo()
-    frequency = saturation.data
-    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[saturation.row] / max(average_length, 1e-12))
-    saturation.data = frequency * (BM25_K1 + 1) / (frequency + norm) * idf[saturation.col]
-    return _without_diagonal(_binary(counts) @ saturation.tocsr().T)
+    lengths = _row_sums(counts)
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(float(lengths.mean()) if n else 1.0, 1e-12))
+    if is_sparse(counts):
+        saturation = scipy.sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+        frequency = saturation.data
+        row_of = np.repeat(np.arange(n), np.diff(saturation.indptr))
+        saturation.data = frequency * (BM25_K1 + 1) / (frequency + norm[row_of])
+    else:
+        dense = np.asarray(counts, dtype=np.float64)
+        saturation = dense * (BM25_K1 + 1) / (dense + norm[:, None] + (dense == 0))
+    return pairwise(_binary(counts), _scale_columns(saturation, idf), symmetric=False)
 
 
-def _binary(counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
-    present = counts.copy()
-    present.data = np.ones_like(present.data)
-    return present
+def _idf_unit_vectors(counts: Matrix) -> Matrix:
+    n = counts.shape[0]
+    vectors = _scale_columns(counts, np.log(n / np.maximum(_sentences_with(counts), 1)))
+    return _scale_rows(vectors, _inverse(np.sqrt(_row_sums(_square(vectors)))))
 
 
-def _without_diagonal(weights: scipy.sparse.spmatrix) -> scipy.sparse.csr_matrix:
-    weights = scipy.sparse.csr_matrix(weights)
-    weights = weights - scipy.sparse.diags(weights.diagonal())
-    weights.eliminate_zeros()
-    return scipy.sparse.csr_matrix(weights)
+def _inverse(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    return np.divide(1.0, values, out=np.zeros(len(values)), where=values > 0)
+
+
+def _row_sums(matrix: Matrix) -> npt.NDArray[np.float64]:
+    return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
+
+
+def _sentences_with(counts: Matrix) -> npt.NDArray[np.float64]:
+    """Per term, the number of sentences that contain it."""
+    if isinstance(counts, np.ndarray):
+        return np.asarray((counts > 0).sum(axis=0), dtype=np.float64)
+    return np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
+
+
+def _binary(counts: Matrix) -> Matrix:
+    if is_sparse(counts):
+        present = scipy.sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+        present.data = np.ones_like(present.data)
+        return present
+    return (np.asarray(counts) > 0).astype(np.float64)
+
+
+def _square(matrix: Matrix) -> Matrix:
+    if isinstance(matrix, np.ndarray):
+        return np.square(matrix)
+    return scipy.sparse.csr_matrix(matrix.multiply(matrix))
+
+
+def _scale_rows(matrix: Matrix, factors: npt.NDArray[np.float64]) -> Matrix:
+    if is_sparse(matrix):
+        return scipy.sparse.csr_matrix(scipy.sparse.diags(factors) @ matrix)
+    return np.asarray(matrix) * factors[:, None]
+
+
+def _scale_columns(matrix: Matrix, factors: npt.NDArray[np.float64]) -> Matrix:
+    if is_sparse(matrix):
+        return scipy.sparse.csr_matrix(matrix @ scipy.sparse.diags(factors))
+    return np.asarray(matrix) * factors[None, :]
 
 
 #: Similarities by name.

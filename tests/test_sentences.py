@@ -156,3 +156,101 @@ def test_never_loads_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
         assert texts("Dr. Who arrived. He left.") == ["Dr. Who arrived.", "He left."]
     finally:
         _punkt.cache_clear()
+
+
+# Tokens that exercise every rule of Punkt: abbreviations, initials, numbers,
+# ellipses, quotation marks and brackets around full stops, collocations,
+# frequent sentence starters, question and exclamation marks, lower-case starts.
+PUNKT_PIECES = [
+    "Mr.",
+    "Dr.",
+    "U.S.",
+    "a.m.",
+    "p.m.",
+    "Gen.",
+    "Inc.",
+    "No.",
+    "J.",
+    "K.",
+    "e.g.",
+    "etc.",
+    "vs.",
+    "1979.",
+    "3.5",
+    "$1.13bn.",
+    "1,000.",
+    "No. 1.",
+    "...",
+    "…",
+    "said.",
+    "said,",
+    "said?",
+    "said!",
+    'said."',
+    "said.”",
+    "'Mr.",
+    "“Mr.",
+    "(CNN)The",
+    "(Reuters).",
+    'Farage?"',
+    "Paul.",
+    "The",
+    "He",
+    "It",
+    "But",
+    "However,",
+    "the",
+    "and",
+    "he",
+    "it's",
+    "CNN's",
+    'President,"',
+    '"We',
+    "“We",
+    "(the",
+    "Washington",
+    "Monday.",
+    "afraid.",
+    "Al-Shabaab.",
+    "well-known.",
+    "U.S.-led",
+    "3D.",
+    "A.",
+    "i.",
+    "x",
+    "--",
+    "?",
+    "!",
+    ".",
+    "\n",
+    "\n\n",
+    "Sen.",
+    "Ltd.",
+    "Co.",
+    "Jr.",
+    "St.",
+    "Jan.",
+    "Oct.",
+]
+
+
+def test_fast_punkt_gives_nltks_spans() -> None:
+    import random
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from summarize.sentences import _punkt
+
+    fast = _punkt()
+    reference = PunktSentenceTokenizer(fast.nltk._params)
+    generator = random.Random(20241120)
+    texts = [
+        'He met Mr. Farage?" She said \'Mr. President," then left. J. Paul Getty arrived at 9 a.m. Monday.',
+        "The U.S. Secretary spoke. In 1979. Zarif said no. No. 1 won... and then... Nothing. It's over!",
+        'Students chanted "We are not afraid. We stand together," after pictures spread. (It ended.) Then.',
+    ]
+    for _ in range(3000):
+        words = generator.choices(PUNKT_PIECES, k=generator.randint(1, 14))
+        texts.append("".join(word + generator.choice([" ", " ", "  ", "\n"]) for word in words))
+    for text in texts:
+        assert fast.span_tokenize(text) == list(reference.span_tokenize(text)), text

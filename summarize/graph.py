@@ -1,0 +1,182 @@
+"""The sentence graph: dense for ordinary texts, sparse for long ones.
+
+A text of up to :data:`DENSE_MAX_SENTENCES` candidate sentences gets dense numpy
+matrices: every pair of sentences is compared, which for a news article costs a few
+microseconds. A longer text gets scipy sparse matrices built block by block, where
+
+- a term found in more than :data:`COMMON_TERM_SHARE` of the sentences (and in more
+  than :data:`COMMON_TERM_MIN_SENTENCES`) links no pair of sentences, since it would
+  link nearly all of them and says little about any pair, and
+- each sentence keeps only its :data:`NEIGHBOURS` strongest edges (a symmetric
+  similarity keeps an edge that either end kept),
+
+so time and memory grow about linearly with the text rather than with its square.
+Both paths compute the same similarities; for a text short enough that no edge is
+dropped they give the same graph (the tests check it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse
+
+from summarize.types import ScoredSentence, Sentence
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "COMMON_TERM_MIN_SENTENCES",
+    "COMMON_TERM_SHARE",
+    "DENSE_MAX_SENTENCES",
+    "NEIGHBOURS",
+    "Matrix",
+    "is_sparse",
+    "networkx_graph",
+    "orient",
+    "pairwise",
+]
+
+#: A matrix of the pipeline: a dense float array or a scipy CSR matrix.
+Matrix: TypeAlias = "npt.NDArray[np.float64] | scipy.sparse.csr_matrix"
+
+#: Texts with more candidate sentences than this take the sparse path.
+DENSE_MAX_SENTENCES = 2000
+#: In the sparse path, each sentence keeps this many of its strongest edges.
+NEIGHBOURS = 50
+#: In the sparse path, a term in more than this share of the sentences links none...
+COMMON_TERM_SHARE = 0.01
+#: ...provided it is in more than this many sentences.
+COMMON_TERM_MIN_SENTENCES = 200
+
+# Rows of the sparse path's products computed at a time (bounds their memory).
+_BLOCK_ROWS = 1024
+
+#: An elementwise function of a pair's raw product and the pair's row and column
+#: indices (arrays that broadcast against it), giving the pair's weight.
+Combine = Callable[[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.float64]]
+
+
+def is_sparse(matrix: object) -> bool:
+    """Whether ``matrix`` is a scipy sparse matrix (the long-text path)."""
+    return bool(scipy.sparse.issparse(matrix))
+
+
+def pairwise(left: Matrix, right: Matrix, combine: Combine | None = None, *, symmetric: bool) -> Matrix:
+    """Edge weights ``combine(left @ right.T)`` between sentences, without self-loops.
+
+    Parameters
+    ----------
+    left, right : ndarray or scipy.sparse.csr_matrix, shape (n, n_terms)
+        Sentence-by-term matrices (the same kind).
+    combine : callable, optional
+        Turns the raw products into weights (see :data:`Combine`); identity if None.
+    symmetric : bool
+        Whether weight(i, j) equals weight(j, i); the sparse path then keeps an edge
+        that either of its ends keeps.
+
+    Returns
+    -------
+    ndarray or scipy.sparse.csr_matrix of shape (n, n)
+        Dense for dense input. For sparse input, pruned as the module describes.
+    """
+    if not is_sparse(left):
+        dense = np.asarray(left @ right.T, dtype=np.float64)
+        size = dense.shape[0]
+        if combine is not None:
+            dense = combine(dense, np.arange(size)[:, None], np.arange(size)[None, :])
+        np.fill_diagonal(dense, 0.0)
+        return dense
+    return _sparse_pairwise(scipy.sparse.csr_matrix(left), scipy.sparse.csr_matrix(right), combine, symmetric)
+
+
+def _sparse_pairwise(
+    left: scipy.sparse.csr_matrix,
+    right: scipy.sparse.csr_matrix,
+    combine: Combine | None,
+    symmetric: bool,
+) -> scipy.sparse.csr_matrix:
+    size = left.shape[0]
+    sentences_with = np.bincount(right.indices, minlength=right.shape[1])
+    limit = max(COMMON_TERM_MIN_SENTENCES, COMMON_TERM_SHARE * size)
+    rare = scipy.sparse.diags((sentences_with <= limit).astype(np.float64))
+    left, right_t = left @ rare, (right @ rare).T.tocsr()
+    rows_kept, cols_kept, weights_kept = [], [], []
+    for start in range(0, size, _BLOCK_ROWS):
+        block = (left[start : start + _BLOCK_ROWS] @ right_t).tocoo()
+        rows = block.row.astype(np.int64) + start
+        cols = block.col.astype(np.int64)
+        weights = np.asarray(block.data, dtype=np.float64)
+        if combine is not None:
+            weights = combine(weights, rows, cols)
+        keep = (rows != cols) & (weights > 0)
+        rows, cols, weights = rows[keep], cols[keep], weights[keep]
+        strongest = _strongest_per_row(rows, weights, NEIGHBOURS)
+        rows_kept.append(rows[strongest])
+        cols_kept.append(cols[strongest])
+        weights_kept.append(weights[strongest])
+    graph = scipy.sparse.csr_matrix(
+        (np.concatenate(weights_kept), (np.concatenate(rows_kept), np.concatenate(cols_kept))),
+        shape=(size, size),
+    )
+    if symmetric:
+        graph = scipy.sparse.csr_matrix(graph.maximum(graph.T))
+    return graph
+
+
+def _strongest_per_row(
+    rows: npt.NDArray[np.int64], weights: npt.NDArray[np.float64], count: int
+) -> npt.NDArray[np.int64]:
+    """Positions of the ``count`` largest weights of each row (ties: first position first)."""
+    order = np.lexsort((np.arange(len(rows)), -weights, rows))
+    sorted_rows = rows[order]
+    first_of_row = np.searchsorted(sorted_rows, sorted_rows, side="left")
+    return np.asarray(order[np.arange(len(order)) - first_of_row < count], dtype=np.int64)
+
+
+def orient(weights: Matrix, forward: float) -> Matrix:
+    """Keep the edges from each sentence to earlier ones; scale those to later ones by ``forward``.
+
+    ``weights[i, j]`` is the edge from ``i`` to ``j``; edges with ``j < i`` (votes for
+    an earlier sentence) stay, edges with ``j > i`` are multiplied by ``forward``.
+    """
+    if is_sparse(weights):
+        lower = scipy.sparse.tril(weights, k=-1, format="csr")
+        upper = scipy.sparse.triu(weights, k=1, format="csr")
+        return scipy.sparse.csr_matrix(lower + forward * upper)
+    dense = np.asarray(weights)
+    return np.asarray(np.tril(dense, -1) + forward * np.triu(dense, 1), dtype=np.float64)
+
+
+def networkx_graph(ranked: Sequence[ScoredSentence], body: Sequence[Sentence], weights: Matrix | None) -> nx.Graph:
+    """The sentence graph as networkx: every sentence a node, the body's similarities as edges.
+
+    Nodes are sentence indices with the attributes ``index``, ``text``, ``start``,
+    ``end``, ``fragment``, ``score`` and ``rank``; edges carry ``weight``. The graph
+    is a ``networkx.DiGraph`` when the weights are not symmetric.
+    """
+    import networkx as nx
+
+    coo = scipy.sparse.coo_matrix(weights) if weights is not None else None
+    directed = coo is not None and abs(coo - coo.T).max() > 1e-12
+    graph = nx.DiGraph() if directed else nx.Graph()
+    for sentence in ranked:
+        graph.add_node(
+            sentence.index,
+            index=sentence.index,
+            text=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            fragment=sentence.fragment,
+            score=sentence.score,
+            rank=sentence.rank,
+        )
+    if coo is not None:
+        for row, col, weight in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
+            if (directed or row < col) and weight > 0:
+                graph.add_edge(body[row].index, body[col].index, weight=weight)
+    return graph
