@@ -13,6 +13,7 @@ from summarize.errors import (
     InvalidParameterError,
     MissingDependencyError,
     SummarizeError,
+    TextTooLongError,
 )
 from summarize.pipeline import Summarizer, rank_sentences, summarize, to_networkx
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
@@ -38,6 +39,7 @@ __all__ = [
     "SummarizeError",
     "Summarizer",
     "Summary",
+    "TextTooLongError",
     "__version__",
     "load_document",
     "rank_sentences",

@@ -14,6 +14,7 @@ __all__ = [
     "InvalidParameterError",
     "MissingDependencyError",
     "SummarizeError",
+    "TextTooLongError",
 ]
 
 
@@ -43,6 +44,26 @@ class ConvergenceError(SummarizeError, RuntimeError):
             "raise 'max_iter' or 'tol' to accept a rougher ranking."
         )
         self.max_iter = max_iter
+
+
+class TextTooLongError(SummarizeError, ValueError):
+    """A text is longer than summarize can hold in memory at once.
+
+    Parameters
+    ----------
+    length : int
+        The text's length in characters.
+    limit : int
+        The most characters one text may have.
+    """
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(
+            f"The text has {length:,} characters; summarize handles at most {limit:,} in one text "
+            "within the memory of an ordinary machine. Summarise it in parts, for example by chapter."
+        )
+        self.length = length
+        self.limit = limit
 
 
 class InputError(SummarizeError, OSError):

@@ -1,8 +1,11 @@
 """The sentence graph: dense for ordinary texts, sparse for long ones.
 
-A text of up to :data:`DENSE_MAX_SENTENCES` candidate sentences gets dense numpy
-matrices: every pair of sentences is compared, which for a news article costs a few
-microseconds. A longer text gets scipy sparse matrices built block by block, where
+A text of up to :data:`DENSE_MAX_SENTENCES` candidate sentences keeps its
+sentence-by-term matrix as :class:`Triplets` and gets a dense numpy array of edge
+weights: every pair of sentences that shares a term is found through the terms
+(an inverted index), with numpy alone, so a news article's graph costs tens of
+microseconds and never waits for BLAS threads. A longer text gets scipy sparse
+matrices built block by block, where
 
 - a term found in more than :data:`COMMON_TERM_SHARE` of the sentences (and in more
   than :data:`COMMON_TERM_MIN_SENTENCES`) links no pair of sentences, since it would
@@ -18,6 +21,7 @@ dropped they give the same graph (the tests check it).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
@@ -35,17 +39,19 @@ __all__ = [
     "DENSE_MAX_SENTENCES",
     "NEIGHBOURS",
     "Matrix",
+    "TermMatrix",
+    "Triplets",
     "is_sparse",
     "networkx_graph",
     "orient",
     "pairwise",
 ]
 
-#: A matrix of the pipeline: a dense float array or a scipy CSR matrix.
+#: Edge weights: a dense float array (ordinary texts) or a scipy CSR matrix (long texts).
 Matrix: TypeAlias = "npt.NDArray[np.float64] | scipy.sparse.csr_matrix"
 
 #: Texts with more candidate sentences than this take the sparse path.
-DENSE_MAX_SENTENCES = 2000
+DENSE_MAX_SENTENCES = 1000
 #: In the sparse path, each sentence keeps this many of its strongest edges.
 NEIGHBOURS = 50
 #: In the sparse path, a term in more than this share of the sentences links none...
@@ -61,17 +67,69 @@ _BLOCK_ROWS = 1024
 Combine = Callable[[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.float64]]
 
 
+@dataclass(frozen=True, eq=False)
+class Triplets:
+    """A small sentence-by-term matrix as (row, column, value) triplets.
+
+    Each (row, column) appears at most once. Operations are plain numpy on the three
+    arrays, which for a few hundred entries is far cheaper than scipy.sparse.
+    """
+
+    rows: npt.NDArray[np.int64]
+    cols: npt.NDArray[np.int64]
+    values: npt.NDArray[np.float64]
+    shape: tuple[int, int]
+
+    def toarray(self) -> npt.NDArray[np.float64]:
+        """The matrix as a dense array."""
+        dense = np.zeros(self.shape)
+        dense[self.rows, self.cols] = self.values
+        return dense
+
+
+#: A sentence-by-term matrix: :class:`Triplets` (ordinary texts) or scipy CSR (long texts).
+TermMatrix: TypeAlias = "Triplets | scipy.sparse.csr_matrix"
+
+
 def is_sparse(matrix: object) -> bool:
     """Whether ``matrix`` is a scipy sparse matrix (the long-text path)."""
     return bool(scipy.sparse.issparse(matrix))
 
 
-def pairwise(left: Matrix, right: Matrix, combine: Combine | None = None, *, symmetric: bool) -> Matrix:
+def map_values(
+    matrix: TermMatrix,
+    function: Callable[
+        [npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.float64]
+    ],
+) -> TermMatrix:
+    """A matrix with the same entries, each value replaced by ``function(values, rows, cols)``."""
+    if isinstance(matrix, Triplets):
+        return Triplets(matrix.rows, matrix.cols, function(matrix.values, matrix.rows, matrix.cols), matrix.shape)
+    csr = scipy.sparse.csr_matrix(matrix, dtype=np.float64, copy=True)
+    rows = np.repeat(np.arange(csr.shape[0], dtype=np.int64), np.diff(csr.indptr))
+    csr.data = function(csr.data, rows, csr.indices.astype(np.int64))
+    return csr
+
+
+def row_sums(matrix: TermMatrix) -> npt.NDArray[np.float64]:
+    """The sum of each row."""
+    if isinstance(matrix, Triplets):
+        return np.bincount(matrix.rows, weights=matrix.values, minlength=matrix.shape[0])
+    return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
+
+
+def column_counts(matrix: TermMatrix) -> npt.NDArray[np.float64]:
+    """The number of entries in each column (for counts: how many sentences have the term)."""
+    columns = matrix.cols if isinstance(matrix, Triplets) else matrix.indices
+    return np.bincount(columns, minlength=matrix.shape[1]).astype(np.float64)
+
+
+def pairwise(left: TermMatrix, right: TermMatrix, combine: Combine | None = None, *, symmetric: bool) -> Matrix:
     """Edge weights ``combine(left @ right.T)`` between sentences, without self-loops.
 
     Parameters
     ----------
-    left, right : ndarray or scipy.sparse.csr_matrix, shape (n, n_terms)
+    left, right : Triplets or scipy.sparse.csr_matrix, shape (n, n_terms)
         Sentence-by-term matrices (the same kind).
     combine : callable, optional
         Turns the raw products into weights (see :data:`Combine`); identity if None.
@@ -82,16 +140,33 @@ def pairwise(left: Matrix, right: Matrix, combine: Combine | None = None, *, sym
     Returns
     -------
     ndarray or scipy.sparse.csr_matrix of shape (n, n)
-        Dense for dense input. For sparse input, pruned as the module describes.
+        Dense for :class:`Triplets`. For sparse input, pruned as the module describes.
     """
-    if not is_sparse(left):
-        dense = np.asarray(left @ right.T, dtype=np.float64)
+    if isinstance(left, Triplets) and isinstance(right, Triplets):
+        dense = _inverted_index_product(left, right)
         size = dense.shape[0]
         if combine is not None:
             dense = combine(dense, np.arange(size)[:, None], np.arange(size)[None, :])
         np.fill_diagonal(dense, 0.0)
         return dense
     return _sparse_pairwise(scipy.sparse.csr_matrix(left), scipy.sparse.csr_matrix(right), combine, symmetric)
+
+
+def _inverted_index_product(left: Triplets, right: Triplets) -> npt.NDArray[np.float64]:
+    """``left @ right.T`` as a dense array, by pairing the entries that share a column."""
+    size = left.shape[0]
+    order = np.argsort(right.cols, kind="stable")
+    right_rows, right_values = right.rows[order], right.values[order]
+    per_column = np.bincount(right.cols, minlength=right.shape[1])
+    column_start = np.concatenate(([0], np.cumsum(per_column)[:-1]))
+    partners = per_column[left.cols]  # how many right entries each left entry meets
+    total = int(partners.sum())
+    first = np.cumsum(partners) - partners
+    left_entry = np.repeat(np.arange(len(left.cols)), partners)
+    right_entry = np.repeat(column_start[left.cols] - first, partners) + np.arange(total)
+    cells = left.rows[left_entry] * size + right_rows[right_entry]
+    products = left.values[left_entry] * right_values[right_entry]
+    return np.bincount(cells, weights=products, minlength=size * size).reshape(size, size)
 
 
 def _sparse_pairwise(

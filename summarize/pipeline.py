@@ -14,8 +14,8 @@ import numpy.typing as npt
 import scipy.sparse
 
 from summarize._validation import check_choice, check_float, check_int, check_text, fail
-from summarize.errors import InvalidParameterError
-from summarize.graph import DENSE_MAX_SENTENCES, Matrix, networkx_graph
+from summarize.errors import InvalidParameterError, TextTooLongError
+from summarize.graph import DENSE_MAX_SENTENCES, Matrix, TermMatrix, networkx_graph
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
 from summarize.selection import ORDERS, budget_share, candidates, select
 from summarize.sentences import split_sentences
@@ -27,7 +27,11 @@ from summarize.types import ScoredSentence, Sentence, Summary
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Summarizer", "rank_sentences", "summarize", "to_networkx"]
+__all__ = ["MAX_CHARACTERS", "Summarizer", "rank_sentences", "summarize", "to_networkx"]
+
+#: The longest text, in characters, that one call summarises (about 20 times the
+#: 100,000-sentence benchmark, which peaks under 2 GB; see benchmarks/README.md).
+MAX_CHARACTERS = 300_000_000
 
 # Scores equal to this many decimals are ties, ranked in document order, so that
 # rounding noise in the power iteration never decides a rank.
@@ -63,6 +67,11 @@ class Summarizer:
         Redundancy control by maximal marginal relevance, in [0, 1): 0 (default)
         takes sentences by rank alone; higher values pass over sentences similar to
         those already chosen.
+    sparse : bool, optional
+        Build the sentence graph as sparse matrices, each sentence keeping its
+        strongest edges (True), or as dense matrices (False). By default (None) texts
+        of more than :data:`~summarize.graph.DENSE_MAX_SENTENCES` candidate sentences
+        are sparse; see :mod:`summarize.graph`.
     damping : float
         PageRank damping factor, in [0, 1) (default 0.85).
     max_iter : int
@@ -93,6 +102,7 @@ class Summarizer:
     ranker: str | Ranker = DEFAULT_RANKER
     analyzer: Analyzer | None = None
     diversity: float = 0.0
+    sparse: bool | None = None
     damping: float = 0.85
     max_iter: int = 100
     tol: float = 1e-6
@@ -115,6 +125,8 @@ class Summarizer:
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
         check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)
+        if self.sparse is not None and not isinstance(self.sparse, bool):
+            raise fail("sparse", "True, False or None", self.sparse)
         check_float("damping", self.damping, low=0.0, high=1.0, high_open=True)
         check_int("max_iter", self.max_iter, minimum=1)
         check_float("tol", self.tol, low=0.0, high=float("inf"), low_open=True)
@@ -166,11 +178,14 @@ class Summarizer:
 
     def _analyse(self, text: str) -> _Analysis:
         """Split, weigh and score."""
-        sentences = split_sentences(check_text(text))
+        if len(check_text(text)) > MAX_CHARACTERS:
+            raise TextTooLongError(len(text), MAX_CHARACTERS)
+        sentences = split_sentences(text)
         body = candidates(sentences)
         analyze = self.analyzer or builtin_analyzer()
         texts = [sentence.text for sentence in body]
-        counts = term_matrix([analyze(sentence) for sentence in texts], sparse=len(texts) > DENSE_MAX_SENTENCES)
+        sparse = len(texts) > DENSE_MAX_SENTENCES if self.sparse is None else self.sparse
+        counts = term_matrix([analyze(sentence) for sentence in texts], sparse=sparse)
         share = budget_share(sentences, sentences_budget=self.sentences, ratio=self.ratio, words=self.words)
         weights, body_scores = score_sentences(
             self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker],
@@ -194,7 +209,7 @@ class _Analysis:
     #: The sentences that take part in ranking (all but fragments).
     body: list[Sentence]
     #: The body's sentence-by-term counts.
-    counts: Matrix
+    counts: TermMatrix
     #: The body's similarity graph (None for rankers without one).
     weights: Matrix | None
     #: Every sentence's score (fragments 0).

@@ -22,7 +22,7 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
-from summarize.graph import Matrix, orient
+from summarize.graph import Matrix, TermMatrix, orient
 from summarize.ranking import pagerank
 from summarize.similarity import SIMILARITIES
 
@@ -100,7 +100,7 @@ def _linear_position(n: int) -> npt.NDArray[np.float64]:
 def score_sentences(
     ranker: Ranker,
     sentences: Sequence[str],
-    counts: Matrix,
+    counts: TermMatrix,
     *,
     share: float,
     damping: float = 0.85,
@@ -114,7 +114,7 @@ def score_sentences(
     ranker : Ranker
     sentences : sequence of str
         The sentences' texts.
-    counts : ndarray or scipy.sparse.csr_matrix
+    counts : Triplets or scipy.sparse.csr_matrix
         Their sentence-by-term counts (:func:`~summarize.similarity.term_matrix`).
     share : float
         The share of the document the summary will take, in (0, 1].

@@ -96,15 +96,20 @@ def pagerank(
     teleport = _teleport(personalization, n)
 
     out_weight = np.asarray(weights.sum(axis=1)).ravel()
-    dangling = out_weight == 0
-    scale = np.divide(1.0, out_weight, out=np.zeros(n), where=~dangling)
-    # x @ P with P = diag(scale) @ weights is computed as weights.T @ (x * scale).
-    transition_t = np.ascontiguousarray(weights.T) if isinstance(weights, np.ndarray) else weights.T.tocsr()
+    dangling = (out_weight == 0).astype(np.float64)
+    scale = np.divide(alpha, out_weight, out=np.zeros(n), where=out_weight > 0)
+    # x @ (alpha P), with P = diag(1 / out_weight) @ weights, as a matrix-vector product.
+    if isinstance(weights, np.ndarray):
+        step = np.ascontiguousarray(weights.T * scale)
+    else:
+        step = (weights.T @ scipy.sparse.diags(scale)).tocsr()
+    jump = (1 - alpha) * teleport
+    dangling_jump = alpha * teleport
 
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         last = x
-        x = alpha * (transition_t @ (last * scale) + last[dangling].sum() * teleport) + (1 - alpha) * teleport
+        x = step @ last + jump + (dangling @ last) * dangling_jump
         if np.abs(x - last).sum() < n * tol:
             return np.asarray(x, dtype=np.float64)
     raise ConvergenceError(max_iter)

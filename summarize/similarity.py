@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse
 
-from summarize.graph import Matrix, is_sparse, pairwise
+from summarize.graph import Matrix, TermMatrix, Triplets, column_counts, map_values, pairwise, row_sums
 
 __all__ = [
     "SIMILARITIES",
@@ -31,10 +31,10 @@ __all__ = [
 ]
 
 #: A function from the sentence-by-term count matrix to sentence edge weights.
-Similarity = Callable[[Matrix], Matrix]
+Similarity = Callable[[TermMatrix], Matrix]
 
 
-def term_matrix(terms: Sequence[Sequence[str]], *, sparse: bool = False) -> Matrix:
+def term_matrix(terms: Sequence[Sequence[str]], *, sparse: bool = False) -> TermMatrix:
     """The sentence-by-term count matrix of a document.
 
     Parameters
@@ -42,18 +42,18 @@ def term_matrix(terms: Sequence[Sequence[str]], *, sparse: bool = False) -> Matr
     terms : sequence of sequences of str
         The terms of each sentence.
     sparse : bool
-        Return a scipy CSR matrix (for long texts) instead of a dense array.
+        Return a scipy CSR matrix (for long texts) instead of :class:`~summarize.graph.Triplets`.
 
     Returns
     -------
-    ndarray or scipy.sparse.csr_matrix of shape (n_sentences, n_terms)
+    Triplets or scipy.sparse.csr_matrix of shape (n_sentences, n_terms)
         ``counts[i, t]`` is how often term ``t`` occurs in sentence ``i``; terms are
         numbered in order of first occurrence.
 
     Examples
     --------
     >>> from summarize.similarity import term_matrix
-    >>> term_matrix([["cat", "sat", "cat"], ["dog"], ["cat"]]).tolist()
+    >>> term_matrix([["cat", "sat", "cat"], ["dog"], ["cat"]]).toarray().tolist()
     [[2.0, 1.0, 0.0], [0.0, 0.0, 1.0], [1.0, 0.0, 0.0]]
     """
     vocabulary: dict[str, int] = {}
@@ -63,22 +63,22 @@ def term_matrix(terms: Sequence[Sequence[str]], *, sparse: bool = False) -> Matr
     lengths = np.array([len(sentence) for sentence in terms], dtype=np.int64)
     shape = (len(terms), len(vocabulary))
     if not sparse:
-        rows = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
-        flat = np.bincount(rows * shape[1] + columns, minlength=shape[0] * shape[1])
-        return flat.reshape(shape).astype(np.float64)
-    indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+        rows = np.repeat(np.arange(shape[0], dtype=np.int64), lengths)
+        cells, counts = np.unique(rows * max(shape[1], 1) + columns, return_counts=True)
+        return Triplets(cells // max(shape[1], 1), cells % max(shape[1], 1), counts.astype(np.float64), shape)
+    indptr = np.zeros(shape[0] + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
-    counts = scipy.sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=shape)
-    counts.sum_duplicates()
-    return counts
+    matrix = scipy.sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
 
 
-def textrank(counts: Matrix) -> Matrix:
+def textrank(counts: TermMatrix) -> Matrix:
     """TextRank sentence similarity of Mihalcea and Tarau (2004).
 
     Parameters
     ----------
-    counts : ndarray or scipy.sparse.csr_matrix of shape (n, n_terms)
+    counts : Triplets or scipy.sparse.csr_matrix of shape (n, n_terms)
         Term counts per sentence, from :func:`term_matrix`.
 
     Returns
@@ -107,7 +107,7 @@ def textrank(counts: Matrix) -> Matrix:
     >>> textrank(term_matrix([["cat", "sat", "mat"], ["cat", "ran"], ["dog"]])).round(3).tolist()
     [[0.0, 0.558, 0.0], [0.558, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
-    log_length = np.log(np.maximum(_row_sums(counts), 1.0))
+    log_length = np.log(np.maximum(row_sums(counts), 1.0))
 
     def over_log_lengths(
         shared: npt.NDArray[np.float64], rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64]
@@ -122,7 +122,7 @@ def textrank(counts: Matrix) -> Matrix:
     return pairwise(present, present, over_log_lengths, symmetric=True)
 
 
-def cosine(counts: Matrix) -> Matrix:
+def cosine(counts: TermMatrix) -> Matrix:
     """Cosine similarity of the sentences' sets of terms (Salton's cosine).
 
     Notes
@@ -141,11 +141,11 @@ def cosine(counts: Matrix) -> Matrix:
     [[0.0, 0.5], [0.5, 0.0]]
     """
     present = _binary(counts)
-    unit = _scale_rows(present, _inverse(np.sqrt(_row_sums(present))))
+    unit = _scale_rows(present, _inverse(np.sqrt(row_sums(present))))
     return pairwise(unit, unit, symmetric=True)
 
 
-def lexrank(counts: Matrix) -> Matrix:
+def lexrank(counts: TermMatrix) -> Matrix:
     """IDF-modified cosine similarity of LexRank (Erkan and Radev 2004), continuous.
 
     Notes
@@ -175,7 +175,7 @@ def lexrank(counts: Matrix) -> Matrix:
 LEXRANK_THRESHOLD = 0.1
 
 
-def lexrank_threshold(counts: Matrix) -> Matrix:
+def lexrank_threshold(counts: TermMatrix) -> Matrix:
     """LexRank with a threshold: an unweighted edge wherever the IDF-modified cosine exceeds 0.1.
 
     Examples
@@ -199,7 +199,7 @@ def lexrank_threshold(counts: Matrix) -> Matrix:
 BM25_K1, BM25_B, BM25_EPSILON = 1.2, 0.75, 0.25
 
 
-def bm25(counts: Matrix) -> Matrix:
+def bm25(counts: TermMatrix) -> Matrix:
     """BM25 similarity of BM25-TextRank (Barrios et al. 2016), directed.
 
     ``weights[j, i]`` is the BM25 score of sentence ``i`` as a document for sentence
@@ -235,67 +235,38 @@ def bm25(counts: Matrix) -> Matrix:
     True
     """
     n = counts.shape[0]
-    idf = np.log((n - _sentences_with(counts) + 0.5) / (_sentences_with(counts) + 0.5))
+    sentences_with = column_counts(counts)
+    idf = np.log((n - sentences_with + 0.5) / (sentences_with + 0.5))
     average = float(idf.mean()) if idf.size else 0.0
     idf = np.where(idf < 0, BM25_EPSILON * average if average > 0 else BM25_EPSILON, idf)
-    lengths = _row_sums(counts)
+    lengths = row_sums(counts)
     norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(float(lengths.mean()) if n else 1.0, 1e-12))
-    if is_sparse(counts):
-        saturation = scipy.sparse.csr_matrix(counts, dtype=np.float64, copy=True)
-        frequency = saturation.data
-        row_of = np.repeat(np.arange(n), np.diff(saturation.indptr))
-        saturation.data = frequency * (BM25_K1 + 1) / (frequency + norm[row_of])
-    else:
-        dense = np.asarray(counts, dtype=np.float64)
-        saturation = dense * (BM25_K1 + 1) / (dense + norm[:, None] + (dense == 0))
-    return pairwise(_binary(counts), _scale_columns(saturation, idf), symmetric=False)
+
+    def saturated(
+        frequency: npt.NDArray[np.float64], rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        weights: npt.NDArray[np.float64] = frequency * (BM25_K1 + 1) / (frequency + norm[rows]) * idf[cols]
+        return weights
+
+    return pairwise(_binary(counts), map_values(counts, saturated), symmetric=False)
 
 
-def _idf_unit_vectors(counts: Matrix) -> Matrix:
-    n = counts.shape[0]
-    vectors = _scale_columns(counts, np.log(n / np.maximum(_sentences_with(counts), 1)))
-    return _scale_rows(vectors, _inverse(np.sqrt(_row_sums(_square(vectors)))))
+def _idf_unit_vectors(counts: TermMatrix) -> TermMatrix:
+    idf = np.log(counts.shape[0] / np.maximum(column_counts(counts), 1))
+    vectors = map_values(counts, lambda values, _rows, cols: values * idf[cols])
+    return _scale_rows(vectors, _inverse(np.sqrt(row_sums(map_values(vectors, lambda values, _r, _c: values**2)))))
 
 
 def _inverse(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return np.divide(1.0, values, out=np.zeros(len(values)), where=values > 0)
 
 
-def _row_sums(matrix: Matrix) -> npt.NDArray[np.float64]:
-    return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
+def _binary(counts: TermMatrix) -> TermMatrix:
+    return map_values(counts, lambda values, _rows, _cols: np.ones_like(values))
 
 
-def _sentences_with(counts: Matrix) -> npt.NDArray[np.float64]:
-    """Per term, the number of sentences that contain it."""
-    if isinstance(counts, np.ndarray):
-        return np.asarray((counts > 0).sum(axis=0), dtype=np.float64)
-    return np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
-
-
-def _binary(counts: Matrix) -> Matrix:
-    if is_sparse(counts):
-        present = scipy.sparse.csr_matrix(counts, dtype=np.float64, copy=True)
-        present.data = np.ones_like(present.data)
-        return present
-    return (np.asarray(counts) > 0).astype(np.float64)
-
-
-def _square(matrix: Matrix) -> Matrix:
-    if isinstance(matrix, np.ndarray):
-        return np.square(matrix)
-    return scipy.sparse.csr_matrix(matrix.multiply(matrix))
-
-
-def _scale_rows(matrix: Matrix, factors: npt.NDArray[np.float64]) -> Matrix:
-    if is_sparse(matrix):
-        return scipy.sparse.csr_matrix(scipy.sparse.diags(factors) @ matrix)
-    return np.asarray(matrix) * factors[:, None]
-
-
-def _scale_columns(matrix: Matrix, factors: npt.NDArray[np.float64]) -> Matrix:
-    if is_sparse(matrix):
-        return scipy.sparse.csr_matrix(matrix @ scipy.sparse.diags(factors))
-    return np.asarray(matrix) * factors[None, :]
+def _scale_rows(matrix: TermMatrix, factors: npt.NDArray[np.float64]) -> TermMatrix:
+    return map_values(matrix, lambda values, rows, _cols: values * factors[rows])
 
 
 #: Similarities by name.

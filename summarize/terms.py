@@ -66,18 +66,19 @@ def _analyzer(language: str) -> Analyzer:
 
     stem = SnowballStemmer(language).stem
     ignored = stop_words(language)
-    known: dict[str, str | None] = {}
+    # Word form -> term; "" for a stop word. Looked up a whole sentence at a time.
+    known: dict[str, str] = {}
 
     def analyze(sentence: str) -> list[str]:
-        terms = []
-        for token in _TOKEN.findall(sentence.lower()):
-            term = known.get(token, "")
-            if term == "":
-                if len(known) >= _CACHE_LIMIT:
-                    known.clear()
-                term = known[token] = None if token in ignored else stem(token)
-            if term is not None:
-                terms.append(term)
-        return terms
+        tokens = _TOKEN.findall(sentence.lower())
+        terms = list(map(known.get, tokens))
+        if None in terms:
+            if len(known) >= _CACHE_LIMIT:
+                known.clear()
+            for token in tokens:
+                if token not in known:
+                    known[token] = "" if token in ignored else stem(token)
+            terms = list(map(known.get, tokens))
+        return [term for term in terms if term]
 
     return analyze

@@ -188,3 +188,14 @@ def test_to_networkx_carries_sentences_scores_and_weights(seed_text: str) -> Non
     theirs = nx.pagerank(body, weight="weight", tol=1e-6)
     for node, score in theirs.items():
         assert score == pytest.approx(graph.nodes[node]["score"], abs=1e-4)
+
+
+def test_texts_beyond_the_limit_are_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.pipeline
+
+    monkeypatch.setattr(summarize.pipeline, "MAX_CHARACTERS", 100)
+    message = r"The text has 283 characters; summarize handles at most 100 "
+    with pytest.raises(summarize.TextTooLongError, match=message):
+        summarize.summarize(NEWS)
+    assert issubclass(summarize.TextTooLongError, ValueError)
+    assert len(summarize.summarize(NEWS[:100])) >= 1
