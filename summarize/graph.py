@@ -114,7 +114,7 @@ def map_values(
 def row_sums(matrix: TermMatrix) -> npt.NDArray[np.float64]:
     """The sum of each row."""
     if isinstance(matrix, Triplets):
-        return np.bincount(matrix.rows, weights=matrix.values, minlength=matrix.shape[0])
+        return np.bincount(matrix.rows, weights=matrix.values, minlength=matrix.shape[0]).astype(np.float64)
     return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
 
 
@@ -166,7 +166,8 @@ def _inverted_index_product(left: Triplets, right: Triplets) -> npt.NDArray[np.f
     right_entry = np.repeat(column_start[left.cols] - first, partners) + np.arange(total)
     cells = left.rows[left_entry] * size + right_rows[right_entry]
     products = left.values[left_entry] * right_values[right_entry]
-    return np.bincount(cells, weights=products, minlength=size * size).reshape(size, size)
+    product = np.bincount(cells, weights=products, minlength=size * size).astype(np.float64)
+    return product.reshape(size, size)
 
 
 def _sparse_pairwise(
