@@ -21,8 +21,10 @@ import math
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,6 +65,9 @@ _DASK_CHUNK = 32
 # Tasks in flight per worker: enough to keep every worker busy while results are
 # written in order, and a bound on how much of the input is held in memory.
 _TASKS_PER_WORKER = 4
+# What the fork server imports before it forks workers: this module, and the
+# dependencies of the pipeline that take long to import.
+_PRELOAD = ["__main__", "summarize.batch", "nltk", "scipy.sparse", "numpy"]
 
 
 def default_jobs() -> int:
@@ -148,9 +153,11 @@ def summarize_many(
 
     Notes
     -----
-    Worker processes are started with the ``forkserver`` method (``spawn`` where
-    there is none), so a script that calls this with ``jobs > 1`` must guard its
-    top level with ``if __name__ == "__main__":``, as for any multiprocessing code.
+    Worker processes start from a fork server (``spawn`` where there is none), so
+    a script that calls this with ``jobs > 1`` must guard its top level with
+    ``if __name__ == "__main__":``, as for any multiprocessing code. The first call
+    starts the fork server, which imports summarize once; later calls start their
+    workers from it quickly.
 
     Examples
     --------
@@ -345,13 +352,15 @@ def summarize_corpus(
                 _workers(summarizer, jobs=workers_wanted, scheduler=scheduler) as workers,
                 _progress_bar(total=corpus.size(), enabled=progress) as bar,
             ):
-                pending = _pending(corpus, out.done, counts, bar)
-                for record in _ordered(workers, _summarize_documents, summarizer, pending):
-                    out.write(record)
-                    if "error" in record:
-                        counts.failed += 1
+                for event in _corpus_records(workers, summarizer, corpus, out.done):
+                    if isinstance(event, int):
+                        counts.skipped += event
                     else:
-                        counts.summarised += 1
+                        out.write(event)
+                        if "error" in event:
+                            counts.failed += 1
+                        else:
+                            counts.summarised += 1
                     bar(1)
         except BaseException:
             out.abandon()
@@ -367,16 +376,84 @@ class _Counts:
     skipped: int = 0
 
 
-def _pending(
-    documents: Iterable[Document], done: set[str], counts: _Counts, bar: Callable[[int], None]
-) -> Iterator[Document]:
-    """The documents whose id is not in ``done``, counting the others as skipped."""
-    for document in documents:
-        if done and record_key(document.id) in done:
-            counts.skipped += 1
-            bar(1)
-            continue
-        yield document
+def _corpus_records(
+    workers: _Workers, summarizer: Summarizer, documents: Iterable[Document], done: set[str]
+) -> Iterator[dict[str, object] | int]:
+    """The output records of the documents whose id is not in ``done``, in order; a 1 for each other one.
+
+    With workers, the corpus is read in a thread of its own, so that finished
+    records are written even while the input stalls (a pipe that is still open).
+    """
+    if workers.executor is None:
+        for document in documents:
+            if done and record_key(document.id) in done:
+                yield 1
+            else:
+                yield output_record(document, summarizer)
+        return
+    executor = workers.executor
+    events: queue.Queue[Future[list[dict[str, object]]] | int | _End] = queue.Queue()
+    room = threading.Semaphore(workers.window)
+    stop = threading.Event()
+
+    def submit(chunk: list[Document]) -> None:
+        room.acquire()
+        if stop.is_set():
+            raise _StoppedError
+        events.put(executor.submit(_summarize_documents, summarizer, chunk))
+
+    def read() -> None:
+        chunk: list[Document] = []
+        try:
+            for document in documents:
+                if done and record_key(document.id) in done:
+                    events.put(1)
+                    continue
+                chunk.append(document)
+                if len(chunk) == workers.chunk:
+                    submit(chunk)
+                    chunk = []
+            if chunk:
+                submit(chunk)
+            events.put(_End(None))
+        except _StoppedError:
+            pass
+        except BaseException as error:  # handed to the main thread, which raises it
+            events.put(_End(error))
+
+    reader = threading.Thread(target=read, name="summarize-corpus-reader", daemon=True)
+    reader.start()
+    try:
+        while True:
+            event = events.get()
+            if isinstance(event, _End):
+                if event.error is not None:
+                    raise event.error
+                return
+            if isinstance(event, int):
+                yield event
+                continue
+            records = _result(event)
+            room.release()
+            yield from records
+    finally:
+        stop.set()
+        room.release()  # a reader waiting for room sees the stop
+        while not events.empty():
+            left = events.get_nowait()
+            if isinstance(left, Future):
+                left.cancel()
+
+
+@dataclass(frozen=True)
+class _End:
+    """The reader is done: the input ended (error None) or it could not be read."""
+
+    error: BaseException | None
+
+
+class _StoppedError(Exception):
+    """The main thread stopped the run: the reader ends."""
 
 
 # Checks ------------------------------------------------------------------------
@@ -448,9 +525,7 @@ def _workers(summarizer: Summarizer, *, jobs: int, scheduler: str | None) -> Ite
         yield _Workers(None, 1, 1)
         return
     _check_picklable(summarizer)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker)
     try:
         yield _Workers(executor, _CHUNK, _TASKS_PER_WORKER * jobs)
     except BaseException:
@@ -459,9 +534,37 @@ def _workers(summarizer: Summarizer, *, jobs: int, scheduler: str | None) -> Ite
     executor.shutdown(wait=True)
 
 
+def _process_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a fork server that has imported summarize.
+
+    Never forked from this process, which may run threads (a Dask client, a
+    progress bar, the caller's own), and forking those can deadlock. The fork server
+    is started once, imports summarize and its dependencies once, and every later
+    worker of this process starts from it at once. Where there is no fork server
+    (Windows), each worker is a fresh interpreter.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
 def _start_worker() -> None:
-    """In each worker process: leave Ctrl-C to the main process, which stops the pool."""
+    """In each worker process: leave Ctrl-C to the main process, and end with it.
+
+    The main process stops the pool on Ctrl-C. If it is killed outright, its
+    workers would wait for work forever; a watcher thread ends them instead.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, name="summarize-watch-parent", daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
+        os._exit(1)
 
 
 def _ordered(
@@ -481,7 +584,9 @@ def _ordered(
     try:
         for chunk in chunks:
             pending.append(workers.executor.submit(function, summarizer, chunk))
-            if len(pending) >= workers.window:
+            # Results go out as soon as they are ready and in order; the input is
+            # read ahead by at most a window of chunks.
+            while pending and (len(pending) >= workers.window or pending[0].done()):
                 yield from _result(pending.popleft())
         while pending:
             yield from _result(pending.popleft())

@@ -232,7 +232,7 @@ def open_corpus(
         return _folder_corpus(path, encoding, count=count)
     binary = _open_binary(path)
     if path.suffix.lower() == ".csv":
-        return _csv_corpus(name, binary, text_field, id_field, "utf-8-sig" if codec == "utf-8" else encoding)
+        return _csv_corpus(name, binary, text_field, id_field, codec)
     size = _count_lines(path) if count else None
     return _json_lines_corpus(name, binary, [binary], text_field, id_field, encoding, size=size)
 
@@ -334,16 +334,18 @@ def _chain(first: list[Document], rest: Iterator[Document]) -> Iterator[Document
 # CSV -------------------------------------------------------------------------
 
 
-def _csv_corpus(name: str, binary: BinaryIO, text_field: str, id_field: str | None, encoding: str) -> Corpus:
+def _csv_corpus(name: str, binary: BinaryIO, text_field: str, id_field: str | None, codec: str) -> Corpus:
     # A whole article in one field is common; the csv module refuses fields over
     # 128 KiB by default.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    stream = io.TextIOWrapper(binary, encoding=encoding, newline="")
+    stream = io.TextIOWrapper(binary, encoding="utf-8-sig" if codec == "utf-8" else codec, newline="")
     try:
         rows = csv.reader(stream)
         try:
             header = next(rows, None)
-        except (UnicodeDecodeError, csv.Error) as error:
+        except UnicodeDecodeError as error:
+            raise _encoding_error(name, codec, error) from None
+        except csv.Error as error:
             raise InputError(f"{name}: the header row cannot be read ({error})") from None
         if header is None or not any(cell.strip() for cell in header):
             raise InputError(f"{name}: empty, no header row")
@@ -351,7 +353,15 @@ def _csv_corpus(name: str, binary: BinaryIO, text_field: str, id_field: str | No
     except BaseException:
         stream.close()
         raise
-    return Corpus(name, _csv_documents(name, rows, header, text_field, id_field, encoding), [stream], None)
+    return Corpus(name, _csv_documents(name, rows, header, text_field, id_field, codec), [stream], None)
+
+
+def _encoding_error(name: str, codec: str, error: UnicodeDecodeError) -> InputError:
+    bad = error.object[error.start : error.start + 1].hex()
+    return InputError(
+        f"{name}: not valid {codec} text (byte 0x{bad}); "
+        "name its encoding with --encoding (encoding= in Python), for example latin-1"
+    )
 
 
 def _check_header(name: str, header: list[str], text_field: str, id_field: str | None) -> None:
@@ -393,8 +403,10 @@ def _csv_documents(
     header: list[str],
     text_field: str,
     id_field: str | None,
-    encoding: str,
+    codec: str,
 ) -> Iterator[Document]:
+    id_name = DEFAULT_ID_FIELD if id_field is None else id_field
+    id_column = header.index(id_name) if id_name in header else None
     number = 0
     while True:
         try:
@@ -405,18 +417,16 @@ def _csv_documents(
             number += 1
             yield Document(id=number, error=f"malformed CSV row ({error})")
             continue
-        except UnicodeDecodeError:
-            raise InputError(
-                f"{name}: not valid {encoding} text after row {number}; "
-                "name its encoding with --encoding (encoding= in Python), for example latin-1"
-            ) from None
+        except UnicodeDecodeError as error:
+            raise _encoding_error(name, codec, error) from None
         except OSError as error:
             raise _read_error(name, error) from None
         if not row:
             continue
         number += 1
         if len(row) != len(header):
-            yield Document(id=number, error=f"the row has {len(row)} fields, the header {len(header)}")
+            identifier = row[id_column] if id_column is not None and id_column < len(row) else number
+            yield Document(id=identifier, error=f"the row has {len(row)} fields, the header {len(header)}")
             continue
         record = dict(zip(header, row, strict=True))
         yield document_from_record(record, text_field=text_field, id_field=id_field, position=number)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from summarize._validation import fail
 from summarize.batch import _check_fields, _check_summarizer, output_record
 from summarize.corpus import document_from_record
-from summarize.errors import FieldError, MissingDependencyError, SchedulerError
+from summarize.errors import FieldError, InvalidParameterError, MissingDependencyError, SchedulerError
 from summarize.pipeline import Summarizer
 
 if TYPE_CHECKING:
@@ -160,6 +160,8 @@ def connect(address: str) -> Client:
     ------
     SchedulerError
         If the scheduler cannot be reached, or has no worker within the timeout.
+    InvalidParameterError
+        If ``address`` is not the address of a scheduler (``tcp://host:port``).
     MissingDependencyError
         If ``dask[distributed]`` is not installed.
     """
@@ -167,8 +169,17 @@ def connect(address: str) -> Client:
         import dask.config
         from dask.utils import parse_timedelta
         from distributed import Client
+        from distributed.comm.addressing import get_address_host_port
     except ImportError:
         raise MissingDependencyError(f"running on a Dask scheduler needs dask.distributed: {_INSTALL}") from None
+    try:
+        # Checked first: a Client that fails on a malformed address hangs at exit.
+        get_address_host_port(address)
+    except ValueError as error:
+        raise InvalidParameterError(
+            "The 'scheduler' parameter must be the address of a Dask scheduler, such as 'tcp://host:8786'. "
+            f"Got {address!r} instead ({error})."
+        ) from None
     timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), default="seconds")
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
