@@ -27,9 +27,9 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -172,11 +172,13 @@ def summarize_many(
     """
     summarizer = _check_summarizer(summarizer)
     jobs = _check_jobs(jobs)
+    if jobs > 1:
+        _check_picklable(summarizer)
     return _summaries(texts, summarizer, jobs)
 
 
 def _summaries(texts: Iterable[str], summarizer: Summarizer, jobs: int) -> Iterator[Summary]:
-    with _workers(summarizer, jobs=jobs, scheduler=None) as workers:
+    with _workers(jobs=jobs, scheduler=None) as workers:
         yield from _ordered(workers, _summarize_texts, summarizer, texts)
 
 
@@ -225,13 +227,15 @@ def summarize_records(
     """
     summarizer = _check_summarizer(summarizer)
     jobs = _check_jobs(jobs)
+    if jobs > 1:
+        _check_picklable(summarizer)
     _check_fields(text_field, id_field)
     documents = (document_from_record(record, text_field=text_field, id_field=id_field) for record in records)
     return _records(documents, summarizer, jobs)
 
 
 def _records(documents: Iterable[Document], summarizer: Summarizer, jobs: int) -> Iterator[dict[str, object]]:
-    with _workers(summarizer, jobs=jobs, scheduler=None) as workers:
+    with _workers(jobs=jobs, scheduler=None) as workers:
         yield from _ordered(workers, _summarize_documents, summarizer, documents)
 
 
@@ -342,17 +346,19 @@ def summarize_corpus(
                 f"Dask cluster. Got jobs={jobs!r} and scheduler={scheduler!r} instead."
             )
     workers_wanted = _check_jobs(jobs) if scheduler is None else 1
+    if workers_wanted > 1:
+        _check_picklable(summarizer)
     if not isinstance(resume, bool):
         raise fail("resume", "a bool", resume)
     with open_corpus(source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress) as corpus:
         out = open_output(output, resume=resume)
         counts = _Counts()
         try:
-            with (
-                _workers(summarizer, jobs=workers_wanted, scheduler=scheduler) as workers,
-                _progress_bar(total=corpus.size(), enabled=progress) as bar,
-            ):
-                for event in _corpus_records(workers, summarizer, corpus, out.done):
+            with ExitStack() as stack:
+                workers = stack.enter_context(_workers(jobs=workers_wanted, scheduler=scheduler))
+                bar = stack.enter_context(_progress_bar(total=corpus.size(), enabled=progress))
+                events = stack.enter_context(closing(_corpus_records(workers, summarizer, corpus, out.done)))
+                for event in events:
                     if isinstance(event, int):
                         counts.skipped += event
                     else:
@@ -378,7 +384,7 @@ class _Counts:
 
 def _corpus_records(
     workers: _Workers, summarizer: Summarizer, documents: Iterable[Document], done: set[str]
-) -> Iterator[dict[str, object] | int]:
+) -> Generator[dict[str, object] | int, None, None]:
     """The output records of the documents whose id is not in ``done``, in order; a 1 for each other one.
 
     With workers, the corpus is read in a thread of its own, so that finished
@@ -510,7 +516,7 @@ class _Workers:
 
 
 @contextmanager
-def _workers(summarizer: Summarizer, *, jobs: int, scheduler: str | None) -> Iterator[_Workers]:
+def _workers(*, jobs: int, scheduler: str | None) -> Iterator[_Workers]:
     if scheduler is not None:
         from summarize.dask import connect
 
@@ -524,7 +530,6 @@ def _workers(summarizer: Summarizer, *, jobs: int, scheduler: str | None) -> Ite
     if jobs == 1:
         yield _Workers(None, 1, 1)
         return
-    _check_picklable(summarizer)
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), initializer=_start_worker)
     try:
         yield _Workers(executor, _CHUNK, _TASKS_PER_WORKER * jobs)

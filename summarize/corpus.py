@@ -233,7 +233,7 @@ def open_corpus(
     binary = _open_binary(path)
     if path.suffix.lower() == ".csv":
         return _csv_corpus(name, binary, text_field, id_field, codec)
-    size = _count_lines(path) if count else None
+    size = _count_lines(path) if count and path.is_file() else None  # never read a pipe twice
     return _json_lines_corpus(name, binary, [binary], text_field, id_field, encoding, size=size)
 
 
@@ -252,9 +252,12 @@ def _read_error(name: str, error: OSError) -> InputError:
     return InputError(f"{name}: cannot be read ({error.strerror or error})")
 
 
-def _count_lines(path: Path) -> int:
-    with path.open("rb") as stream:
-        return sum(1 for line in stream if line.strip())
+def _count_lines(path: Path) -> int | None:
+    try:
+        with path.open("rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return None  # the run itself will say what is wrong
 
 
 # JSON Lines ------------------------------------------------------------------
@@ -604,17 +607,21 @@ def open_output(output: str | Path | None, *, resume: bool = False) -> Output:
     done: set[str] = set()
     reopened = False
     try:
-        if resume:
-            if not partial.exists() and path.exists():
-                done = _completed(path)
-                os.replace(path, partial)
-                reopened = True
-            elif partial.exists():
-                done = _completed(partial)
-        stream = partial.open("ab" if resume else "wb", buffering=0)
-    except OutputError:
-        raise
+        if resume and partial.exists():
+            done = _completed(partial)
+        elif resume and path.exists():
+            done = _completed(path)
+            os.replace(path, partial)
+            reopened = True
+        try:
+            stream = partial.open("ab" if resume else "wb", buffering=0)
+        except OSError:
+            if reopened:
+                os.replace(partial, path)
+            raise
     except OSError as error:
+        if isinstance(error, OutputError):
+            raise
         raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from None
     return Output(str(path), stream, done, path, partial, reopened=reopened)
 
