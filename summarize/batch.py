@@ -350,6 +350,8 @@ def summarize_corpus(
         _check_picklable(summarizer)
     if not isinstance(resume, bool):
         raise fail("resume", "a bool", resume)
+    if output is not None and str(output) != "-" and str(source) != "-" and _same_file(source, output):
+        raise fail("output", "another file than the corpus (it would replace the corpus)", str(output))
     with open_corpus(source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress) as corpus:
         out = open_output(output, resume=resume)
         counts = _Counts()
@@ -463,6 +465,13 @@ class _StoppedError(Exception):
 
 
 # Checks ------------------------------------------------------------------------
+
+
+def _same_file(source: str | Path, output: str | Path) -> bool:
+    try:
+        return Path(source).resolve() == Path(output).resolve()
+    except OSError:
+        return False
 
 
 def _check_summarizer(summarizer: Summarizer | None) -> Summarizer:

@@ -260,6 +260,13 @@ def test_a_worker_dying_mid_run_keeps_the_finished_records(tmp_path: Path) -> No
     assert len(kept) <= 20
 
 
+def test_the_output_cannot_be_the_corpus(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", RECORDS)
+    with pytest.raises(InvalidParameterError, match="The 'output' parameter must be another file than the corpus"):
+        summarize_corpus(corpus, output=tmp_path / "." / "corpus.jsonl")
+    assert read_records(corpus) == RECORDS
+
+
 def test_jobs_and_scheduler_are_exclusive(tmp_path: Path) -> None:
     with pytest.raises(InvalidParameterError, match="The 'jobs' and 'scheduler' parameters are mutually exclusive"):
         summarize_corpus(tmp_path / "corpus.jsonl", jobs=2, scheduler="tcp://127.0.0.1:8786")

@@ -161,6 +161,21 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "summarize batch" in out
 
 
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_when_standard_error_is_a_terminal(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for argv, shown in [([], True), (["--no-progress"], False)]:
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        main(["batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "1", *argv])
+        assert ("4/4" in terminal.getvalue()) is shown
+
+
 def test_progress_option(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = run(["batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "1", "--progress"], capsys)
     assert "4/4" in err

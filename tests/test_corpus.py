@@ -107,6 +107,12 @@ def test_json_lines_unknown_field(tmp_path: Path, options: dict[str, str], param
     assert isinstance(caught.value, LookupError)
 
 
+def test_json_lines_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "A."}\n')
+    assert documents(path) == [Document(id=1, text="A.")]
+
+
 def test_json_lines_encoding(tmp_path: Path) -> None:
     path = tmp_path / "latin.jsonl"
     path.write_bytes('{"id": 1, "text": "Le café ouvre."}\n'.encode("latin-1"))
