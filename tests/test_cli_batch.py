@@ -1,5 +1,6 @@
 """``summarize batch``: in-process through main(argv), and killed half way in a real subprocess."""
 
+import contextlib
 import io
 import json
 import os
@@ -304,6 +305,7 @@ def check_stopped_run(output: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_killed_half_way_keeps_whole_records_and_resume_completes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    psutil = pytest.importorskip("psutil")
     output = tmp_path / "out.jsonl"
     process = start_batch(output, "--jobs", "2")
     try:
@@ -312,8 +314,16 @@ def test_killed_half_way_keeps_whole_records_and_resume_completes(
         process.stdin.flush()
         # Records are written while the input is still open: streamed, flushed one by one.
         wait_for_lines(partial_path(output), 16, process)
+        helpers = psutil.Process(process.pid).children(recursive=True)
+        assert len(helpers) >= 2  # the worker processes (and the fork server)
+        process.kill()  # the main process only, with no chance to clean up
+        process.wait()
+        # Its workers notice and end by themselves.
+        _, alive = psutil.wait_procs(helpers, timeout=60)
+        assert alive == []
     finally:
-        os.killpg(process.pid, signal.SIGKILL)  # the main process and its workers
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         assert process.stdin is not None
         process.stdin.close()
