@@ -65,9 +65,12 @@ _DASK_CHUNK = 32
 # Tasks in flight per worker: enough to keep every worker busy while results are
 # written in order, and a bound on how much of the input is held in memory.
 _TASKS_PER_WORKER = 4
-# What the fork server imports before it forks workers: this module, and the
-# dependencies of the pipeline that take long to import.
-_PRELOAD = ["__main__", "summarize.batch", "nltk", "scipy.sparse", "numpy"]
+# What the fork server imports before it forks workers: the pipeline's third-party
+# dependencies, which take a second to import. Not summarize itself, nor the
+# caller's __main__: Python 3.11's fork server imports them with the current folder
+# first on sys.path, where another copy of summarize may be; each worker imports
+# them (quickly) with the caller's sys.path instead. A missing module is skipped.
+_PRELOAD = ["numpy", "scipy.sparse", "nltk"]
 
 
 def default_jobs() -> int:
@@ -156,8 +159,8 @@ def summarize_many(
     Worker processes start from a fork server (``spawn`` where there is none), so
     a script that calls this with ``jobs > 1`` must guard its top level with
     ``if __name__ == "__main__":``, as for any multiprocessing code. The first call
-    starts the fork server, which imports summarize once; later calls start their
-    workers from it quickly.
+    starts the fork server, which imports the heavy dependencies once; later calls
+    start their workers from it quickly.
 
     Examples
     --------
@@ -549,12 +552,12 @@ def _workers(*, jobs: int, scheduler: str | None) -> Iterator[_Workers]:
 
 
 def _process_context() -> multiprocessing.context.BaseContext:
-    """How worker processes start: forked from a fork server that has imported summarize.
+    """How worker processes start: forked from a fork server that has imported the heavy dependencies.
 
     Never forked from this process, which may run threads (a Dask client, a
     progress bar, the caller's own), and forking those can deadlock. The fork server
-    is started once, imports summarize and its dependencies once, and every later
-    worker of this process starts from it at once. Where there is no fork server
+    is started once per process and imports numpy, scipy and nltk once; every worker
+    starts from it in a few hundredths of a second. Where there is no fork server
     (Windows), each worker is a fresh interpreter.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
