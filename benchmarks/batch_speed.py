@@ -19,10 +19,16 @@ rounds (the best is the run least disturbed by other work on the machine):
   sees for most of its run.
 
 ``--repeat K`` feeds the corpus K times in a row through standard input, for a
-longer run (ids repeat; that is fine without --resume). Other work on the machine
-lowers the figures and above all their ratio, so the load average before and after
-is printed with the table, and ``--wait-idle`` waits before each run until the CPUs
-have been idle for a second (read from ``/proc/stat``, Linux only).
+longer run (ids repeat; that is fine without --resume).
+
+Other work on the machine lowers the figures and above all their ratio. So the load
+average before and after is printed with the table; ``--wait-idle`` waits before
+each run until the CPUs have been idle for a second; and each run notes how much CPU
+time the machine's other processes used while it ran: the machine's busy time (from
+``/proc/stat``, Linux only) less the command's, its workers' and this script's, plus
+any time the hypervisor stole. A run during which that came to more than a fifth of
+a CPU counts as disturbed and is left out of the table, unless every run of a
+setting was.
 
 The corpus is a JSON Lines file with a ``text`` field per line, such as the
 development data described in ``../shared/data/README.md``. Nothing of it is
@@ -34,6 +40,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -48,15 +55,79 @@ class Run:
     records: int
     wall: float
     steady: float
+    others: float | None  # CPU seconds used by other processes meanwhile, or stolen by the hypervisor
+
+    @property
+    def disturbed(self) -> bool:
+        """Other processes used more than a fifth of one CPU while it ran."""
+        return self.others is not None and self.others > 0.2 * self.wall
 
     @property
     def end_to_end(self) -> float:
         return self.records / self.wall
 
 
+def machine_times() -> tuple[float, float] | None:
+    """CPU seconds the machine has spent busy, and stolen by the hypervisor, since boot (None without /proc)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except OSError:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq) / ticks, steal / ticks
+
+
+class FamilyWatch:
+    """Samples, every 50 ms, the CPU seconds used by the processes under a pid (from /proc).
+
+    Each process counts with its own time plus that of the children it reaped, as
+    last seen; worker processes end before the command does, so they must be seen
+    while they run. Up to one interval of a process's last CPU time can be missed.
+    """
+
+    def __init__(self, pid: int) -> None:
+        self._pid = pid
+        self._seen: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        ticks = os.sysconf("SC_CLK_TCK")
+        while not self._stop.wait(0.05):
+            table: dict[int, tuple[int, float]] = {}
+            for entry in os.listdir("/proc"):
+                if not entry.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                        fields = stat.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # ended meanwhile
+                # ppid; utime + stime + cutime + cstime
+                table[int(entry)] = (int(fields[1]), sum(int(field) for field in fields[11:15]) / ticks)
+            family, grew = {self._pid}, True
+            while grew:
+                more = {child for child, (parent, _) in table.items() if parent in family} - family
+                family |= more
+                grew = bool(more)
+            for member in family - {self._pid}:
+                self._seen[member] = max(self._seen.get(member, 0.0), table[member][1])
+
+    def stop(self) -> float:
+        """Stop watching; the CPU seconds of the processes under the pid."""
+        self._stop.set()
+        self._thread.join()
+        return sum(self._seen.values())
+
+
 def run_once(corpus: Path, jobs: int, repeat: int) -> Run:
     source = "-" if repeat > 1 else str(corpus)
     command = [sys.executable, "-m", "summarize", "batch", source, "-o", "-", "--jobs", str(jobs), "--no-progress"]
+    machine_before = machine_times()
+    self_before = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -64,6 +135,7 @@ def run_once(corpus: Path, jobs: int, repeat: int) -> Run:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    watch = FamilyWatch(process.pid) if machine_before is not None else None
     if repeat > 1:
         data = corpus.read_bytes()
 
@@ -78,13 +150,26 @@ def run_once(corpus: Path, jobs: int, repeat: int) -> Run:
     assert process.stdout is not None
     for _ in process.stdout:
         arrivals.append(time.perf_counter() - start)
-    _, err = process.communicate()
+    assert process.stderr is not None
+    err = process.stderr.read()  # one line: the command shows no progress here
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
+    workers = watch.stop() if watch is not None else 0.0
+    machine_after = machine_times()
+    self_after = resource.getrusage(resource.RUSAGE_SELF)
+    others = None
+    if machine_before is not None and machine_after is not None:
+        ours = workers + usage.ru_utime + usage.ru_stime
+        ours += self_after.ru_utime - self_before.ru_utime + self_after.ru_stime - self_before.ru_stime
+        busy = machine_after[0] - machine_before[0]
+        stolen = machine_after[1] - machine_before[1]
+        others = max(0.0, busy - ours) + stolen
     if process.returncode not in (0, 1) or not arrivals:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {err.decode(errors='replace')}")
     first_tenth = len(arrivals) // 10
     steady = (len(arrivals) - first_tenth) / (arrivals[-1] - arrivals[first_tenth])
-    return Run(records=len(arrivals), wall=wall, steady=steady)
+    return Run(records=len(arrivals), wall=wall, steady=steady, others=others)
 
 
 def busy_share(seconds: float = 1.0) -> float:
@@ -131,21 +216,25 @@ def main(argv: list[str] | None = None) -> int:
                 wait_until_idle()
             run = run_once(args.corpus, jobs, args.repeat)
             runs[jobs].append(run)
+            others = "" if run.others is None else f"; other processes used {run.others:.2f} CPU s meanwhile"
             print(
                 f"round {round_number}, jobs {jobs}: {run.records} records in {run.wall:.2f} s, "
-                f"{run.end_to_end:.1f} docs/s end to end, {run.steady:.1f} docs/s steady",
+                f"{run.end_to_end:.1f} docs/s end to end, {run.steady:.1f} docs/s steady{others}",
                 file=sys.stderr,
             )
     print(f"load average after: {load()}")
     base = args.jobs[0]
 
+    # Runs that other processes disturbed are left out, as long as some are left.
+    kept = {jobs: [run for run in done if not run.disturbed] or done for jobs, done in runs.items()}
+
     def rate(jobs: int, kind: str, pick: str) -> float:
-        values = [run.end_to_end if kind == "end" else run.steady for run in runs[jobs]]
+        values = [run.end_to_end if kind == "end" else run.steady for run in kept[jobs]]
         return statistics.median(values) if pick == "median" else max(values)
 
     print()
     print(
-        f"| jobs | records | rounds | end to end docs/s, median (× jobs {base}) | best (×) "
+        f"| jobs | records | undisturbed rounds | end to end docs/s, median (× jobs {base}) | best (×) "
         "| steady docs/s, median (×) | best (×) |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|")
@@ -155,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
             for pick in ("median", "best"):
                 value = rate(jobs, kind, pick)
                 cells.append(f"{value:.1f} ({value / rate(base, kind, pick):.2f})")
-        print(f"| {jobs} | {runs[jobs][0].records} | {args.rounds} | " + " | ".join(cells) + " |")
+        rounds = f"{len(kept[jobs])} of {args.rounds}"
+        print(f"| {jobs} | {runs[jobs][0].records} | {rounds} | " + " | ".join(cells) + " |")
     return 0
 
 
