@@ -231,10 +231,13 @@ def open_corpus(
     if path.is_dir():
         return _folder_corpus(path, encoding, count=count)
     binary = _open_binary(path)
+    # A pipe (such as bash's <(zcat corpus.jsonl.gz)) is left open, as standard input
+    # is: closing it would wait for a read that may be waiting for its writer.
+    regular = path.is_file()
     if path.suffix.lower() == ".csv":
-        return _csv_corpus(name, binary, text_field, id_field, codec)
-    size = _count_lines(path) if count and path.is_file() else None  # never read a pipe twice
-    return _json_lines_corpus(name, binary, [binary], text_field, id_field, encoding, size=size)
+        return _csv_corpus(name, binary, text_field, id_field, codec, close=regular)
+    size = _count_lines(path) if count and regular else None  # never read a pipe twice
+    return _json_lines_corpus(name, binary, [binary] if regular else [], text_field, id_field, encoding, size=size)
 
 
 def _open_binary(path: Path) -> BinaryIO:
@@ -337,7 +340,9 @@ def _chain(first: list[Document], rest: Iterator[Document]) -> Iterator[Document
 # CSV -------------------------------------------------------------------------
 
 
-def _csv_corpus(name: str, binary: BinaryIO, text_field: str, id_field: str | None, codec: str) -> Corpus:
+def _csv_corpus(
+    name: str, binary: BinaryIO, text_field: str, id_field: str | None, codec: str, *, close: bool
+) -> Corpus:
     # A whole article in one field is common; the csv module refuses fields over
     # 128 KiB by default.
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
@@ -356,7 +361,8 @@ def _csv_corpus(name: str, binary: BinaryIO, text_field: str, id_field: str | No
     except BaseException:
         stream.close()
         raise
-    return Corpus(name, _csv_documents(name, rows, header, text_field, id_field, codec), [stream], None)
+    closing: list[IO[str]] = [stream] if close else []
+    return Corpus(name, _csv_documents(name, rows, header, text_field, id_field, codec), list(closing), None)
 
 
 def _encoding_error(name: str, codec: str, error: UnicodeDecodeError) -> InputError:
