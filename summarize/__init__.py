@@ -6,14 +6,20 @@
 'Cats and dogs play.'
 """
 
+from summarize.batch import BatchReport, summarize_corpus, summarize_many, summarize_records
+from summarize.dask import summarize_dask
 from summarize.errors import (
     ConvergenceError,
     FetchError,
+    FieldError,
     InputError,
     InvalidParameterError,
     MissingDependencyError,
+    OutputError,
+    SchedulerError,
     SummarizeError,
     TextTooLongError,
+    WorkerError,
 )
 from summarize.pipeline import Summarizer, rank_sentences, summarize, to_networkx
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
@@ -27,25 +33,34 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_RANKER",
     "RANKERS",
+    "BatchReport",
     "ConvergenceError",
     "Document",
     "FetchError",
+    "FieldError",
     "InputError",
     "InvalidParameterError",
     "MissingDependencyError",
+    "OutputError",
     "Ranker",
+    "SchedulerError",
     "ScoredSentence",
     "Sentence",
     "SummarizeError",
     "Summarizer",
     "Summary",
     "TextTooLongError",
+    "WorkerError",
     "__version__",
     "load_document",
     "rank_sentences",
     "read_document",
     "split_sentences",
     "summarize",
+    "summarize_corpus",
+    "summarize_dask",
+    "summarize_many",
+    "summarize_records",
     "to_html",
     "to_markdown",
     "to_networkx",

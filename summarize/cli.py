@@ -9,10 +9,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from summarize import __version__
-from summarize.errors import InputError, SummarizeError
+from summarize.batch import BatchReport, sentence_record, summarize_corpus
+from summarize.corpus import partial_path
+from summarize.errors import FieldError, InputError, InvalidParameterError, SummarizeError
 from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
 from summarize.pipeline import Summarizer
 from summarize.rankers import DEFAULT_RANKER, RANKERS
@@ -36,6 +39,8 @@ examples:
   curl -s URL | summarize --input-format html -
   summarize --format html page.html > summary.html
                                            the article with its summary highlighted
+  summarize batch corpus.jsonl -o out.jsonl
+                                           a whole corpus (see summarize batch --help)
   summarize evaluate data.jsonl -n 3       ROUGE of every ranker against reference
                                            summaries (see summarize evaluate --help)
 
@@ -47,11 +52,30 @@ summarised (the others still are), 2 for a usage error.
 """
 
 
+_BATCH_EPILOG = """\
+examples:
+  summarize batch corpus.jsonl -o summaries.jsonl --jobs 2
+  summarize batch articles/ -o summaries.jsonl           every .txt file; id = path in the folder
+  summarize batch corpus.csv --text-field body --id-field url -o out.jsonl
+  summarize batch corpus.jsonl -o out.jsonl --resume     skip the ids already in out.jsonl
+  summarize batch corpus.jsonl -o out.jsonl --scheduler tcp://host:8786
+
+One output line per input record, in input order: {"id", "summary": [{"index",
+"rank", "score", "text", "start", "end"}]}, or {"id", "error"} for a record that
+cannot be summarised. The output is written as FILE.part and renamed to FILE when
+every record is in it; after a kill or Ctrl-C, the same command with --resume
+completes it.
+
+exit status: 0 if every record was summarised, 1 if some could not be (or the run
+could not go on), 2 for a usage error.
+"""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
 
-    ``summarize evaluate ...`` runs a subcommand; anything else summarises files
-    (a file literally named like a subcommand is given as ``./evaluate``).
+    ``summarize batch ...`` and ``summarize evaluate ...`` run a subcommand; anything
+    else summarises files (a file named like a subcommand is given as ``./batch``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = _COMMANDS.get(arguments[0]) if arguments else None
@@ -76,18 +100,22 @@ def _summarize_command(argv: list[str]) -> int:
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
     try:
-        summarizer = Summarizer(
-            sentences=args.sentences,
-            ratio=args.ratio,
-            words=args.words,
-            order=args.order,
-            ranker=args.ranker,
-            diversity=args.diversity,
-        )
+        summarizer = _summarizer(args)
     except SummarizeError as error:
         _error(str(error))
         return 2
     return _summarize_files(summarizer, args, sys.stdout)
+
+
+def _summarizer(args: argparse.Namespace) -> Summarizer:
+    return Summarizer(
+        sentences=args.sentences,
+        ratio=args.ratio,
+        words=args.words,
+        order=args.order,
+        ranker=args.ranker,
+        diversity=args.diversity,
+    )
 
 
 def _evaluate_command(argv: list[str]) -> int:
@@ -142,7 +170,69 @@ def _evaluate_command(argv: list[str]) -> int:
     return 0
 
 
-_COMMANDS = {"evaluate": _evaluate_command}
+def _batch(arguments: list[str]) -> int:
+    parser = _batch_parser()
+    try:
+        args = parser.parse_args(arguments)
+        if args.resume and args.output in (None, "-"):
+            parser.error("--resume needs an output file (-o FILE)")
+        if Path(args.corpus).is_dir() and (args.text_field is not None or args.id_field is not None):
+            parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of .txt files")
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else 2
+    try:
+        report = summarize_corpus(
+            args.corpus,
+            output=args.output,
+            text_field=args.text_field or "text",
+            id_field=args.id_field,
+            encoding=args.encoding,
+            summarizer=_summarizer(args),
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            resume=args.resume,
+            progress=sys.stderr.isatty() if args.progress is None else args.progress,
+        )
+    except FieldError as error:
+        option = "--text-field" if error.parameter == "text_field" else "--id-field"
+        _error(f"{error}; name the field with {option}")
+        return 2
+    except InvalidParameterError as error:
+        _error(str(error))
+        return 2
+    except SummarizeError as error:
+        _error(str(error))
+        _note_partial(args.output)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        _note_partial(args.output)
+        return 130
+    print(_report(report), file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _report(report: BatchReport) -> str:
+    line = f"{PROG}: {report.summarised} summarised, {report.failed} failed"
+    if report.failed:
+        line += ' (see their "error" field)'
+    if report.skipped:
+        line += f", {report.skipped} skipped (already in {report.output})"
+    return line
+
+
+def _note_partial(output: str | None) -> None:
+    if output in (None, "-"):
+        return
+    partial = partial_path(output)
+    if partial.exists():
+        print(
+            f"{PROG}: the finished records are kept in {partial}; run the same command with --resume to complete it",
+            file=sys.stderr,
+        )
+
+
+_COMMANDS = {"batch": _batch, "evaluate": _evaluate_command}
 
 
 def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
@@ -185,17 +275,7 @@ def _as_json(name: str, document: Document, summary: Summary) -> dict[str, objec
     return {
         "file": name,
         "title": document.title,
-        "sentences": [
-            {
-                "index": sentence.index,
-                "rank": sentence.rank,
-                "score": sentence.score,
-                "text": sentence.text,
-                "start": sentence.start,
-                "end": sentence.end,
-            }
-            for sentence in summary
-        ],
+        "sentences": [sentence_record(sentence) for sentence in summary],
     }
 
 
@@ -223,6 +303,93 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a text or HTML file, an http:// or https:// URL, or - for standard input",
     )
+    _add_summary_options(parser)
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json", "markdown", "html"),
+        default="text",
+        help="text: one sentence per line (default); json: one object per file, on one line; "
+        "markdown: a list under the title; html: a web page showing the whole document with the "
+        "summary highlighted (one FILE)",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="read FILE as text or as an HTML page whose article is summarised; auto (default) "
+        "decides by the file suffix (.html, .htm) or the URL's content type, and reads - as text",
+    )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        default=None,
+        help="encoding of the input files (default utf-8; for HTML, the page's declared charset)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _batch_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} batch",
+        description="Summarise every record of a corpus into JSON Lines, in input order, on worker "
+        "processes or a Dask cluster.",
+        epilog=_BATCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "corpus",
+        metavar="CORPUS",
+        help="a JSON Lines file (- for standard input), a .csv file with a header row, or a folder of .txt files",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the JSON Lines file to write (default: standard output)",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the records already in FILE (or FILE.part, from a run that was stopped) and summarise the rest",
+    )
+    parser.add_argument(
+        "--text-field", metavar="NAME", help="the JSON field or CSV column holding the text (default text)"
+    )
+    parser.add_argument(
+        "--id-field",
+        metavar="NAME",
+        help="the field holding each record's id (default id, if present; else the line or row number)",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "-j", "--jobs", type=_positive_int, metavar="N", help="number of worker processes (default: the number of CPUs)"
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster whose scheduler is at ADDRESS, such as tcp://host:8786 (needs summarize[dask])",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="show a progress bar on standard error (default: when it is a terminal)",
+    )
+    _add_summary_options(parser)
+    parser.add_argument("--encoding", type=_encoding, default="utf-8", help="encoding of the input (default utf-8)")
+    return parser
+
+
+def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+    """The options that shape each summary: the same for one file and for a corpus."""
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument(
         "-n",
@@ -255,37 +422,6 @@ def _parser() -> argparse.ArgumentParser:
         help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
         "(maximal marginal relevance; default 0, off)",
     )
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=("text", "json", "markdown", "html"),
-        default="text",
-        help="text: one sentence per line (default); json: one object per file, on one line; "
-        "markdown: a list under the title; html: a web page showing the whole document with the "
-        "summary highlighted (one FILE)",
-    )
-    parser.add_argument(
-        "--input-format",
-        choices=INPUT_FORMATS,
-        default="auto",
-        help="read FILE as text or as an HTML page whose article is summarised; auto (default) "
-        "decides by the file suffix (.html, .htm) or the URL's content type, and reads - as text",
-    )
-    parser.add_argument(
-        "--encoding",
-        type=_encoding,
-        default=None,
-        help="encoding of the input files (default utf-8; for HTML, the page's declared charset)",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g})",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser
 
 
 def _positive_int(value: str) -> int:

@@ -10,11 +10,15 @@ from __future__ import annotations
 __all__ = [
     "ConvergenceError",
     "FetchError",
+    "FieldError",
     "InputError",
     "InvalidParameterError",
     "MissingDependencyError",
+    "OutputError",
+    "SchedulerError",
     "SummarizeError",
     "TextTooLongError",
+    "WorkerError",
 ]
 
 
@@ -45,6 +49,11 @@ class ConvergenceError(SummarizeError, RuntimeError):
         )
         self.max_iter = max_iter
 
+    def __reduce__(self) -> tuple[type[ConvergenceError], tuple[int]]:
+        # Rebuilt from max_iter, not from the message, when it crosses to or from a
+        # worker process.
+        return (type(self), (self.max_iter,))
+
 
 class TextTooLongError(SummarizeError, ValueError):
     """A text is longer than summarize can hold in memory at once.
@@ -64,6 +73,9 @@ class TextTooLongError(SummarizeError, ValueError):
         )
         self.length = length
         self.limit = limit
+
+    def __reduce__(self) -> tuple[type[TextTooLongError], tuple[int, int]]:
+        return (type(self), (self.length, self.limit))
 
 
 class InputError(SummarizeError, OSError):
@@ -90,7 +102,15 @@ class FetchError(InputError):
     def __init__(self, url: str, message: str, *, status: int | None = None) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
+        self.message = message
         self.status = status
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_fetch_error, (self.url, self.message, self.status))
+
+
+def _rebuild_fetch_error(url: str, message: str, status: int | None) -> FetchError:
+    return FetchError(url, message, status=status)
 
 
 class MissingDependencyError(SummarizeError, ImportError):
@@ -117,3 +137,55 @@ class MissingDependencyError(SummarizeError, ImportError):
         self.feature = feature
         self.package = package
         self.extra = extra
+
+    def __reduce__(self) -> tuple[type[MissingDependencyError], tuple[str, str, str]]:
+        return (type(self), (self.feature, self.package, self.extra))
+
+
+class FieldError(SummarizeError, LookupError):
+    """A field named for the text or the id is not in the corpus.
+
+    Raised before any record is summarised: when a CSV file's header, or the first
+    record of a JSON Lines file, has no field of that name.
+
+    Parameters
+    ----------
+    message : str
+        What is missing and which fields there are.
+    parameter : str
+        The parameter that named the field: ``"text_field"`` or ``"id_field"``.
+    field : str
+        The field that was asked for.
+    """
+
+    def __init__(self, message: str, *, parameter: str, field: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+        self.field = field
+
+    def __str__(self) -> str:
+        # LookupError would quote the message as KeyError does; keep it plain.
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_field_error, (self.args[0], self.parameter, self.field))
+
+
+def _rebuild_field_error(message: str, parameter: str, field: str) -> FieldError:
+    return FieldError(message, parameter=parameter, field=field)
+
+
+class OutputError(SummarizeError, OSError):
+    """The output file cannot be created, written or renamed into place."""
+
+
+class SchedulerError(SummarizeError, ConnectionError):
+    """The Dask scheduler cannot be reached, or it has no workers."""
+
+
+class WorkerError(SummarizeError, RuntimeError):
+    """A worker process or a Dask task failed as a whole (not one record's error).
+
+    For example a worker process killed by the operating system, or a Dask worker
+    on which summarize is not installed.
+    """
