@@ -183,18 +183,17 @@ def _sparse_pairwise(
     left, right_t = left @ rare, (right @ rare).T.tocsr()
     rows_kept, cols_kept, weights_kept = [], [], []
     for start in range(0, size, _BLOCK_ROWS):
-        block = (left[start : start + _BLOCK_ROWS] @ right_t).tocoo()
-        rows = block.row.astype(np.int64) + start
-        cols = block.col.astype(np.int64)
+        block = scipy.sparse.csr_matrix(left[start : start + _BLOCK_ROWS] @ right_t)
+        rows = np.repeat(np.arange(start, start + block.shape[0], dtype=np.int64), np.diff(block.indptr))
+        cols = block.indices.astype(np.int64)
         weights = np.asarray(block.data, dtype=np.float64)
         if combine is not None:
             weights = combine(weights, rows, cols)
-        keep = (rows != cols) & (weights > 0)
-        rows, cols, weights = rows[keep], cols[keep], weights[keep]
-        strongest = _strongest_per_row(rows, weights, NEIGHBOURS)
-        rows_kept.append(rows[strongest])
-        cols_kept.append(cols[strongest])
-        weights_kept.append(weights[strongest])
+        weights[(rows == cols) | ~(weights > 0)] = 0.0
+        keep = _strongest_per_row(block.indptr, cols, weights, NEIGHBOURS)
+        rows_kept.append(rows[keep])
+        cols_kept.append(cols[keep])
+        weights_kept.append(weights[keep])
     graph = scipy.sparse.csr_matrix(
         (np.concatenate(weights_kept), (np.concatenate(rows_kept), np.concatenate(cols_kept))),
         shape=(size, size),
@@ -205,13 +204,27 @@ def _sparse_pairwise(
 
 
 def _strongest_per_row(
-    rows: npt.NDArray[np.int64], weights: npt.NDArray[np.float64], count: int
-) -> npt.NDArray[np.int64]:
-    """Positions of the ``count`` largest weights of each row (ties: first position first)."""
-    order = np.lexsort((np.arange(len(rows)), -weights, rows))
-    sorted_rows = rows[order]
-    first_of_row = np.searchsorted(sorted_rows, sorted_rows, side="left")
-    return np.asarray(order[np.arange(len(order)) - first_of_row < count], dtype=np.int64)
+    indptr: npt.NDArray[np.int32], cols: npt.NDArray[np.int64], weights: npt.NDArray[np.float64], count: int
+) -> npt.NDArray[np.bool_]:
+    """Mask of each row's ``count`` largest positive weights (equal weights: lower column first).
+
+    Rows with at most ``count`` positive weights keep them all at once; only the
+    rows with more are partitioned, one at a time.
+    """
+    keep = weights > 0
+    positive = np.add.reduceat(keep, indptr[:-1]) if len(weights) else np.zeros(len(indptr) - 1, dtype=np.int64)
+    positive[np.diff(indptr) == 0] = 0  # reduceat gives an empty row its next row's first value
+    for row in np.flatnonzero(positive > count):
+        begin, end = int(indptr[row]), int(indptr[row + 1])
+        row_weights = weights[begin:end]
+        kth = -np.partition(-row_weights, count - 1)[count - 1]
+        above = row_weights > kth
+        tied = np.flatnonzero(row_weights == kth)
+        tied = tied[np.argsort(cols[begin:end][tied], kind="stable")][: count - int(above.sum())]
+        chosen = above
+        chosen[tied] = True
+        keep[begin:end] = chosen
+    return keep
 
 
 def orient(weights: Matrix, forward: float) -> Matrix:

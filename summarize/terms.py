@@ -61,13 +61,28 @@ def analyzer(language: str = "english") -> Analyzer:
 
 
 @cache
+def _stem_cache(language: str) -> tuple[tuple[str, str], ...]:
+    """NLTK's Snowball stems of common word forms, shipped in ``data/stems`` (none for other languages).
+
+    Built by ``benchmarks/build_stem_cache.py``; it only saves the time of stemming
+    these words again, and the tests check it equals what NLTK gives.
+    """
+    path = resources.files("summarize").joinpath("data", "stems", f"{language}.tsv")
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple((word, stem) for word, stem in (line.split("\t") for line in lines if not line.startswith("#")))
+
+
+@cache
 def _analyzer(language: str) -> Analyzer:
     from nltk.stem.snowball import SnowballStemmer
 
     stem = SnowballStemmer(language).stem
     ignored = stop_words(language)
-    # Word form -> term; "" for a stop word. Looked up a whole sentence at a time.
-    known: dict[str, str] = {}
+    # Word form -> term; "" for a stop word. Looked up a whole sentence at a time,
+    # and started from the shipped cache of NLTK's stems of common words.
+    known: dict[str, str] = dict(_stem_cache(language))
 
     def analyze(sentence: str) -> list[str]:
         tokens = _TOKEN.findall(sentence.lower())
@@ -75,6 +90,7 @@ def _analyzer(language: str) -> Analyzer:
         if None in terms:
             if len(known) >= _CACHE_LIMIT:
                 known.clear()
+                known.update(_stem_cache(language))
             for token in tokens:
                 if token not in known:
                     known[token] = "" if token in ignored else stem(token)

@@ -28,3 +28,15 @@ def test_stop_words_are_shipped_lowercase() -> None:
     words = stop_words()
     assert {"the", "and", "of", "is"} <= words
     assert all(word == word.lower() and word.strip() == word for word in words)
+
+
+def test_shipped_stem_cache_equals_nltk() -> None:
+    from nltk.stem.snowball import SnowballStemmer
+
+    from summarize.terms import _stem_cache
+
+    stem = SnowballStemmer("english").stem
+    cached = _stem_cache("english")
+    assert len(cached) > 10_000
+    assert [(word, stem(word)) for word, _ in cached] == list(cached)
+    assert not {word for word, _ in cached} & stop_words()
