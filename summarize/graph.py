@@ -212,8 +212,8 @@ def _strongest_per_row(
     rows with more are partitioned, one at a time.
     """
     keep = weights > 0
-    positive = np.add.reduceat(keep, indptr[:-1]) if len(weights) else np.zeros(len(indptr) - 1, dtype=np.int64)
-    positive[np.diff(indptr) == 0] = 0  # reduceat gives an empty row its next row's first value
+    row_of = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+    positive = np.bincount(row_of[keep], minlength=len(indptr) - 1)
     for row in np.flatnonzero(positive > count):
         begin, end = int(indptr[row]), int(indptr[row + 1])
         row_weights = weights[begin:end]
