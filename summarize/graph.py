@@ -20,18 +20,19 @@ dropped they give the same graph (the tests check it).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse
 
 from summarize.types import ScoredSentence, Sentence
 
 if TYPE_CHECKING:
     import networkx as nx
+    import scipy.sparse
 
 __all__ = [
     "COMMON_TERM_MIN_SENTENCES",
@@ -92,8 +93,12 @@ TermMatrix: TypeAlias = "Triplets | scipy.sparse.csr_matrix"
 
 
 def is_sparse(matrix: object) -> bool:
-    """Whether ``matrix`` is a scipy sparse matrix (the long-text path)."""
-    return bool(scipy.sparse.issparse(matrix))
+    """Whether ``matrix`` is a scipy sparse matrix (the long-text path).
+
+    scipy is imported only by the long-text path: until it is, nothing is sparse.
+    """
+    sparse = sys.modules.get("scipy.sparse")
+    return sparse is not None and bool(sparse.issparse(matrix))
 
 
 def map_values(
@@ -105,6 +110,8 @@ def map_values(
     """A matrix with the same entries, each value replaced by ``function(values, rows, cols)``."""
     if isinstance(matrix, Triplets):
         return Triplets(matrix.rows, matrix.cols, function(matrix.values, matrix.rows, matrix.cols), matrix.shape)
+    import scipy.sparse
+
     csr = scipy.sparse.csr_matrix(matrix, dtype=np.float64, copy=True)
     rows = np.repeat(np.arange(csr.shape[0], dtype=np.int64), np.diff(csr.indptr))
     csr.data = function(csr.data, rows, csr.indices.astype(np.int64))
@@ -149,7 +156,7 @@ def pairwise(left: TermMatrix, right: TermMatrix, combine: Combine | None = None
             dense = combine(dense, np.arange(size)[:, None], np.arange(size)[None, :])
         np.fill_diagonal(dense, 0.0)
         return dense
-    return _sparse_pairwise(scipy.sparse.csr_matrix(left), scipy.sparse.csr_matrix(right), combine, symmetric)
+    return _sparse_pairwise(left, right, combine, symmetric)
 
 
 def _inverted_index_product(left: Triplets, right: Triplets) -> npt.NDArray[np.float64]:
@@ -176,6 +183,8 @@ def _sparse_pairwise(
     combine: Combine | None,
     symmetric: bool,
 ) -> scipy.sparse.csr_matrix:
+    import scipy.sparse
+
     size = left.shape[0]
     sentences_with = np.bincount(right.indices, minlength=right.shape[1])
     limit = max(COMMON_TERM_MIN_SENTENCES, COMMON_TERM_SHARE * size)
@@ -234,6 +243,8 @@ def orient(weights: Matrix, forward: float) -> Matrix:
     an earlier sentence) stay, edges with ``j > i`` are multiplied by ``forward``.
     """
     if is_sparse(weights):
+        import scipy.sparse
+
         lower = scipy.sparse.tril(weights, k=-1, format="csr")
         upper = scipy.sparse.triu(weights, k=1, format="csr")
         return scipy.sparse.csr_matrix(lower + forward * upper)
@@ -249,6 +260,7 @@ def networkx_graph(ranked: Sequence[ScoredSentence], body: Sequence[Sentence], w
     is a ``networkx.DiGraph`` when the weights are not symmetric.
     """
     import networkx as nx
+    import scipy.sparse
 
     coo = scipy.sparse.coo_matrix(weights) if weights is not None else None
     directed = coo is not None and abs(coo - coo.T).max() > 1e-12

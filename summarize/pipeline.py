@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse
 
 from summarize._validation import check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError, TextTooLongError
@@ -26,6 +25,7 @@ from summarize.types import ScoredSentence, Sentence, Summary
 
 if TYPE_CHECKING:
     import networkx as nx
+    import scipy.sparse
 
 __all__ = ["MAX_CHARACTERS", "Summarizer", "rank_sentences", "summarize", "to_networkx"]
 
@@ -218,6 +218,8 @@ class _Analysis:
 
 def _in_document_space(matrix: Matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:
     """Re-index a matrix over the body's sentences by their indices in the document."""
+    import scipy.sparse
+
     coo = scipy.sparse.coo_matrix(matrix)
     index = np.array([sentence.index for sentence in body], dtype=np.int64)
     return scipy.sparse.csr_matrix((coo.data, (index[coo.row], index[coo.col])), shape=(size, size))

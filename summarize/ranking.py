@@ -6,14 +6,17 @@ in the graph (its similarity) and the teleport distribution (its prior).
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse
 
 from summarize._validation import check_float, check_int, fail
 from summarize.errors import ConvergenceError
+from summarize.graph import is_sparse
+
+if TYPE_CHECKING:
+    import scipy.sparse
 
 __all__ = ["Matrix", "pagerank"]
 
@@ -102,6 +105,8 @@ def pagerank(
     if isinstance(weights, np.ndarray):
         step = np.ascontiguousarray(weights.T * scale)
     else:
+        import scipy.sparse
+
         step = (weights.T @ scipy.sparse.diags(scale)).tocsr()
     jump = (1 - alpha) * teleport
     dangling_jump = alpha * teleport
@@ -120,7 +125,9 @@ def _check_weights(weights: object) -> Matrix:
     if isinstance(weights, np.ndarray):
         matrix: Matrix = weights.astype(np.float64, copy=False)
         values = matrix
-    elif scipy.sparse.issparse(weights):
+    elif is_sparse(weights):
+        import scipy.sparse
+
         matrix = scipy.sparse.csr_matrix(weights, dtype=np.float64)
         values = matrix.data
     else:

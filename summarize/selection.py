@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
-import scipy.sparse
 
 from summarize.types import ScoredSentence, Sentence
+
+if TYPE_CHECKING:
+    import scipy.sparse
 
 __all__ = ["DEFAULT_SENTENCES", "ORDERS", "budget_share", "candidates", "select"]
 

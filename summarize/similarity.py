@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse
 
 from summarize.graph import Matrix, TermMatrix, Triplets, column_counts, map_values, pairwise, row_sums
 
@@ -66,6 +65,8 @@ def term_matrix(terms: Sequence[Sequence[str]], *, sparse: bool = False) -> Term
         rows = np.repeat(np.arange(shape[0], dtype=np.int64), lengths)
         cells, counts = np.unique(rows * max(shape[1], 1) + columns, return_counts=True)
         return Triplets(cells // max(shape[1], 1), cells % max(shape[1], 1), counts.astype(np.float64), shape)
+    import scipy.sparse
+
     indptr = np.zeros(shape[0] + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
     matrix = scipy.sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=shape)
