@@ -8,7 +8,7 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -434,34 +434,26 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def _ratio(value: str) -> float:
+def _number(value: str, accept: Callable[[float], bool], allowed: str) -> float:
     try:
         number = float(value)
     except ValueError:
         number = float("nan")
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError(f"must be a number in (0, 1], got {value!r}")
+    if not accept(number):
+        raise argparse.ArgumentTypeError(f"must be {allowed}, got {value!r}")
     return number
+
+
+def _ratio(value: str) -> float:
+    return _number(value, lambda number: 0 < number <= 1, "a number in (0, 1]")
 
 
 def _seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = float("nan")
-    if not 0 < number < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0, got {value!r}")
-    return number
+    return _number(value, lambda number: 0 < number < float("inf"), "a number of seconds > 0")
 
 
 def _diversity(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = float("nan")
-    if not 0 <= number < 1:
-        raise argparse.ArgumentTypeError(f"must be a number in [0, 1), got {value!r}")
-    return number
+    return _number(value, lambda number: 0 <= number < 1, "a number in [0, 1)")
 
 
 def _encoding(value: str) -> str:

@@ -27,7 +27,7 @@ from typing import IO, BinaryIO
 
 from summarize._validation import fail
 from summarize.errors import FieldError, InputError, OutputError
-from summarize.reading import decode, read_path
+from summarize.reading import decode, file_error, read_path
 
 __all__ = [
     "PARTIAL_SUFFIX",
@@ -243,16 +243,8 @@ def open_corpus(
 def _open_binary(path: Path) -> BinaryIO:
     try:
         return path.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-
-
-def _read_error(name: str, error: OSError) -> InputError:
-    return InputError(f"{name}: cannot be read ({error.strerror or error})")
+        raise file_error(str(path), error, kind="corpus file") from None
 
 
 def _count_lines(path: Path) -> int | None:
@@ -314,7 +306,7 @@ def _json_lines(
         try:
             line = stream.readline()
         except OSError as error:
-            raise _read_error(name, error) from None
+            raise file_error(name, error) from None
         if not line:
             return
         number += 1
@@ -429,7 +421,7 @@ def _csv_documents(
         except UnicodeDecodeError as error:
             raise _encoding_error(name, codec, error) from None
         except OSError as error:
-            raise _read_error(name, error) from None
+            raise file_error(name, error) from None
         if not row:
             continue
         number += 1
@@ -477,7 +469,7 @@ def _text_files(root: Path, folder: Path | None = None) -> Iterator[tuple[Path, 
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
         if folder == root:
-            raise _read_error(str(root), error) from None
+            raise file_error(str(root), error) from None
         yield folder, f"{folder}: folder cannot be read ({error.strerror or error})"
         return
     for entry in entries:

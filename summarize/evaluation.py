@@ -22,6 +22,7 @@ from summarize._validation import check_int, fail
 from summarize.errors import InputError, MissingDependencyError
 from summarize.pipeline import Summarizer
 from summarize.rankers import RANKERS
+from summarize.reading import file_error
 
 __all__ = ["REFERENCE", "Evaluation", "evaluate", "format_table", "read_dataset"]
 
@@ -96,12 +97,8 @@ def read_dataset(path: str | Path, *, limit: int | None = None) -> Iterator[dict
 def _open(path: str | Path) -> TextIO:
     try:
         return Path(path).open(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a JSON Lines file") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise file_error(str(path), error, kind="JSON Lines file") from None
 
 
 def evaluate(

@@ -68,18 +68,25 @@ def read_path(path: str | Path, *, encoding: str | None = "utf-8") -> str:
     return decode(_read_bytes(path), name=str(path), encoding=encoding)
 
 
+def file_error(name: str, error: OSError, *, kind: str = "text file") -> InputError:
+    """The :class:`InputError` for a file that cannot be opened or read, naming it and why.
+
+    ``kind`` is what the file should have been, for the message about a directory.
+    """
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{name}: is a directory, not a {kind}")
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(error, PermissionError):
+        return InputError(f"{name}: permission denied")
+    return InputError(f"{name}: cannot be read ({error.strerror or error})")
+
+
 def _read_bytes(path: str | Path) -> bytes:
-    name = str(path)
     try:
         return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, not a text file") from None
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{name}: cannot be read ({error.strerror or error})") from None
+        raise file_error(str(path), error) from None
 
 
 def read_stream(stream: BinaryIO, *, name: str = "<stdin>", encoding: str | None = "utf-8") -> str:
