@@ -33,6 +33,7 @@ import numpy.typing as npt
 
 from summarize.graph import Matrix
 from summarize.languages import check_language
+from summarize.sentences import abbreviations
 from summarize.terms import Token, tokens
 
 __all__ = [
@@ -85,24 +86,28 @@ class Keyword:
 def fillers(language: str = "english") -> frozenset[str]:
     """Words of ``language`` that are never part of a keyword though they are not stop words.
 
-    Only English has such a list (its stop words are few); other languages have none.
+    The abbreviations of the sentence splitter ("Dr", "Gen"), and for English a
+    hand-written list (its stop words are few): reporting and light verbs, number
+    words, adverbs and prepositions that are not stop words.
 
     Examples
     --------
     >>> from summarize.keywords import fillers
-    >>> "said" in fillers(), "operation" in fillers(), fillers("german")
-    (True, False, frozenset())
+    >>> "said" in fillers(), "dr" in fillers(), "operation" in fillers(), "said" in fillers("german")
+    (True, True, False, False)
     """
     return _fillers(check_language(language, auto=False))
 
 
 @cache
 def _fillers(language: str) -> frozenset[str]:
+    # An abbreviation, or a piece of a dotted one ("ex" of "t.ex").
+    words = {piece for abbreviation in abbreviations(language) for piece in abbreviation.split(".") if len(piece) > 1}
     path = resources.files("summarize").joinpath("data", "fillers", f"{language}.txt")
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    if path.is_file():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        words.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(words)
 
 
 def candidate_words(sentence: str, *, language: str = "english") -> list[Token]:

@@ -13,7 +13,9 @@ first time it is needed, and kept.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from functools import cache
 
 from summarize._validation import check_choice, check_text
@@ -58,6 +60,24 @@ _SCRIPTS = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
     "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
 }
+# The letters beyond a-z that each Latin-script language writes (a text's letters that
+# a language does not write count against it).
+_ALPHABETS = {
+    "danish": "æøåé",
+    "dutch": "éëïóöüè",
+    "english": "",
+    "finnish": "äöå",
+    "french": "àâæçéèêëîïôœùûüÿ",
+    "german": "äöüß",
+    "hungarian": "áéíóöőúüű",
+    "italian": "àèéìíîòóùú",
+    "norwegian": "æøåéòóô",
+    "portuguese": "àáâãçéêíóôõúü",
+    "romanian": "ăâîșțşţ",
+    "spanish": "áéíñóúü",
+    "swedish": "åäöé",
+}
+_SPECIAL_LETTERS = re.compile(f"[{''.join(sorted(set(''.join(_ALPHABETS.values()))))}]")
 #: Text beyond this many characters is not looked at to detect the language.
 DETECT_CHARACTERS = 20_000
 #: Japanese when kana are at least this share of the Chinese characters and kana.
@@ -109,7 +129,11 @@ def detect_language(text: str) -> str:
     text's words found in its stop word list, each weighted by one over the number
     of languages whose list has it, so that words shared by related languages (Danish
     and Norwegian, Spanish and Portuguese) count less than the words that tell them
-    apart; the best score wins, ties going to the first language in alphabetical order.
+    apart. Each score is then multiplied by :math:`\\sqrt{(w + 1) / (s + 1)}`, where
+    :math:`s` counts the text's letters beyond a-z (``ä``, ``ø``, ``ñ``, ``ș``...) and
+    :math:`w` those of them the language writes, so that Danish ``ø`` tells Danish
+    from Swedish. The best score wins, ties going to the first language in
+    alphabetical order.
 
     Examples
     --------
@@ -134,13 +158,19 @@ def detect_language(text: str) -> str:
         return "arabic"
     if script == "cyrillic":
         return "russian"
+    lower = sample.lower()
     weights = _stop_word_weights()
     votes: dict[str, float] = dict.fromkeys(_LATIN_LANGUAGES, 0.0)
-    for word in _WORD.findall(sample.lower()):
+    for word in _WORD.findall(lower):
         for language, weight in weights.get(word, ()):
             votes[language] += weight
     if not any(votes.values()):
         return "english"
+    special = Counter(_SPECIAL_LETTERS.findall(lower))
+    total = sum(special.values())
+    for language in _LATIN_LANGUAGES:
+        written = sum(count for letter, count in special.items() if letter in _ALPHABETS[language])
+        votes[language] *= math.sqrt((written + 1) / (total + 1))
     return max(_LATIN_LANGUAGES, key=lambda language: votes[language])
 
 

@@ -37,7 +37,7 @@ from summarize.types import Sentence
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
 
-__all__ = ["FRAGMENT_MAX_WORDS", "split_sentences"]
+__all__ = ["FRAGMENT_MAX_WORDS", "abbreviations", "split_sentences"]
 
 #: A line without sentence-ending punctuation and at most this many words is a fragment.
 FRAGMENT_MAX_WORDS = 12
@@ -51,7 +51,7 @@ _WRAP_FILL = 0.75
 _SHORT_LINE_WORDS = 5
 
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?…。！？．｡][\"'”’»)\]}]*$")
+_TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»)\]}]*$")
 _CONTINUES = re.compile(r"[,;:\-–—]$")
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦▪–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)])\s")
 _MARKER_ONLY = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]")
@@ -437,6 +437,21 @@ def _punkt(language: str = "english") -> _Punkt:
     params.abbrev_types = {row for row in rows if " " not in row}
     params.collocations = {tuple(row.split(" ")) for row in rows if " " in row}
     return _Punkt(params, _arabic_vars() if language == "arabic" else PunktLanguageVars())
+
+
+def abbreviations(language: str) -> frozenset[str]:
+    """The abbreviations the sentence splitter knows for ``language`` (lower case, no final full stop).
+
+    Examples
+    --------
+    >>> from summarize.sentences import abbreviations
+    >>> "dr" in abbreviations("english"), "z.b" in abbreviations("german"), abbreviations("chinese")
+    (True, True, frozenset())
+    """
+    language = check_language(language, auto=False)
+    if language in UNSPACED:
+        return frozenset()
+    return _punkt()._abbreviations if language == "english" else _punkt(language)._abbreviations
 
 
 def _arabic_vars() -> PunktLanguageVars:

@@ -40,6 +40,9 @@ _ARABIC_TOKEN = re.compile(f"[\\w{_ARABIC_MARK_RANGES}]+")
 _ARABIC_MARKS = re.compile(f"[\u0640{_ARABIC_MARK_RANGES}]")
 # Stop words are matched with the forms of alef with hamza or madda written as plain alef.
 _ARABIC_ALEF = str.maketrans("\u0623\u0625\u0622\u0671", "\u0627\u0627\u0627\u0627")
+# Romanian stop words are matched without diacritics: texts often leave them out, or
+# write ş and ţ with a cedilla instead of a comma below.
+_ROMANIAN_FOLD = str.maketrans("ăâîșşțţ", "aaisstt")
 # For keywords: words without the underscore, hyphenated compounds kept whole.
 _HYPHENS = "-\u2010\u2011"
 _COMPOUND = re.compile(f"[^\\W_]+(?:[{_HYPHENS}][^\\W_]+)*")
@@ -239,8 +242,11 @@ def _lookup(language: str) -> Callable[[list[str]], list[str]]:
     stem = SnowballStemmer(language).stem
     ignored = _stop_words(language)
     arabic = language == "arabic"
+    fold = _ROMANIAN_FOLD if language == "romanian" else None
     if arabic:
         ignored = frozenset(word.translate(_ARABIC_ALEF) for word in ignored)
+    elif fold is not None:
+        ignored = frozenset(word.translate(fold) for word in ignored)
     # Word form -> term; "" for a stop word. Looked up a whole sentence at a time,
     # and started from the shipped cache of NLTK's stems of common words.
     known: dict[str, str] = dict(_stem_cache(language))
@@ -256,6 +262,8 @@ def _lookup(language: str) -> Callable[[list[str]], list[str]]:
                     if arabic:
                         bare = _ARABIC_MARKS.sub("", word)
                         known[word] = "" if bare.translate(_ARABIC_ALEF) in ignored else stem(bare)
+                    elif fold is not None:
+                        known[word] = "" if word.translate(fold) in ignored else stem(word)
                     else:
                         known[word] = "" if word in ignored else stem(word)
             terms = list(map(known.get, words))
