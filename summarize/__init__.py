@@ -21,7 +21,7 @@ from summarize.errors import (
     TextTooLongError,
     WorkerError,
 )
-from summarize.keywords import Keyword
+from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES, detect_language
 from summarize.pipeline import Summarizer, keywords, rank_sentences, summarize, to_networkx
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker

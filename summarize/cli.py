@@ -17,7 +17,7 @@ from summarize.batch import BatchReport, sentence_record, summarize_corpus
 from summarize.corpus import partial_path
 from summarize.errors import FieldError, InputError, InvalidParameterError, SummarizeError
 from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
-from summarize.keywords import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, LANGUAGES
 from summarize.pipeline import Summarizer
 from summarize.rankers import DEFAULT_RANKER, RANKERS

@@ -17,7 +17,7 @@ import numpy.typing as npt
 from summarize._validation import check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError, TextTooLongError
 from summarize.graph import DENSE_MAX_SENTENCES, Matrix, TermMatrix, networkx_graph
-from summarize.keywords import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, candidate_words, phrases, word_graph
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, candidate_words, phrases, word_graph
 from summarize.languages import AUTO, check_language, detect_language
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
 from summarize.ranking import pagerank
@@ -446,7 +446,7 @@ def keywords(
     As in TextRank's keyword extraction [1]_: the candidate words (not stop words,
     numbers or single characters; stemmed, so that word forms are one vertex) are
     the vertices of an undirected, unweighted graph with an edge between two words
-    that occur within ``window`` candidate words of each other in a sentence.
+    that occur within ``window`` candidate words of each other in the text.
     Fragments (headlines, captions) are left out, as in summaries. PageRank [2]_
     (damping 0.85) scores the words; the best third are marked in the text, and each
     run of adjacent marked words becomes a phrase scored by the sum of its words'
@@ -470,9 +470,9 @@ def keywords(
     ...         "The council will also build a bicycle path along the river.")
     >>> for keyword in summarize.keywords(text, top=4):
     ...     print(keyword.text, keyword.count, round(keyword.score, 3))
-    city council 2 0.183
-    park 3 0.146
-    council 3 0.115
-    river 2 0.064
+    public park 2 0.193
+    council 3 0.121
+    park 3 0.118
+    river 2 0.083
     """
     return Summarizer(language=language).keywords(text, top=top, window=window)

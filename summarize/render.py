@@ -21,7 +21,7 @@ from summarize.errors import InvalidParameterError
 from summarize.types import ScoredSentence, Summary
 
 if TYPE_CHECKING:
-    from summarize.keywords import Keyword
+    from summarize.keyphrases import Keyword
 
 __all__ = ["to_html", "to_markdown"]
 

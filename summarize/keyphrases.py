@@ -7,7 +7,8 @@ The stages, composed in :meth:`summarize.Summarizer.keywords`:
    (:func:`is_candidate`); a word stands for its term, so "operation" and
    "operations" are one vertex;
 2. the word graph: an edge between two words that occur within a window of
-   ``window`` candidate words of each other in a sentence (:func:`word_graph`);
+   ``window`` candidate words of each other in the text, read as one sequence of
+   candidate words (:func:`word_graph`);
 3. the same PageRank as for sentences (:func:`summarize.ranking.pagerank`);
 4. phrases: the best third of the words are marked in the text, and each run of
    marked words with nothing but spaces between them becomes a keyword in the form
@@ -92,7 +93,7 @@ def fillers(language: str = "english") -> frozenset[str]:
 
     Examples
     --------
-    >>> from summarize.keywords import fillers
+    >>> from summarize.keyphrases import fillers
     >>> "said" in fillers(), "dr" in fillers(), "operation" in fillers(), "said" in fillers("german")
     (True, True, False, False)
     """
@@ -115,7 +116,7 @@ def candidate_words(sentence: str, *, language: str = "english") -> list[Token]:
 
     Examples
     --------
-    >>> from summarize.keywords import candidate_words
+    >>> from summarize.keyphrases import candidate_words
     >>> sentence = "He said the operation began"
     >>> [(sentence[t.start:t.end], t.term) for t in candidate_words(sentence)]
     [('He', ''), ('said', ''), ('the', ''), ('operation', 'oper'), ('began', 'began')]
@@ -132,7 +133,7 @@ def is_candidate(token: Token, surface: str) -> bool:
 
     Examples
     --------
-    >>> from summarize.keywords import is_candidate
+    >>> from summarize.keyphrases import is_candidate
     >>> from summarize.terms import tokens
     >>> text = "the 2024 Balochistan a"
     >>> [text[t.start:t.end] for t in tokens(text) if is_candidate(t, text[t.start:t.end])]
@@ -154,7 +155,9 @@ def word_graph(
         Each sentence's text, which the tokens' offsets point into.
     window : int
         Words within ``window`` candidate words of each other are linked: 2 links
-        each candidate word to the next one, skipping stop words.
+        each candidate word to the next one, skipping stop words. The sentences are
+        read as one sequence, as in [1]_, so that the last word of a sentence has
+        as many neighbours as the others.
 
     Returns
     -------
@@ -171,7 +174,7 @@ def word_graph(
 
     Examples
     --------
-    >>> from summarize.keywords import candidate_words, word_graph
+    >>> from summarize.keyphrases import candidate_words, word_graph
     >>> text = "Compatibility of systems of linear constraints"
     >>> vertices, weights = word_graph([candidate_words(text)], [text])
     >>> vertices
@@ -180,15 +183,17 @@ def word_graph(
     [[0, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 1], [0, 0, 1, 0]]
     """
     index: dict[str, int] = {}
+    sequence = [
+        index.setdefault(word.term, len(index))
+        for words, text in zip(sentences, texts, strict=True)
+        for word in words
+        if is_candidate(word, text[word.start : word.end])
+    ]
     left: list[int] = []
     right: list[int] = []
-    for words, text in zip(sentences, texts, strict=True):
-        sequence = [
-            index.setdefault(word.term, len(index)) for word in words if is_candidate(word, text[word.start : word.end])
-        ]
-        for distance in range(1, window):
-            left.extend(sequence[:-distance])
-            right.extend(sequence[distance:])
+    for distance in range(1, window):
+        left.extend(sequence[:-distance])
+        right.extend(sequence[distance:])
     n = len(index)
     rows = np.array(left + right, dtype=np.int64)
     cols = np.array(right + left, dtype=np.int64)
