@@ -232,8 +232,9 @@ class _Punkt:
     full stop without building NLTK's token objects (:meth:`_plain_break`). The
     scan for possible ends and the realignment of closing quotes and brackets are
     NLTK's ``span_tokenize`` rewritten with the standard library's regular
-    expressions. ``tests/test_sentences.py`` checks that the spans
-    equal NLTK's.
+    expressions. It works from any language's parameters and language variables
+    (sentence-ending characters); ``tests/test_sentences.py`` checks that the spans
+    equal NLTK's, for English and for other languages.
     """
 
     def __init__(self, params: PunktParameters, language: PunktLanguageVars) -> None:
