@@ -54,11 +54,11 @@ _LATIN_LANGUAGES = tuple(language for language in LANGUAGES if language not in U
 
 # Letters of each script (the ranges of the scripts' main Unicode blocks).
 _SCRIPTS = {
-    "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
-    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
-    "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "kana": "[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]",
+    "han": "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",
+    "arabic": "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]",
+    "cyrillic": "[\u0400-\u04ff]",
+    "latin": "[A-Za-z\u00c0-\u024f]",
 }
 # The letters beyond a-z that each Latin-script language writes (a text's letters that
 # a language does not write count against it).
@@ -77,12 +77,11 @@ _ALPHABETS = {
     "spanish": "áéíñóúü",
     "swedish": "åäöé",
 }
-_SPECIAL_LETTERS = re.compile(f"[{''.join(sorted(set(''.join(_ALPHABETS.values()))))}]")
 #: Text beyond this many characters is not looked at to detect the language.
 DETECT_CHARACTERS = 20_000
 #: Japanese when kana are at least this share of the Chinese characters and kana.
 _KANA_SHARE = 0.05
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = r"[^\W\d_]+"
 
 
 def check_language(language: object, *, auto: bool = True) -> str:
@@ -146,7 +145,8 @@ def detect_language(text: str) -> str:
     'japanese'
     """
     sample = check_text(text)[:DETECT_CHARACTERS]
-    letters = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
+    patterns = _patterns()
+    letters = {script: len(patterns[script].findall(sample)) for script in _SCRIPTS}
     cjk = letters["kana"] + letters["han"]
     scores = {"cjk": cjk, "arabic": letters["arabic"], "cyrillic": letters["cyrillic"], "latin": letters["latin"]}
     script = max(scores, key=lambda name: scores[name])
@@ -161,17 +161,25 @@ def detect_language(text: str) -> str:
     lower = sample.lower()
     weights = _stop_word_weights()
     votes: dict[str, float] = dict.fromkeys(_LATIN_LANGUAGES, 0.0)
-    for word in _WORD.findall(lower):
+    for word in patterns["word"].findall(lower):
         for language, weight in weights.get(word, ()):
             votes[language] += weight
     if not any(votes.values()):
         return "english"
-    special = Counter(_SPECIAL_LETTERS.findall(lower))
+    special = Counter(patterns["special"].findall(lower))
     total = sum(special.values())
     for language in _LATIN_LANGUAGES:
         written = sum(count for letter, count in special.items() if letter in _ALPHABETS[language])
         votes[language] *= math.sqrt((written + 1) / (total + 1))
     return max(_LATIN_LANGUAGES, key=lambda language: votes[language])
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The regular expressions of detection, compiled once, when first needed."""
+    special = "".join(sorted(set("".join(_ALPHABETS.values()))))
+    patterns = {**_SCRIPTS, "word": _WORD, "special": f"[{special}]"}
+    return {name: re.compile(pattern) for name, pattern in patterns.items()}
 
 
 @cache

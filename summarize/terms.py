@@ -36,8 +36,8 @@ _TOKEN = re.compile(r"\w+")
 # Arabic words keep their vowel marks (harakat), superscript alef and Quranic marks,
 # which are not \w; the marks and the tatweel are removed before stop words and stems.
 _ARABIC_MARK_RANGES = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
-_ARABIC_TOKEN = re.compile(f"[\\w{_ARABIC_MARK_RANGES}]+")
-_ARABIC_MARKS = re.compile(f"[\u0640{_ARABIC_MARK_RANGES}]")
+_ARABIC_TOKEN = f"[\\w{_ARABIC_MARK_RANGES}]+"
+_ARABIC_MARKS = f"[\u0640{_ARABIC_MARK_RANGES}]"
 # Stop words are matched with the forms of alef with hamza or madda written as plain alef.
 _ARABIC_ALEF = str.maketrans("\u0623\u0625\u0622\u0671", "\u0627\u0627\u0627\u0627")
 # Romanian stop words are matched without diacritics: texts often leave them out, or
@@ -45,12 +45,12 @@ _ARABIC_ALEF = str.maketrans("\u0623\u0625\u0622\u0671", "\u0627\u0627\u0627\u06
 _ROMANIAN_FOLD = str.maketrans("ăâîșşțţ", "aaisstt")
 # For keywords: words without the underscore, hyphenated compounds kept whole.
 _HYPHENS = "-\u2010\u2011"
-_COMPOUND = re.compile(f"[^\\W_]+(?:[{_HYPHENS}][^\\W_]+)*")
-_HYPHEN = re.compile(f"[{_HYPHENS}]")
+_COMPOUND = f"[^\\W_]+(?:[{_HYPHENS}][^\\W_]+)*"
+_HYPHEN = f"[{_HYPHENS}]"
 # Chinese characters (with the iteration marks 々 and 〆), kana and the prolonged sound mark.
 _CJK = "\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_CJK_OR_WORD = re.compile(f"(?P<cjk>[{_CJK}]+)|[^\\W_{_CJK}]+")
-_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_CJK_OR_WORD = f"(?P<cjk>[{_CJK}]+)|[^\\W_{_CJK}]+"
+_HIRAGANA = "[\u3041-\u309f]"
 
 # The cache of stems is dropped when it grows past this many word forms, so that
 # memory stays bounded over a long corpus; a language's vocabulary rarely needs more.
@@ -140,7 +140,7 @@ def _analyzer(language: str) -> Analyzer:
 
         return analyze_characters
     lookup = _lookup(language)
-    pattern = _ARABIC_TOKEN if language == "arabic" else _TOKEN
+    pattern = _regex(_ARABIC_TOKEN) if language == "arabic" else _TOKEN
 
     def analyze(sentence: str) -> list[str]:
         return [term for term in lookup(pattern.findall(sentence.lower())) if term]
@@ -168,8 +168,9 @@ def tokens(text: str, *, language: str = "english") -> list[Token]:
     lookup = _lookup(language)
     words: list[Token] = []
     previous_end = -1
-    for match in (_ARABIC_TOKEN if language == "arabic" else _COMPOUND).finditer(text):
-        parts = _HYPHEN.split(match.group().lower())
+    hyphen = _regex(_HYPHEN)
+    for match in _regex(_ARABIC_TOKEN if language == "arabic" else _COMPOUND).finditer(text):
+        parts = hyphen.split(match.group().lower())
         terms = lookup(parts)
         if not any(terms):
             term = ""
@@ -187,22 +188,29 @@ def _unspaced_tokens(text: str, language: str) -> list[Token]:
     """Character bigrams of the runs of Chinese characters and kana; other words whole."""
     ignored = _stop_words(language)
     words: list[Token] = []
-    for match in _CJK_OR_WORD.finditer(text):
+    hiragana = _regex(_HIRAGANA) if language == "japanese" else None
+    for match in _regex(_CJK_OR_WORD).finditer(text):
         if match.group("cjk") is None:
             word = match.group().lower()
             words.append(Token(match.start(), match.end(), "" if word in ignored else word, False))
             continue
         piece_start = match.start()
         for position in range(match.start(), match.end() + 1):
-            if position < match.end() and not _stops_run(text[position], language, ignored):
+            if position < match.end() and not _stops_run(text[position], ignored, hiragana):
                 continue
             _bigrams(text, piece_start, position, ignored, words)
             piece_start = position + 1
     return words
 
 
-def _stops_run(character: str, language: str, ignored: frozenset[str]) -> bool:
-    return character in ignored or (language == "japanese" and _HIRAGANA.match(character) is not None)
+def _stops_run(character: str, ignored: frozenset[str], hiragana: re.Pattern[str] | None) -> bool:
+    return character in ignored or (hiragana is not None and hiragana.match(character) is not None)
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, once, when first needed (not when summarize is imported)."""
+    return re.compile(pattern)
 
 
 def _bigrams(text: str, start: int, end: int, ignored: frozenset[str], words: list[Token]) -> None:
@@ -242,6 +250,7 @@ def _lookup(language: str) -> Callable[[list[str]], list[str]]:
     stem = SnowballStemmer(language).stem
     ignored = _stop_words(language)
     arabic = language == "arabic"
+    marks = _regex(_ARABIC_MARKS)
     fold = _ROMANIAN_FOLD if language == "romanian" else None
     if arabic:
         ignored = frozenset(word.translate(_ARABIC_ALEF) for word in ignored)
@@ -260,7 +269,7 @@ def _lookup(language: str) -> Callable[[list[str]], list[str]]:
             for word in words:
                 if word not in known:
                     if arabic:
-                        bare = _ARABIC_MARKS.sub("", word)
+                        bare = marks.sub("", word)
                         known[word] = "" if bare.translate(_ARABIC_ALEF) in ignored else stem(bare)
                     elif fold is not None:
                         known[word] = "" if word.translate(fold) in ignored else stem(word)
