@@ -21,7 +21,9 @@ from summarize.errors import (
     TextTooLongError,
     WorkerError,
 )
-from summarize.pipeline import Summarizer, rank_sentences, summarize, to_networkx
+from summarize.keyphrases import Keyword
+from summarize.languages import LANGUAGES, detect_language
+from summarize.pipeline import Summarizer, keywords, rank_sentences, summarize, to_networkx
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
 from summarize.reading import Document, load_document, read_document
 from summarize.render import to_html, to_markdown
@@ -32,6 +34,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_RANKER",
+    "LANGUAGES",
     "RANKERS",
     "BatchReport",
     "ConvergenceError",
@@ -40,6 +43,7 @@ __all__ = [
     "FieldError",
     "InputError",
     "InvalidParameterError",
+    "Keyword",
     "MissingDependencyError",
     "OutputError",
     "Ranker",
@@ -52,6 +56,8 @@ __all__ = [
     "TextTooLongError",
     "WorkerError",
     "__version__",
+    "detect_language",
+    "keywords",
     "load_document",
     "rank_sentences",
     "read_document",

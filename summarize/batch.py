@@ -17,6 +17,7 @@ cluster (``scheduler=``), so all three give identical records.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import multiprocessing
 import os
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, TypeVar
 from summarize._validation import check_int, fail
 from summarize.corpus import Document, document_from_record, open_corpus, open_output, record_key
 from summarize.errors import InvalidParameterError, SummarizeError, WorkerError
+from summarize.languages import AUTO
 from summarize.pipeline import Summarizer
 from summarize.types import ScoredSentence, Summary
 
@@ -105,19 +107,24 @@ def output_record(document: Document, summarizer: Summarizer) -> dict[str, objec
     """The output record of one document: ``{"id", "summary"}`` or ``{"id", "error"}``.
 
     A document with an error, an empty or blank text, or whose summarising raises,
-    gets an ``"error"`` message instead of a ``"summary"``.
+    gets an ``"error"`` message instead of a ``"summary"``. With ``language="auto"``,
+    the record also says which language was detected: ``{"id", "language", "summary"}``.
     """
     if document.error is not None or document.text is None:
         return {"id": document.id, "error": document.error or "no text"}
     if not document.text.strip():
         return {"id": document.id, "error": "empty text, nothing to summarise"}
+    detected: dict[str, object] = {}
     try:
+        if summarizer.language == AUTO:
+            detected["language"] = language = summarizer.language_of(document.text)
+            summarizer = dataclasses.replace(summarizer, language=language)
         summary = summarizer.summarize(document.text)
     except SummarizeError as error:
         return {"id": document.id, "error": str(error)}
     except Exception as error:  # one record's failure must not end a run over millions
         return {"id": document.id, "error": f"internal error: {type(error).__name__}: {error}"}
-    return {"id": document.id, "summary": [sentence_record(sentence) for sentence in summary]}
+    return {"id": document.id, **detected, "summary": [sentence_record(sentence) for sentence in summary]}
 
 
 def summarize_many(

@@ -17,6 +17,8 @@ from summarize.batch import BatchReport, sentence_record, summarize_corpus
 from summarize.corpus import partial_path
 from summarize.errors import FieldError, InputError, InvalidParameterError, SummarizeError
 from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
+from summarize.languages import AUTO, LANGUAGES
 from summarize.pipeline import Summarizer
 from summarize.rankers import DEFAULT_RANKER, RANKERS
 from summarize.reading import INPUT_FORMATS, Document, load_document, read_document
@@ -39,6 +41,10 @@ examples:
   curl -s URL | summarize --input-format html -
   summarize --format html page.html > summary.html
                                            the article with its summary highlighted
+  summarize --language german artikel.txt  a text in German (--language auto: detect it)
+  summarize --format json --keywords 10 article.txt
+                                           the summary and the 10 best keywords
+  summarize keywords article.txt -n 10     keywords only (see summarize keywords --help)
   summarize batch corpus.jsonl -o out.jsonl
                                            a whole corpus (see summarize batch --help)
   summarize evaluate data.jsonl -n 3       ROUGE of every ranker against reference
@@ -47,8 +53,24 @@ examples:
 rankers (--ranker):
 {rankers}
 
+languages (--language): {languages}, or auto.
+
 exit status: 0 if every input was summarised, 1 if one could not be read or
 summarised (the others still are), 2 for a usage error.
+"""
+
+
+_KEYWORDS_EPILOG = """\
+examples:
+  summarize keywords article.txt                 the 10 best keywords, one per line
+  summarize keywords -n 20 --format json a.txt   with score and count
+  summarize keywords --language auto artikel.txt
+
+Keywords are found by TextRank over words (Mihalcea & Tarau 2004): words linked
+when they occur next to each other (stop words skipped), ranked by PageRank, and
+adjacent top words joined into phrases as they are written in the text.
+
+exit status: 0 if every input was read, 1 if one could not be, 2 for a usage error.
 """
 
 
@@ -74,8 +96,9 @@ could not go on), 2 for a usage error.
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
 
-    ``summarize batch ...`` and ``summarize evaluate ...`` run a subcommand; anything
-    else summarises files (a file named like a subcommand is given as ``./batch``).
+    ``summarize batch ...``, ``summarize evaluate ...`` and ``summarize keywords ...``
+    run a subcommand; anything else summarises files (a file named like a subcommand
+    is given as ``./batch``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = _COMMANDS.get(arguments[0]) if arguments else None
@@ -97,6 +120,8 @@ def _summarize_command(argv: list[str]) -> int:
         args = parser.parse_args(argv)
         if args.format == "html" and len(args.files) > 1:
             parser.error(f"--format html writes one page: give one FILE, not {len(args.files)}")
+        if args.format == "html" and args.keywords is not None:
+            parser.error("--keywords is for --format text, json and markdown, not html")
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
     try:
@@ -115,7 +140,94 @@ def _summarizer(args: argparse.Namespace) -> Summarizer:
         order=args.order,
         ranker=args.ranker,
         diversity=args.diversity,
+        language=args.language,
     )
+
+
+def _keywords_command(argv: list[str]) -> int:
+    parser = _keywords_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else 2
+    summarizer = Summarizer(language=args.language)
+    status = 0
+    for number, name in enumerate(args.files):
+        try:
+            document = _read(name, args)
+            if not document.text.strip():
+                raise InputError(f"{_display(name)}: empty input, no keywords")
+            language = summarizer.language_of(document.text)
+            found = dataclasses.replace(summarizer, language=language).keywords(
+                document.text, top=args.top, window=args.window
+            )
+        except SummarizeError as error:
+            _error(str(error))
+            status = 1
+            continue
+        if args.format == "json":
+            record = {
+                "file": _display(name),
+                "title": document.title,
+                "language": language,
+                "keywords": [_keyword_record(keyword) for keyword in found],
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            if len(args.files) > 1:
+                sys.stdout.write(("\n" if number else "") + f"==> {_display(name)} <==\n")
+            sys.stdout.writelines(keyword.text + "\n" for keyword in found)
+        sys.stdout.flush()
+    return status
+
+
+def _keyword_record(keyword: Keyword) -> dict[str, object]:
+    return {"text": keyword.text, "score": keyword.score, "count": keyword.count}
+
+
+def _keywords_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} keywords",
+        description="The keywords and key phrases of each FILE, best first.",
+        epilog=_KEYWORDS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a text or HTML file, an http:// or https:// URL, or - for standard input",
+    )
+    parser.add_argument(
+        "-n",
+        "--top",
+        type=_positive_int,
+        default=DEFAULT_KEYWORDS,
+        metavar="N",
+        help=f"number of keywords (default {DEFAULT_KEYWORDS})",
+    )
+    _add_language_option(parser)
+    parser.add_argument(
+        "--window",
+        type=_window,
+        default=DEFAULT_WINDOW,
+        metavar="W",
+        help=f"link words within W words of each other, stop words skipped (default {DEFAULT_WINDOW})",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help='text: one keyword per line (default); json: one object per file, {"file", "title", '
+        '"language", "keywords": [{"text", "score", "count"}]}',
+    )
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="as for summarize")
+    parser.add_argument("--encoding", type=_encoding, default=None, help="encoding of the input files")
+    parser.add_argument(
+        "--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="for URLs, as for summarize"
+    )
+    return parser
 
 
 def _evaluate_command(argv: list[str]) -> int:
@@ -232,7 +344,7 @@ def _note_partial(output: str | None) -> None:
         )
 
 
-_COMMANDS = {"batch": _batch, "evaluate": _evaluate_command}
+_COMMANDS = {"batch": _batch, "evaluate": _evaluate_command, "keywords": _keywords_command}
 
 
 def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
@@ -244,23 +356,33 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
             document = _read(name, args)
             if not document.text.strip():
                 raise InputError(f"{_display(name)}: empty input, nothing to summarise")
-            summary = summarizer(document.text)
-            ranked = summarizer.rank(document.text) if fmt == "html" else ()
+            language = summarizer.language_of(document.text)
+            reader = (
+                dataclasses.replace(summarizer, language=language) if language != summarizer.language else summarizer
+            )
+            summary = reader(document.text)
+            ranked = reader.rank(document.text) if fmt == "html" else ()
+            found = reader.keywords(document.text, top=args.keywords) if args.keywords else None
         except SummarizeError as error:
             _error(str(error))
             status = 1
             continue
         if fmt == "json":
-            out.write(json.dumps(_as_json(_display(name), document, summary), ensure_ascii=False) + "\n")
+            record = _as_json(_display(name), document, summary, language)
+            if found is not None:
+                record["keywords"] = [_keyword_record(keyword) for keyword in found]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif fmt == "markdown":
             heading = document.title or (_display(name) if len(files) > 1 else None)
-            out.write(("\n" if number else "") + to_markdown(summary, title=heading))
+            out.write(("\n" if number else "") + to_markdown(summary, title=heading, keywords=found))
         elif fmt == "html":
             out.write(to_html(document.text, ranked, summary, title=document.title, source=document.source))
         else:
             if len(files) > 1:
                 out.write(("\n" if number else "") + f"==> {_display(name)} <==\n")
             out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in summary)
+            if found is not None:
+                out.write("keywords: " + ", ".join(keyword.text for keyword in found) + "\n")
         out.flush()
     return status
 
@@ -271,10 +393,11 @@ def _read(name: str, args: argparse.Namespace) -> Document:
     return load_document(name, input_format=args.input_format, encoding=args.encoding, timeout=args.timeout)
 
 
-def _as_json(name: str, document: Document, summary: Summary) -> dict[str, object]:
+def _as_json(name: str, document: Document, summary: Summary, language: str) -> dict[str, object]:
     return {
         "file": name,
         "title": document.title,
+        "language": language,
         "sentences": [sentence_record(sentence) for sentence in summary],
     }
 
@@ -293,7 +416,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Extractive summaries of text documents and web pages with TextRank: the sentences "
         "that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
         epilog=_EPILOG.format(
-            rankers="\n".join(f"  {name:<18} {ranker.description}" for name, ranker in RANKERS.items())
+            rankers="\n".join(f"  {name:<18} {ranker.description}" for name, ranker in RANKERS.items()),
+            languages=", ".join(LANGUAGES),
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -304,6 +428,12 @@ def _parser() -> argparse.ArgumentParser:
         help="a text or HTML file, an http:// or https:// URL, or - for standard input",
     )
     _add_summary_options(parser)
+    parser.add_argument(
+        "--keywords",
+        type=_positive_int,
+        metavar="N",
+        help='also give the N best keywords: in JSON as "keywords", in text and markdown on a last line',
+    )
     parser.add_argument(
         "-f",
         "--format",
@@ -422,6 +552,18 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
         "(maximal marginal relevance; default 0, off)",
     )
+    _add_language_option(parser)
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        choices=(*LANGUAGES, AUTO),
+        default="english",
+        metavar="LANGUAGE",
+        help=f"language of the text: {', '.join(LANGUAGES)}; or auto, to detect it in each text "
+        "(JSON output says which was chosen) (default english)",
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -454,6 +596,13 @@ def _seconds(value: str) -> float:
 
 def _diversity(value: str) -> float:
     return _number(value, lambda number: 0 <= number < 1, "a number in [0, 1)")
+
+
+def _window(value: str) -> int:
+    number = _positive_int(value)
+    if number < 2:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 2, got {value!r}")
+    return number
 
 
 def _encoding(value: str) -> str:

@@ -1,6 +1,8 @@
 """The pipeline, composed in one place.
 
 text -> sentences -> terms -> similarity graph -> ranking -> selection -> Summary
+
+text -> sentences -> words -> word graph -> ranking -> phrases -> keywords
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import numpy.typing as npt
 from summarize._validation import check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError, TextTooLongError
 from summarize.graph import DENSE_MAX_SENTENCES, Matrix, TermMatrix, networkx_graph
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, candidate_words, phrases, word_graph
+from summarize.languages import AUTO, check_language, detect_language
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
+from summarize.ranking import pagerank
 from summarize.selection import ORDERS, budget_share, candidates, select
 from summarize.sentences import split_sentences
 from summarize.similarity import cosine, term_matrix
@@ -27,7 +32,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import scipy.sparse
 
-__all__ = ["MAX_CHARACTERS", "Summarizer", "rank_sentences", "summarize", "to_networkx"]
+__all__ = ["MAX_CHARACTERS", "Summarizer", "keywords", "rank_sentences", "summarize", "to_networkx"]
 
 #: The longest text, in characters, that one call summarises (about 20 times the
 #: 100,000-sentence benchmark, which peaks under 2 GB; see benchmarks/README.md).
@@ -60,9 +65,14 @@ class Summarizer:
     ranker : str
         Name of the ranker, one of :data:`~summarize.rankers.RANKERS` (default
         ``"adaptive"``), or a :class:`~summarize.rankers.Ranker` of your own.
+    language : str
+        The language of the texts, one of :data:`~summarize.languages.LANGUAGES`
+        (default ``"english"``), or ``"auto"`` to detect it in each text
+        (:func:`~summarize.languages.detect_language`). It picks the sentence
+        splitter's abbreviations, the stop words and the stemmer.
     analyzer : callable, optional
         Function from a sentence to its terms; by default lower-cased word tokens
-        without English stop words, Snowball-stemmed (:func:`summarize.terms.analyzer`).
+        without the language's stop words, Snowball-stemmed (:func:`summarize.terms.analyzer`).
     diversity : float
         Redundancy control by maximal marginal relevance, in [0, 1): 0 (default)
         takes sentences by rank alone; higher values pass over sentences similar to
@@ -100,6 +110,7 @@ class Summarizer:
     words: int | None = None
     order: str = "document"
     ranker: str | Ranker = DEFAULT_RANKER
+    language: str = "english"
     analyzer: Analyzer | None = None
     diversity: float = 0.0
     sparse: bool | None = None
@@ -122,6 +133,7 @@ class Summarizer:
         check_choice("order", self.order, ORDERS)
         if not isinstance(self.ranker, Ranker):
             check_choice("ranker", self.ranker, RANKERS)
+        check_language(self.language)
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
         check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)
@@ -176,13 +188,31 @@ class Summarizer:
         analysis = self._analyse(text)
         return networkx_graph(_ranked(analysis.sentences, analysis.scores), analysis.body, analysis.weights)
 
+    def keywords(self, text: str, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
+        """The keywords and key phrases of ``text``, best first (see :func:`keywords`)."""
+        check_int("top", top, minimum=1)
+        check_int("window", window, minimum=2)
+        if len(check_text(text)) > MAX_CHARACTERS:
+            raise TextTooLongError(len(text), MAX_CHARACTERS)
+        language = self.language_of(text)
+        texts = [sentence.text for sentence in candidates(split_sentences(text, language=language))]
+        words = [candidate_words(sentence, language=language) for sentence in texts]
+        vertices, weights = word_graph(words, texts, window=window)
+        scores = pagerank(weights, alpha=self.damping, max_iter=self.max_iter, tol=self.tol)
+        return phrases(words, texts, vertices, scores, top=top)
+
+    def language_of(self, text: str) -> str:
+        """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
+        return detect_language(text) if self.language == AUTO else self.language
+
     def _analyse(self, text: str) -> _Analysis:
         """Split, weigh and score."""
         if len(check_text(text)) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
-        sentences = split_sentences(text)
+        language = self.language_of(text)
+        sentences = split_sentences(text, language=language)
         body = candidates(sentences)
-        analyze = self.analyzer or builtin_analyzer()
+        analyze = self.analyzer or builtin_analyzer(language)
         texts = [sentence.text for sentence in body]
         sparse = len(texts) > DENSE_MAX_SENTENCES if self.sparse is None else self.sparse
         counts = term_matrix([analyze(sentence) for sentence in texts], sparse=sparse)
@@ -253,6 +283,7 @@ def summarize(
     order: str = "document",
     ranker: str | Ranker = DEFAULT_RANKER,
     diversity: float = 0.0,
+    language: str = "english",
     analyzer: Analyzer | None = None,
 ) -> Summary:
     """Summarise a text: its best sentences, with scores and ranks.
@@ -270,6 +301,9 @@ def summarize(
         One of :data:`~summarize.rankers.RANKERS` (default ``"adaptive"``).
     diversity : float
         Redundancy control by maximal marginal relevance, in [0, 1) (default 0, off).
+    language : str
+        One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``) or
+        ``"auto"`` (see :class:`Summarizer`).
     analyzer : callable, optional
         Function from a sentence to its terms (see :class:`Summarizer`).
 
@@ -319,6 +353,7 @@ def summarize(
         order=order,
         ranker=ranker,
         diversity=diversity,
+        language=language,
         analyzer=analyzer,
     )
     return summarizer.summarize(text)
@@ -331,6 +366,7 @@ def rank_sentences(
     ratio: float | None = None,
     words: int | None = None,
     ranker: str | Ranker = DEFAULT_RANKER,
+    language: str = "english",
     analyzer: Analyzer | None = None,
 ) -> tuple[ScoredSentence, ...]:
     """Every sentence of a text, scored and ranked, in document order.
@@ -347,10 +383,15 @@ def rank_sentences(
     >>> [(s.index, s.rank) for s in ranked]
     [(0, 2), (1, 1), (2, 3)]
     """
-    return Summarizer(sentences=sentences, ratio=ratio, words=words, ranker=ranker, analyzer=analyzer).rank(text)
+    summarizer = Summarizer(
+        sentences=sentences, ratio=ratio, words=words, ranker=ranker, language=language, analyzer=analyzer
+    )
+    return summarizer.rank(text)
 
 
-def to_networkx(text: str, *, ranker: str | Ranker = DEFAULT_RANKER, analyzer: Analyzer | None = None) -> nx.Graph:
+def to_networkx(
+    text: str, *, ranker: str | Ranker = DEFAULT_RANKER, language: str = "english", analyzer: Analyzer | None = None
+) -> nx.Graph:
     """The sentence similarity graph of a text, as a networkx graph.
 
     See :meth:`Summarizer.graph` for the node and edge attributes.
@@ -364,4 +405,74 @@ def to_networkx(text: str, *, ranker: str | Ranker = DEFAULT_RANKER, analyzer: A
     >>> graph.nodes[1]["rank"]
     1
     """
-    return Summarizer(ranker=ranker, analyzer=analyzer).graph(text)
+    return Summarizer(ranker=ranker, language=language, analyzer=analyzer).graph(text)
+
+
+def keywords(
+    text: str,
+    *,
+    top: int = DEFAULT_KEYWORDS,
+    language: str = "english",
+    window: int = DEFAULT_WINDOW,
+) -> tuple[Keyword, ...]:
+    """The keywords and key phrases of a text, best first, with scores: TextRank over words.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    top : int
+        How many keywords to return at most (default 10).
+    language : str
+        One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``), or
+        ``"auto"`` to detect it.
+    window : int
+        Co-occurrence window in candidate words, at least 2 (default 2, which links
+        each word to the next one that is not a stop word).
+
+    Returns
+    -------
+    tuple of Keyword
+        Each with its ``text`` as written in the document, its ``score`` and its
+        ``count`` of occurrences; empty for a text without candidate words.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``text`` is not a str, or a parameter is invalid.
+
+    Notes
+    -----
+    As in TextRank's keyword extraction [1]_: the candidate words (not stop words,
+    numbers or single characters; stemmed, so that word forms are one vertex) are
+    the vertices of an undirected, unweighted graph with an edge between two words
+    that occur within ``window`` candidate words of each other in the text.
+    Fragments (headlines, captions) are left out, as in summaries. PageRank [2]_
+    (damping 0.85) scores the words; the best third are marked in the text, and each
+    run of adjacent marked words becomes a phrase scored by the sum of its words'
+    scores. Without a part-of-speech tagger, stop words and punctuation bound the
+    phrases where TextRank keeps nouns and adjectives. Chinese and Japanese words
+    are character bigrams, merged back into the phrases of the text.
+
+    References
+    ----------
+    .. [1] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
+       Proceedings of EMNLP 2004, 404-411.
+    .. [2] Page, L., Brin, S., Motwani, R. and Winograd, T. (1999). The PageRank
+       citation ranking: bringing order to the web. Stanford InfoLab.
+
+    Examples
+    --------
+    >>> import summarize
+    >>> text = ("The city council approved a new public park on Monday. "
+    ...         "The public park will open in spring near the river. "
+    ...         "Residents had asked the city council for a park for years. "
+    ...         "The council will also build a bicycle path along the river.")
+    >>> for keyword in summarize.keywords(text, top=4):
+    ...     print(keyword.text, keyword.count, round(keyword.score, 3))
+    public park 2 0.193
+    council 3 0.121
+    park 3 0.118
+    river 2 0.083
+    """
+    return Summarizer(language=language).keywords(text, top=top, window=window)

@@ -14,10 +14,14 @@ import hashlib
 import html
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from summarize._validation import _short, check_text, fail
 from summarize.errors import InvalidParameterError
 from summarize.types import ScoredSentence, Summary
+
+if TYPE_CHECKING:
+    from summarize.keyphrases import Keyword
 
 __all__ = ["to_html", "to_markdown"]
 
@@ -32,7 +36,12 @@ _WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 _LEVELS = 10
 
 
-def to_markdown(summary: Summary | Sequence[ScoredSentence], *, title: str | None = None) -> str:
+def to_markdown(
+    summary: Summary | Sequence[ScoredSentence],
+    *,
+    title: str | None = None,
+    keywords: Sequence[Keyword] | None = None,
+) -> str:
     """The summary as a Markdown list, one sentence per item, under the title when known.
 
     Parameters
@@ -41,6 +50,9 @@ def to_markdown(summary: Summary | Sequence[ScoredSentence], *, title: str | Non
         The sentences, in the order they are to be listed.
     title : str, optional
         The document's title, written as a level-1 heading.
+    keywords : sequence of Keyword, optional
+        Keywords (:func:`summarize.keywords`), written after the list as a line
+        ``Keywords: a, b, c``.
 
     Returns
     -------
@@ -64,6 +76,8 @@ def to_markdown(summary: Summary | Sequence[ScoredSentence], *, title: str | Non
         raise fail("title", "a str or None", title)
     lines = [f"# {_markdown_escape(title)}", ""] if title and title.strip() else []
     lines.extend(f"- {_markdown_escape(sentence.text)}" for sentence in sentences)
+    if keywords is not None:
+        lines.extend(["", "Keywords: " + ", ".join(_markdown_escape(keyword.text) for keyword in keywords)])
     return "\n".join(lines) + "\n"
 
 

@@ -10,7 +10,10 @@ Sentence boundaries are found in three steps:
    parameters shipped in ``summarize/data/punkt`` as plain text (learnt from news
    with ``benchmarks/train_punkt.py`` plus a hand-written abbreviation list). No
    NLTK data is loaded or downloaded, so the result never depends on what happens
-   to be installed.
+   to be installed. Other languages get Punkt with their hand-written
+   abbreviations (``summarize/data/abbreviations``) and nothing learnt; Arabic
+   sentences also end at ``؟``. Chinese and Japanese, written without spaces,
+   end sentences at ``。！？`` and their full-width and half-width forms instead.
 
 Lines that are not sentences of the body (headings, captions, bylines, image
 credits) are marked as fragments: they have no sentence-ending punctuation and only
@@ -25,11 +28,16 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from summarize._validation import check_text
+from summarize.languages import AUTO, UNSPACED, check_language, detect_language
 from summarize.types import Sentence
 
-__all__ = ["FRAGMENT_MAX_WORDS", "split_sentences"]
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
+
+__all__ = ["FRAGMENT_MAX_WORDS", "abbreviations", "split_sentences"]
 
 #: A line without sentence-ending punctuation and at most this many words is a fragment.
 FRAGMENT_MAX_WORDS = 12
@@ -43,7 +51,7 @@ _WRAP_FILL = 0.75
 _SHORT_LINE_WORDS = 5
 
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?…。！？．｡][\"'”’»)\]}]*$")
+_TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»)\]}]*$")
 _CONTINUES = re.compile(r"[,;:\-–—]$")
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦▪–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)])\s")
 _MARKER_ONLY = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]")
@@ -53,13 +61,17 @@ _WORD = re.compile(r"\w+")
 _ELLIPSIS_BREAK = re.compile(r"(…[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
+def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, ...]:
     """Split a document into sentences with their character offsets.
 
     Parameters
     ----------
     text : str
         The document. Any text is accepted; an empty or blank text has no sentences.
+    language : str
+        One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``), whose
+        abbreviations do not end sentences, or ``"auto"`` to detect it
+        (:func:`~summarize.languages.detect_language`).
 
     Returns
     -------
@@ -70,7 +82,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     Raises
     ------
     InvalidParameterError
-        If ``text`` is not a str.
+        If ``text`` is not a str, or the language is not known.
 
     Notes
     -----
@@ -79,7 +91,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     lower case after a line of at least five words without sentence-ending
     punctuation; or the paragraph is at least 50 characters wide and the line fills
     three quarters of that width. A line that starts with a list marker (``1.``, ``a)``, ``-``,
-    ``•``) always starts a new sentence. Within rejoined lines, Punkt [1]_ decides.
+    ``•``) always starts a new sentence. Within rejoined lines, Punkt [1]_ decides;
+    in Chinese and Japanese, a run of ``。！？．｡!?`` and the closing quotation marks
+    and brackets after it end a sentence.
 
     References
     ----------
@@ -93,9 +107,16 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     ...     print(s.index, s.start, s.end, s.text)
     0 0 41 Mr. Smith paid $3.50 at 9 a.m. on Monday.
     1 42 50 He left.
+    >>> [s.text for s in split_sentences("Das kostet ca. 5 Euro, z.B. am 3. Oktober. Gut.", language="german")]
+    ['Das kostet ca. 5 Euro, z.B. am 3. Oktober.', 'Gut.']
+    >>> [s.text for s in split_sentences("他来了。她走了！", language="chinese")]
+    ['他来了。', '她走了！']
     """
     check_text(text)
-    tokenizer = _punkt()
+    language = check_language(language)
+    if language == AUTO:
+        language = detect_language(text)
+    tokenizer = _splitter(language)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(text):
         spans = _merge_markers(text, seg_start, tokenizer.span_tokenize(text[seg_start:seg_end]))
@@ -211,30 +232,24 @@ class _Punkt:
     full stop without building NLTK's token objects (:meth:`_plain_break`). The
     scan for possible ends and the realignment of closing quotes and brackets are
     NLTK's ``span_tokenize`` rewritten with the standard library's regular
-    expressions. ``tests/test_sentences.py`` checks that the spans
-    equal NLTK's.
+    expressions. It works from any language's parameters and language variables
+    (sentence-ending characters); ``tests/test_sentences.py`` checks that the spans
+    equal NLTK's, for English and for other languages.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, params: PunktParameters, language: PunktLanguageVars) -> None:
         from nltk.tokenize import punkt
-        from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-        params = PunktParameters()
-        params.abbrev_types = set(_rows("abbreviations.txt")) | set(_rows("abbrev_types.txt"))
-        params.collocations = {tuple(row.split(" ")) for row in _rows("collocations.txt")}
-        params.sent_starters = set(_rows("sent_starters.txt"))
-        params.ortho_context = defaultdict(int)
-        for row in _rows("ortho_context.tsv"):
-            word, flags = row.split("\t")
-            params.ortho_context[word] = int(flags)
-        self.nltk = PunktSentenceTokenizer(params)
+        self.nltk = PunktSentenceTokenizer(params, lang_vars=language)
+        self._end_marks = "".join(language.sent_end_chars)
+        self._non_word = _NON_WORD | (set(self._end_marks) - set(".?!"))
         self._abbreviations = frozenset(params.abbrev_types)
         self._collocations = frozenset(params.collocations)
         self._sent_starters = frozenset(params.sent_starters)
         self._ortho_context = dict(params.ortho_context)
         self._lower_case, self._upper_case = punkt._ORTHO_LC, punkt._ORTHO_UC
         self._mid_upper_case, self._begin_lower_case = punkt._ORTHO_MID_UC, punkt._ORTHO_BEG_LC
-        language = PunktLanguageVars()
         self._period_context = re.compile(
             language._period_context_fmt
             % {"NonWord": language._re_non_word_chars, "SentEndChars": language._re_sent_end_chars},
@@ -250,7 +265,7 @@ class _Punkt:
         by a plain word, applying Punkt's annotation rules (collocations,
         orthographic heuristic, frequent sentence starters) to the two tokens.
         """
-        if match.group() in "?!":
+        if match.group() != ".":
             return True
         prefix = _QUIET_PREFIX.match(before)
         word = before[prefix.end() :] if prefix else before
@@ -269,16 +284,16 @@ class _Punkt:
             return None
         return self._annotated_break(word, following, next_typ)
 
-    @staticmethod
-    def _next_type(following: str) -> str | None:
+    def _next_type(self, following: str) -> str | None:
         """Punkt's type of the token that ``following`` starts with, when it is a plain word."""
         run = _NEXT_WORD.match(following)
         if run is None:
             return None
         rest = following[run.end() :]
-        ends_word = not rest or rest[0] in _NON_WORD or (rest[0] == "," and (len(rest) == 1 or rest[1] in _NON_WORD))
+        non_word = self._non_word
+        ends_word = not rest or rest[0] in non_word or (rest[0] == "," and (len(rest) == 1 or rest[1] in non_word))
         # A ".", "?" or "!" after the word could make a sentence break of its own.
-        if not ends_word or any(mark in rest for mark in ".?!"):
+        if not ends_word or any(mark in rest for mark in self._end_marks):
             return None
         return run.group().lower()
 
@@ -366,13 +381,109 @@ class _Punkt:
         return spans
 
 
+class _Unspaced:
+    """Sentence spans of Chinese or Japanese text: each ends at a run of ``。！？．｡!?``
+    and the closing quotation marks and brackets that follow it."""
+
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for match in _UNSPACED_END.finditer(text):
+            spans.append(_stripped(text, start, match.end()))
+            start = match.end()
+        if text[start:].strip():
+            spans.append(_stripped(text, start, len(text)))
+        return [(start, end) for start, end in spans if end > start]
+
+
+_UNSPACED_END = re.compile(r"[。！？．｡!?]+[」』”’）)\]】》〉〕\"']*")
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace at its ends."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+
+
+def _splitter(language: str) -> _Punkt | _Unspaced:
+    """The sentence splitter of a language (each made once)."""
+    if language == "english":
+        return _punkt()
+    if language in UNSPACED:
+        return _Unspaced()
+    return _punkt(language)
+
+
 @cache
-def _punkt() -> _Punkt:
-    """The Punkt tokenizer built from the parameters shipped in the package (once)."""
-    return _Punkt()
+def _punkt(language: str = "english") -> _Punkt:
+    """The Punkt tokenizer of a language, from the parameters shipped in the package (once).
+
+    English has parameters learnt from news (``data/punkt``); the other languages
+    have their hand-written abbreviations, and dates ("3. Oktober") as collocations
+    (``data/abbreviations``).
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
+
+    params = PunktParameters()
+    if language == "english":
+        params.abbrev_types = set(_rows("punkt", "abbreviations.txt")) | set(_rows("punkt", "abbrev_types.txt"))
+        params.collocations = {tuple(row.split(" ")) for row in _rows("punkt", "collocations.txt")}
+        params.sent_starters = set(_rows("punkt", "sent_starters.txt"))
+        params.ortho_context = defaultdict(int)
+        for row in _rows("punkt", "ortho_context.tsv"):
+            word, flags = row.split("\t")
+            params.ortho_context[word] = int(flags)
+        return _Punkt(params, PunktLanguageVars())
+    rows = [row for row in _lines("abbreviations", f"{language}.txt") if not row.startswith("# ")]
+    params.abbrev_types = {row for row in rows if " " not in row}
+    params.collocations = {tuple(row.split(" ")) for row in rows if " " in row}
+    return _Punkt(params, _arabic_vars() if language == "arabic" else PunktLanguageVars())
 
 
-def _rows(name: str) -> list[str]:
-    """The non-comment lines of a shipped Punkt parameter file."""
-    content = resources.files("summarize").joinpath("data", "punkt", name).read_text(encoding="utf-8")
-    return [line for line in content.splitlines() if line and not line.startswith("#")]
+def abbreviations(language: str) -> frozenset[str]:
+    """The abbreviations the sentence splitter knows for ``language`` (lower case, no final full stop).
+
+    Examples
+    --------
+    >>> from summarize.sentences import abbreviations
+    >>> "dr" in abbreviations("english"), "z.b" in abbreviations("german"), abbreviations("chinese")
+    (True, True, frozenset())
+    """
+    language = check_language(language, auto=False)
+    if language in UNSPACED:
+        return frozenset()
+    return _punkt()._abbreviations if language == "english" else _punkt(language)._abbreviations
+
+
+def _arabic_vars() -> PunktLanguageVars:
+    """Punkt's language variables with the Arabic question mark ``؟`` ending sentences too."""
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    class ArabicVars(PunktLanguageVars):  # type: ignore[misc]  # NLTK has no type hints
+        sent_end_chars = (".", "?", "!", "\u061f")
+
+    language = ArabicVars()
+    non_word = language._re_non_word_chars
+    if "\u061f" in non_word:
+        return language
+    # Before NLTK 3.10 the characters that cannot be in a word did not follow sent_end_chars.
+
+    class OlderArabicVars(ArabicVars):
+        _re_non_word_chars = non_word[:-2] + "\u061f" + non_word[-2:]
+
+    return OlderArabicVars()
+
+
+def _rows(*path: str) -> list[str]:
+    """The lines of a shipped English Punkt parameter file that do not start with "#".
+
+    (So the learnt collocations that start with a number, "##number## inbev", are
+    not loaded: English splits as it was measured.)
+    """
+    return [line for line in _lines(*path) if not line.startswith("#")]
+
+
+def _lines(*path: str) -> list[str]:
+    """The non-empty lines of a shipped data file."""
+    content = resources.files("summarize").joinpath("data", *path).read_text(encoding="utf-8")
+    return [line for line in content.splitlines() if line]

@@ -283,3 +283,92 @@ def test_web_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.C
     status, out, err = run(argv, capsys)
     assert (status, out) == (2, "")
     assert message in err
+
+
+GERMAN = (
+    "Die Stadt Freiburg baut eine neue Bibliothek. Laut Dr. Weber steht die Bibliothek z.B. am Markt. "
+    "Die neue Bibliothek der Stadt bietet Bücher und Lesesäle. Am Wochenende regnet es. "
+    "Die Bürger der Stadt freuen sich auf die neue Bibliothek.\n"
+)
+
+
+def test_json_says_the_language(article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    german = tmp_path / "artikel.txt"
+    german.write_text(GERMAN, encoding="utf-8")
+    status, out, _ = run(["--format", "json", "--language", "auto", str(article), str(german)], capsys)
+    english_record, german_record = map(json.loads, out.splitlines())
+    assert status == 0
+    assert (english_record["language"], german_record["language"]) == ("english", "german")
+    assert [s["text"] for s in german_record["sentences"]] == [
+        s.text for s in summarize.summarize(GERMAN, language="german")
+    ]
+    status, out, _ = run(["--format", "json", str(article)], capsys)
+    assert json.loads(out)["language"] == "english"
+
+
+def test_language_option_changes_sentence_splitting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    german = tmp_path / "artikel.txt"
+    german.write_text(GERMAN, encoding="utf-8")
+    _, english, _ = run(["-n", "5", str(german)], capsys)
+    _, out, _ = run(["-n", "5", "--language", "german", str(german)], capsys)
+    assert "Laut Dr. Weber steht die Bibliothek z.B. am Markt." in out.splitlines()
+    assert "Laut Dr. Weber steht die Bibliothek z.B. am Markt." not in english.splitlines()
+
+
+def test_unknown_language_is_a_usage_error(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["--language", "klingon", str(article)], capsys)
+    assert status == 2
+    assert "invalid choice: 'klingon'" in err
+    assert "arabic" in err
+    assert "swedish" in err
+    assert "auto" in err
+
+
+def test_keywords_with_the_summary(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--format", "json", "--keywords", "3", str(article)], capsys)
+    record = json.loads(out)
+    expected = summarize.keywords(ARTICLE, top=3)
+    assert status == 0
+    assert record["keywords"] == [{"text": k.text, "score": k.score, "count": k.count} for k in expected]
+    assert len(record["sentences"]) == 3
+    status, out, _ = run(["--keywords", "3", str(article)], capsys)
+    assert out.splitlines()[-1] == "keywords: " + ", ".join(k.text for k in expected)
+    status, out, _ = run(["--format", "markdown", "--keywords", "2", str(article)], capsys)
+    assert out.endswith("\nKeywords: " + ", ".join(k.text for k in expected[:2]) + "\n")
+    status, _, err = run(["--format", "html", "--keywords", "2", str(article)], capsys)
+    assert status == 2
+    assert "--keywords is for --format text, json and markdown" in err
+
+
+def test_keywords_command(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["keywords", str(article), "-n", "4"], capsys)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [k.text for k in summarize.keywords(ARTICLE, top=4)]
+    status, out, _ = run(["keywords", "--format", "json", str(SEED_PATH)], capsys)
+    record = json.loads(out)
+    assert record["language"] == "english"
+    assert len(record["keywords"]) == 10
+    assert set(record["keywords"][0]) == {"text", "score", "count"}
+
+
+def test_keywords_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    status, _, err = run(["keywords", str(empty), str(tmp_path / "missing.txt")], capsys)
+    assert status == 1
+    assert err.count("summarize: error:") == 2
+    for argv in (["keywords"], ["keywords", "-n", "0", "a.txt"], ["keywords", "--window", "1", "a.txt"]):
+        status, _, err = run(argv, capsys)
+        assert status == 2, argv
+
+
+def test_keywords_of_chinese_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "新图书馆位于市中心。新图书馆将提供图书和自习室。市民都期待新图书馆。"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    status, out, _ = run(["keywords", "--language", "auto", "--format", "json", "-"], capsys)
+    record = json.loads(out)
+    assert status == 0
+    assert record["language"] == "chinese"
+    assert "图书馆" in record["keywords"][0]["text"]

@@ -348,3 +348,21 @@ def test_interrupted_run_says_how_to_resume(tmp_path: Path, capsys: pytest.Captu
         "run the same command with --resume to complete it",
     ]
     check_stopped_run(output, tmp_path, capsys)
+
+
+def test_batch_with_language_auto_says_which(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        {"id": "en", "text": "The council met on Monday. It approved the park. Residents were pleased."},
+        {
+            "id": "fr",
+            "text": "Le conseil a voté lundi. Il a approuvé le parc. Les habitants sont contents.",
+        },
+    ]
+    corpus.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    status = main(["batch", str(corpus), "--jobs", "1", "--language", "auto", "-n", "1"])
+    out = capsys.readouterr().out
+    assert status == 0
+    english, french = map(json.loads, out.splitlines())
+    assert list(english) == ["id", "language", "summary"]
+    assert (english["language"], french["language"]) == ("english", "french")

@@ -254,3 +254,59 @@ def test_fast_punkt_gives_nltks_spans() -> None:
         texts.append("".join(word + generator.choice([" ", " ", "  ", "\n"]) for word in words))
     for text in texts:
         assert fast.span_tokenize(text) == list(reference.span_tokenize(text)), text
+
+
+# Pieces for the other languages' Punkt: their abbreviations, dates, and Arabic's
+# question mark, mixed with the pieces above.
+LANGUAGE_PIECES = {
+    "german": ["z.B.", "bzw.", "Dr.", "Nr.", "usw.", "3.", "Oktober", "Jahrhundert", "Mal", "Die", "die", "Stadt."],
+    "french": ["M.", "Mme", "av.", "etc.", "p.ex.", "Victor", "La", "la", "ville."],
+    "arabic": ["د.", "قال", "المدينة.", "هل؟", "؟", "ستفتح", "غدا.", "أ.د.", "م."],
+    "russian": ["ул.", "т.е.", "г.", "Пушкина", "Город", "город.", "А.", "С."],
+}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_PIECES))
+def test_fast_punkt_gives_nltks_spans_in_other_languages(language: str) -> None:
+    import random
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    fast = _punkt(language)
+    reference = PunktSentenceTokenizer(fast.nltk._params, lang_vars=fast.nltk._lang_vars)
+    generator = random.Random(language)
+    pieces = LANGUAGE_PIECES[language] * 3 + PUNKT_PIECES
+    for _ in range(1500):
+        words = generator.choices(pieces, k=generator.randint(1, 14))
+        text = "".join(word + generator.choice([" ", " ", "  ", "\n"]) for word in words)
+        assert fast.span_tokenize(text) == list(reference.span_tokenize(text)), text
+
+
+def test_arabic_question_mark_ends_a_sentence() -> None:
+    assert texts("هل ستفتح المدرسة غدا؟ نعم، ستفتح.") == ["هل ستفتح المدرسة غدا؟ نعم، ستفتح."]
+    assert [s.text for s in split_sentences("هل ستفتح المدرسة غدا؟ نعم، ستفتح.", language="arabic")] == [
+        "هل ستفتح المدرسة غدا؟",
+        "نعم، ستفتح.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他来了。她走了！你呢？", ["他来了。", "她走了！", "你呢？"]),
+        ("「你好。」他说。", ["「你好。」", "他说。"]),
+        ("価格は3.5ドルです｡高い！？本当に。", ["価格は3.5ドルです｡", "高い！？", "本当に。"]),
+        ("没有句号的标题\n\n正文在这里。", ["没有句号的标题", "正文在这里。"]),
+        ("  前有空格。  后有空格。  ", ["前有空格。", "后有空格。"]),
+    ],
+)
+def test_chinese_and_japanese_sentences_end_at_full_width_marks(text: str, expected: list[str]) -> None:
+    sentences = split_sentences(text, language="chinese")
+    assert [s.text for s in sentences] == expected
+    assert all(s.text == text[s.start : s.end] for s in sentences)
+
+
+def test_auto_detects_the_language_of_the_text() -> None:
+    german = "Die Stadt baut ca. 5 neue Schulen. Das kostet viel Geld. Die Bürger sind froh."
+    assert next(s.text for s in split_sentences(german, language="auto")) == "Die Stadt baut ca. 5 neue Schulen."
+    assert texts(german)[0] == "Die Stadt baut ca."

@@ -40,3 +40,49 @@ def test_shipped_stem_cache_equals_nltk() -> None:
     assert len(cached) > 10_000
     assert [(word, stem(word)) for word, _ in cached] == list(cached)
     assert not {word for word, _ in cached} & stop_words()
+
+
+def test_tokens_keep_offsets_stop_words_and_compounds() -> None:
+    from summarize.terms import tokens
+
+    text = "The counter-terrorism plan, approved  today"
+    found = [(text[t.start : t.end], t.term, t.joined) for t in tokens(text)]
+    assert found == [
+        ("The", "", False),
+        ("counter-terrorism", "counter-terror", True),
+        ("plan", "plan", True),
+        ("approved", "approv", False),  # after a comma
+        ("today", "today", True),
+    ]
+
+
+def test_chinese_terms_are_bigrams_cut_at_stop_characters() -> None:
+    from summarize.terms import tokens
+
+    assert analyzer("chinese")("国家安全委员会的会议") == ["国家", "家安", "安全", "全委", "委员", "员会", "会议"]
+    text = "我们的图书馆"
+    assert [(text[t.start : t.end], t.joined) for t in tokens(text, language="chinese")] == [
+        ("图书", False),
+        ("书馆", True),
+    ]
+    assert analyzer("chinese")("Beijing 的 图书馆") == ["beijing", "图书", "书馆"]
+
+
+def test_japanese_hiragana_separates_terms() -> None:
+    assert analyzer("japanese")("東京都の新しい図書館") == ["東京", "京都", "新", "図書", "書館"]
+    assert analyzer("japanese")("コンピュータを使う") == ["コン", "ンピ", "ピュ", "ュー", "ータ", "使"]
+
+
+def test_romanian_stop_words_match_without_diacritics() -> None:
+    assert analyzer("romanian")("și în şi si in") == []
+
+
+def test_unknown_language_is_an_error() -> None:
+    import pytest
+
+    from summarize import InvalidParameterError
+
+    with pytest.raises(InvalidParameterError, match=r"'language' parameter must be one of 'arabic'"):
+        analyzer("klingon")
+    with pytest.raises(InvalidParameterError, match="'language'"):
+        stop_words("klingon")

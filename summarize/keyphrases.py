@@ -1,0 +1,321 @@
+"""Keywords: TextRank over a graph of words (Mihalcea and Tarau 2004, section 3).
+
+The stages, composed in :meth:`summarize.Summarizer.keywords`:
+
+1. candidate words: the words of the text's sentences (:func:`candidate_words`)
+   that are not stop words or fillers, have a letter and more than one character
+   (:func:`is_candidate`); a word stands for its term, so "operation" and
+   "operations" are one vertex;
+2. the word graph: an edge between two words that occur within a window of
+   ``window`` candidate words of each other in the text, read as one sequence of
+   candidate words (:func:`word_graph`);
+3. the same PageRank as for sentences (:func:`summarize.ranking.pagerank`);
+4. phrases: the best third of the words are marked in the text, and each run of
+   marked words with nothing but spaces between them becomes a keyword in the form
+   it has in the text (:func:`phrases`).
+
+No part-of-speech tagger is used: where TextRank keeps only nouns and adjectives,
+stop words, numbers and punctuation bound the phrases instead, and for English,
+whose stop word list is short, a hand-written list of fillers
+(``summarize/data/fillers``: reporting and light verbs such as "said" and "make",
+number words, adverbs such as "already") is treated as stop words too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from summarize.graph import Matrix
+from summarize.languages import check_language
+from summarize.sentences import abbreviations
+from summarize.terms import Token, tokens
+
+__all__ = [
+    "DEFAULT_KEYWORDS",
+    "DEFAULT_WINDOW",
+    "MARKED_SHARE",
+    "Keyword",
+    "candidate_words",
+    "fillers",
+    "is_candidate",
+    "phrases",
+    "word_graph",
+]
+
+#: Number of keywords when none is asked for.
+DEFAULT_KEYWORDS = 10
+#: Co-occurrence window, in candidate words: 2 links neighbours, Mihalcea and Tarau's best.
+DEFAULT_WINDOW = 2
+#: Share of the graph's words marked as keywords before they are joined into phrases.
+MARKED_SHARE = 1 / 3
+#: Word graphs of more words than this are scipy sparse matrices.
+DENSE_MAX_WORDS = 2000
+
+# Scores equal to this many decimals are ties, ranked by first occurrence.
+_TIE_DECIMALS = 12
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Keyword:
+    """A keyword or key phrase of a text.
+
+    Attributes
+    ----------
+    text : str
+        The phrase as it is written in the text (its commonest form there, the
+        first one on a tie), such as ``"military operation"``.
+    score : float
+        The sum of the PageRank scores of its words (the scores of all the words of
+        the graph sum to 1).
+    count : int
+        How often the phrase occurs in the text (in any form that has the same
+        terms, such as a plural, and also inside a longer phrase).
+    """
+
+    text: str
+    score: float
+    count: int
+
+
+def fillers(language: str = "english") -> frozenset[str]:
+    """Words of ``language`` that are never part of a keyword though they are not stop words.
+
+    The abbreviations of the sentence splitter ("Dr", "Gen"), and for English a
+    hand-written list (its stop words are few): reporting and light verbs, number
+    words, adverbs and prepositions that are not stop words.
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import fillers
+    >>> "said" in fillers(), "dr" in fillers(), "operation" in fillers(), "said" in fillers("german")
+    (True, True, False, False)
+    """
+    return _fillers(check_language(language, auto=False))
+
+
+@cache
+def _fillers(language: str) -> frozenset[str]:
+    # An abbreviation, or a piece of a dotted one ("ex" of "t.ex").
+    words = {piece for abbreviation in abbreviations(language) for piece in abbreviation.split(".") if len(piece) > 1}
+    path = resources.files("summarize").joinpath("data", "fillers", f"{language}.txt")
+    if path.is_file():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        words.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(words)
+
+
+def candidate_words(sentence: str, *, language: str = "english") -> list[Token]:
+    """The words of a sentence (:func:`summarize.terms.tokens`), with fillers made stop words (term ``""``).
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import candidate_words
+    >>> sentence = "He said the operation began"
+    >>> [(sentence[t.start:t.end], t.term) for t in candidate_words(sentence)]
+    [('He', ''), ('said', ''), ('the', ''), ('operation', 'oper'), ('began', 'began')]
+    """
+    words = tokens(sentence, language=language)
+    skip = _fillers(language)
+    if not skip:
+        return words
+    return [replace(word, term="") if sentence[word.start : word.end].lower() in skip else word for word in words]
+
+
+def is_candidate(token: Token, surface: str) -> bool:
+    """Whether a word can be part of a keyword: not a stop word, and with a letter and two characters or more.
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import is_candidate
+    >>> from summarize.terms import tokens
+    >>> text = "the 2024 Balochistan a"
+    >>> [text[t.start:t.end] for t in tokens(text) if is_candidate(t, text[t.start:t.end])]
+    ['Balochistan']
+    """
+    return bool(token.term) and len(surface) > 1 and any(character.isalpha() for character in surface)
+
+
+def word_graph(
+    sentences: Sequence[Sequence[Token]], texts: Sequence[str], *, window: int = DEFAULT_WINDOW
+) -> tuple[list[str], Matrix]:
+    """The co-occurrence graph of the candidate words of some sentences.
+
+    Parameters
+    ----------
+    sentences : sequence of sequences of Token
+        Each sentence's words (:func:`candidate_words`).
+    texts : sequence of str
+        Each sentence's text, which the tokens' offsets point into.
+    window : int
+        Words within ``window`` candidate words of each other are linked: 2 links
+        each candidate word to the next one, skipping stop words. The sentences are
+        read as one sequence, as in [1]_, so that the last word of a sentence has
+        as many neighbours as the others.
+
+    Returns
+    -------
+    vertices : list of str
+        The terms of the candidate words, in order of first occurrence.
+    weights : ndarray or scipy.sparse.csr_matrix
+        The symmetric adjacency matrix, 1 for an edge and 0 otherwise, with a zero
+        diagonal: the graph is undirected and unweighted, as in [1]_.
+
+    References
+    ----------
+    .. [1] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
+       Proceedings of EMNLP 2004, 404-411.
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import candidate_words, word_graph
+    >>> text = "Compatibility of systems of linear constraints"
+    >>> vertices, weights = word_graph([candidate_words(text)], [text])
+    >>> vertices
+    ['compat', 'system', 'linear', 'constraint']
+    >>> weights.astype(int).tolist()
+    [[0, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 1], [0, 0, 1, 0]]
+    """
+    index: dict[str, int] = {}
+    sequence = [
+        index.setdefault(word.term, len(index))
+        for words, text in zip(sentences, texts, strict=True)
+        for word in words
+        if is_candidate(word, text[word.start : word.end])
+    ]
+    left: list[int] = []
+    right: list[int] = []
+    for distance in range(1, window):
+        left.extend(sequence[:-distance])
+        right.extend(sequence[distance:])
+    n = len(index)
+    rows = np.array(left + right, dtype=np.int64)
+    cols = np.array(right + left, dtype=np.int64)
+    keep = rows != cols
+    rows, cols = rows[keep], cols[keep]
+    if n <= DENSE_MAX_WORDS:
+        dense = np.zeros((n, n))
+        dense[rows, cols] = 1.0
+        return list(index), dense
+    import scipy.sparse
+
+    matrix = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    matrix.data[:] = 1.0  # duplicates were summed
+    return list(index), matrix
+
+
+def phrases(
+    sentences: Sequence[Sequence[Token]],
+    texts: Sequence[str],
+    vertices: Sequence[str],
+    scores: npt.NDArray[np.float64],
+    *,
+    top: int = DEFAULT_KEYWORDS,
+) -> tuple[Keyword, ...]:
+    """The best keywords: runs of the best-scored words, in the form they have in the text.
+
+    Parameters
+    ----------
+    sentences, texts
+        As for :func:`word_graph`.
+    vertices : sequence of str
+        The graph's words (terms), as :func:`word_graph` gives them.
+    scores : ndarray
+        Their PageRank scores.
+    top : int
+        How many keywords to return at most.
+
+    Returns
+    -------
+    tuple of Keyword
+        Best first; equal scores in order of first occurrence.
+
+    Notes
+    -----
+    The best third of the words (:data:`MARKED_SHARE`, at least one) are marked,
+    and each run of marked words in the text that nothing but spaces separates
+    becomes a phrase (Mihalcea and Tarau's post-processing) whose score is the sum
+    of its words' scores. Stop words, numbers and punctuation end a run, so no
+    keyword is one of them alone.
+    """
+    if not vertices:
+        return ()
+    order = np.lexsort((np.arange(len(vertices)), -np.round(scores, _TIE_DECIMALS)))
+    marked = {vertices[i] for i in order[: max(1, round(len(vertices) * MARKED_SHARE))].tolist()}
+    score_of = dict(zip(vertices, scores.tolist(), strict=True))
+
+    forms: dict[tuple[str, ...], Counter[str]] = {}
+    first: dict[tuple[str, ...], int] = {}
+    runs: list[list[str]] = []  # runs of adjacent candidate words, marked or not
+    position = 0  # of the word in the whole text, for the order of first occurrence
+    for words, text in zip(sentences, texts, strict=True):
+        phrase: list[Token] = []
+        run: list[str] = []
+        after_candidate = after_marked = False
+        for word in words:
+            candidate = is_candidate(word, text[word.start : word.end])
+            marked_word = candidate and word.term in marked
+            if not (candidate and word.joined and after_candidate):
+                runs.append(run)
+                run = []
+            if candidate:
+                run.append(word.term)
+            if not (marked_word and word.joined and after_marked):
+                _close(phrase, text, forms, first, position)
+                phrase = []
+            if marked_word:
+                phrase.append(word)
+            after_candidate, after_marked = candidate, marked_word
+            position += 1
+        _close(phrase, text, forms, first, position)
+        runs.append(run)
+
+    counts = _occurrences(runs, set(forms))
+    ranked = sorted(forms, key=lambda key: (-round(sum(map(score_of.__getitem__, key)), _TIE_DECIMALS), first[key]))
+    return tuple(
+        Keyword(
+            text=_commonest(forms[key]),
+            score=sum(map(score_of.__getitem__, key)),
+            count=counts[key],
+        )
+        for key in ranked[:top]
+    )
+
+
+def _close(
+    phrase: list[Token],
+    text: str,
+    forms: dict[tuple[str, ...], Counter[str]],
+    first: dict[tuple[str, ...], int],
+    position: int,
+) -> None:
+    """Record a finished phrase, which ends before word ``position``: its terms and its form in the text."""
+    if not phrase:
+        return
+    key = tuple(word.term for word in phrase)
+    forms.setdefault(key, Counter())[" ".join(text[phrase[0].start : phrase[-1].end].split())] += 1
+    first.setdefault(key, position - len(phrase))
+
+
+def _commonest(forms: Counter[str]) -> str:
+    """The commonest form (``Counter.most_common`` keeps the first seen on a tie)."""
+    return forms.most_common(1)[0][0]
+
+
+def _occurrences(runs: list[list[str]], keys: set[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
+    """How often each phrase occurs in the runs of adjacent candidate words, inside longer runs too."""
+    longest = max(map(len, keys), default=0)
+    counts: Counter[tuple[str, ...]] = Counter()
+    for run in runs:
+        for start in range(len(run)):
+            for length in range(1, min(longest, len(run) - start) + 1):
+                key = tuple(run[start : start + length])
+                if key in keys:
+                    counts[key] += 1
+    return counts
