@@ -475,12 +475,11 @@ def _arabic_vars() -> PunktLanguageVars:
 
 
 def _rows(*path: str) -> list[str]:
-    """The lines of a shipped English Punkt parameter file that do not start with "#".
+    """The entries of a shipped parameter file: its lines but the "# " comments.
 
-    (So the learnt collocations that start with a number, "##number## inbev", are
-    not loaded: English splits as it was measured.)
+    A learnt collocation may start with Punkt's number type ("##number## inbev").
     """
-    return [line for line in _lines(*path) if not line.startswith("#")]
+    return [line for line in _lines(*path) if not line.startswith("# ")]
 
 
 def _lines(*path: str) -> list[str]:
