@@ -192,10 +192,8 @@ class Summarizer:
         """The keywords and key phrases of ``text``, best first (see :func:`keywords`)."""
         check_int("top", top, minimum=1)
         check_int("window", window, minimum=2)
-        if len(check_text(text)) > MAX_CHARACTERS:
-            raise TextTooLongError(len(text), MAX_CHARACTERS)
-        language = self.language_of(text)
-        texts = [sentence.text for sentence in candidates(split_sentences(text, language=language))]
+        language, _, body = self._split(text)
+        texts = [sentence.text for sentence in body]
         words = [candidate_words(sentence, language=language) for sentence in texts]
         vertices, weights = word_graph(words, texts, window=window)
         scores = pagerank(weights, alpha=self.damping, max_iter=self.max_iter, tol=self.tol)
@@ -205,13 +203,17 @@ class Summarizer:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
         return detect_language(text) if self.language == AUTO else self.language
 
-    def _analyse(self, text: str) -> _Analysis:
-        """Split, weigh and score."""
+    def _split(self, text: str) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
+        """Check the text and split it: its language, its sentences, and the candidates among them."""
         if len(check_text(text)) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
         language = self.language_of(text)
         sentences = split_sentences(text, language=language)
-        body = candidates(sentences)
+        return language, sentences, candidates(sentences)
+
+    def _analyse(self, text: str) -> _Analysis:
+        """Split, weigh and score."""
+        language, sentences, body = self._split(text)
         analyze = self.analyzer or builtin_analyzer(language)
         texts = [sentence.text for sentence in body]
         sparse = len(texts) > DENSE_MAX_SENTENCES if self.sparse is None else self.sparse

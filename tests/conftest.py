@@ -11,6 +11,17 @@ from . import webserver
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "seeds" / "000_0059b237ed54ef96.txt"
 
+
+# A short news text: four sentences on one story, two off-topic ones.
+NEWS = (
+    "The city council approved a new public park on Monday. "
+    "The park will open next spring near the river. "
+    "Council members said the park had been requested by residents for years. "
+    "Residents welcomed the council's decision on the park. "
+    "A bakery on Main Street is closing. "
+    "Weather was mild."
+)
+
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 
 

@@ -8,14 +8,7 @@ import pytest
 import summarize
 from summarize import InvalidParameterError, SummarizeError, Summarizer, Summary
 
-NEWS = (
-    "The city council approved a new public park on Monday. "
-    "The park will open next spring near the river. "
-    "Council members said the park had been requested by residents for years. "
-    "Residents welcomed the council's decision on the park. "
-    "A bakery on Main Street is closing. "
-    "Weather was mild."
-)
+from .conftest import NEWS
 
 
 def test_summary_is_a_sequence_of_scored_sentences_in_document_order() -> None:

@@ -10,6 +10,8 @@ import summarize
 from summarize import RANKERS, Ranker, Summarizer
 from summarize.rankers import adaptive_position
 
+from .conftest import NEWS
+
 # The lead states the news; the rest elaborates on teachers, classrooms and
 # computers, so undirected centrality points to a later sentence (index 3).
 LEAD_STORY = (
@@ -19,15 +21,6 @@ LEAD_STORY = (
     "Parents said teachers need computers and classrooms in the schools. "
     "The computers and classrooms for teachers and schools arrive in May. "
     "Teachers and parents will see the computers in the classrooms first."
-)
-
-NEWS = (
-    "The city council approved a new public park on Monday. "
-    "The park will open next spring near the river. "
-    "Council members said the park had been requested by residents for years. "
-    "Residents welcomed the council's decision on the park. "
-    "A bakery on Main Street is closing. "
-    "Weather was mild."
 )
 
 
