@@ -37,7 +37,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from summarize._validation import check_int, fail
-from summarize.corpus import Document, document_from_record, open_corpus, open_output, record_key
+from summarize.corpus import (
+    Document,
+    document_from_record,
+    open_corpus,
+    open_output,
+    record_key,
+    record_line,
+)
 from summarize.errors import InvalidParameterError, SummarizeError, WorkerError
 from summarize.languages import AUTO
 from summarize.pipeline import Summarizer
@@ -373,13 +380,12 @@ def summarize_corpus(
                 for event in events:
                     if isinstance(event, int):
                         counts.skipped += event
+                        bar(event)
                     else:
-                        out.write(event)
-                        if "error" in event:
-                            counts.failed += 1
-                        else:
-                            counts.summarised += 1
-                    bar(1)
+                        out.write_lines(event.lines, event.records)
+                        counts.failed += event.failed
+                        counts.summarised += event.records - event.failed
+                        bar(event.records)
         except BaseException:
             out.abandon()
             raise
@@ -394,10 +400,19 @@ class _Counts:
     skipped: int = 0
 
 
+@dataclass(frozen=True)
+class _Lines:
+    """Output records encoded as JSON Lines (by the worker that made them), and how many failed."""
+
+    lines: bytes
+    records: int
+    failed: int
+
+
 def _corpus_records(
     workers: _Workers, summarizer: Summarizer, documents: Iterable[Document], done: set[str]
-) -> Generator[dict[str, object] | int, None, None]:
-    """The output records of the documents whose id is not in ``done``, in order; a 1 for each other one.
+) -> Generator[_Lines | int, None, None]:
+    """The output lines of the documents whose id is not in ``done``, in order; a 1 for each other one.
 
     With workers, the corpus is read in a thread of its own, so that finished
     records are written even while the input stalls (a pipe that is still open).
@@ -407,10 +422,10 @@ def _corpus_records(
             if done and record_key(document.id) in done:
                 yield 1
             else:
-                yield output_record(document, summarizer)
+                yield _summarize_lines(summarizer, [document])
         return
     executor = workers.executor
-    events: queue.Queue[Future[list[dict[str, object]]] | int | _End] = queue.Queue()
+    events: queue.Queue[Future[_Lines] | int | _End] = queue.Queue()
     room = threading.Semaphore(workers.window)
     stop = threading.Event()
 
@@ -418,7 +433,7 @@ def _corpus_records(
         room.acquire()
         if stop.is_set():
             raise _StoppedError
-        events.put(executor.submit(_summarize_documents, summarizer, chunk))
+        events.put(executor.submit(_summarize_lines, summarizer, chunk))
 
     def read() -> None:
         chunk: list[Document] = []
@@ -451,9 +466,9 @@ def _corpus_records(
             if isinstance(event, int):
                 yield event
                 continue
-            records = _result(event)
+            lines = _result(event)
             room.release()
-            yield from records
+            yield lines
     finally:
         stop.set()
         room.release()  # a reader waiting for room sees the stop
@@ -523,6 +538,13 @@ def _summarize_texts(summarizer: Summarizer, texts: Sequence[str]) -> list[Summa
 
 def _summarize_documents(summarizer: Summarizer, documents: Sequence[Document]) -> list[dict[str, object]]:
     return [output_record(document, summarizer) for document in documents]
+
+
+def _summarize_lines(summarizer: Summarizer, documents: Sequence[Document]) -> _Lines:
+    """The output lines of a chunk, encoded where they are made: the writing process only writes them."""
+    records = _summarize_documents(summarizer, documents)
+    failed = sum("error" in record for record in records)
+    return _Lines(b"".join(map(record_line, records)), len(records), failed)
 
 
 @dataclass(frozen=True)
@@ -619,7 +641,7 @@ def _ordered(
             future.cancel()
 
 
-def _result(future: Future[list[R]]) -> list[R]:
+def _result(future: Future[R]) -> R:
     try:
         return future.result()
     except SummarizeError:

@@ -39,6 +39,7 @@ __all__ = [
     "open_output",
     "partial_path",
     "record_key",
+    "record_line",
 ]
 
 #: Suffix of the output file while a run is writing it.
@@ -112,6 +113,18 @@ def document_from_record(
     if not isinstance(text, str):
         return Document(id=identifier, error=f"the {text_field!r} field is not a string (got {_kind(text)})")
     return Document(id=identifier, text=text)
+
+
+def record_line(record: Mapping[str, object]) -> bytes:
+    """A record as one line of JSON Lines output: UTF-8 JSON and a newline.
+
+    Examples
+    --------
+    >>> from summarize.corpus import record_line
+    >>> record_line({"id": "é", "error": "no text"})
+    b'{"id": "\\xc3\\xa9", "error": "no text"}\\n'
+    """
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def record_key(identifier: object) -> str:
@@ -529,8 +542,11 @@ class Output:
 
     def write(self, record: Mapping[str, object]) -> None:
         """Append one record as one line."""
-        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-        view = memoryview(line)
+        self.write_lines(record_line(record), 1)
+
+    def write_lines(self, lines: bytes, records: int) -> None:
+        """Append ``records`` records already encoded by :func:`record_line`, with one write, and flush."""
+        view = memoryview(lines)
         try:
             while view:
                 count = self._stream.write(view)
@@ -542,7 +558,7 @@ class Output:
             raise OutputError(f"{self.name}: cannot be written (broken pipe)") from None
         except OSError as error:
             raise OutputError(f"{self.name}: cannot be written ({error.strerror or error})") from None
-        self.written += 1
+        self.written += records
 
     def commit(self) -> None:
         """Every record is written: make the file durable and give it its real name."""

@@ -429,10 +429,9 @@ def _punkt(language: str = "english") -> _Punkt:
         params.abbrev_types = set(_rows("punkt", "abbreviations.txt")) | set(_rows("punkt", "abbrev_types.txt"))
         params.collocations = {tuple(row.split(" ")) for row in _rows("punkt", "collocations.txt")}
         params.sent_starters = set(_rows("punkt", "sent_starters.txt"))
-        params.ortho_context = defaultdict(int)
-        for row in _rows("punkt", "ortho_context.tsv"):
-            word, flags = row.split("\t")
-            params.ortho_context[word] = int(flags)
+        # Word<TAB>flags rows; no word holds whitespace, so one split reads them all.
+        fields = "\n".join(_rows("punkt", "ortho_context.tsv")).split()
+        params.ortho_context = defaultdict(int, zip(fields[::2], map(int, fields[1::2]), strict=True))
         return _Punkt(params, PunktLanguageVars())
     rows = [row for row in _lines("abbreviations", f"{language}.txt") if not row.startswith("# ")]
     params.abbrev_types = {row for row in rows if " " not in row}

@@ -20,10 +20,11 @@ extraction.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 from summarize.languages import UNSPACED, check_language
 
@@ -229,17 +230,20 @@ def _bigrams(text: str, start: int, end: int, ignored: frozenset[str], words: li
 
 
 @cache
-def _stem_cache(language: str) -> tuple[tuple[str, str], ...]:
+def _stem_cache(language: str) -> Mapping[str, str]:
     """NLTK's Snowball stems of common word forms, shipped in ``data/stems`` (none for other languages).
 
     Built by ``benchmarks/build_stem_cache.py``; it only saves the time of stemming
-    these words again, and the tests check it equals what NLTK gives.
+    these words again, and the tests check it equals what NLTK gives. Read-only:
+    the analyzer copies it.
     """
     path = resources.files("summarize").joinpath("data", "stems", f"{language}.tsv")
     if not path.is_file():
-        return ()
+        return MappingProxyType({})
     lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple((word, stem) for word, stem in (line.split("\t") for line in lines if not line.startswith("#")))
+    # Word<TAB>stem rows; neither holds whitespace, so one split reads them all.
+    fields = "\n".join(line for line in lines if not line.startswith("#")).split()
+    return MappingProxyType(dict(zip(fields[::2], fields[1::2], strict=True)))
 
 
 @cache

@@ -270,6 +270,18 @@ def test_output_is_renamed_when_complete(tmp_path: Path) -> None:
     assert out.written == 2
 
 
+def test_output_writes_encoded_lines_with_their_count(tmp_path: Path) -> None:
+    from summarize.corpus import record_line
+
+    path = tmp_path / "out.jsonl"
+    out = open_output(path)
+    out.write_lines(record_line({"id": 1, "summary": []}) + record_line({"id": 2, "error": "x"}), 2)
+    out.write({"id": 3, "error": "y"})
+    assert out.written == 3
+    out.commit()
+    assert [record["id"] for record in read_records(path)] == [1, 2, 3]
+
+
 def test_abandoned_output_keeps_finished_records_only(tmp_path: Path) -> None:
     empty = open_output(tmp_path / "empty.jsonl")
     empty.abandon()

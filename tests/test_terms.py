@@ -38,8 +38,8 @@ def test_shipped_stem_cache_equals_nltk() -> None:
     stem = SnowballStemmer("english").stem
     cached = _stem_cache("english")
     assert len(cached) > 10_000
-    assert [(word, stem(word)) for word, _ in cached] == list(cached)
-    assert not {word for word, _ in cached} & stop_words()
+    assert [(word, stem(word)) for word in cached] == list(cached.items())
+    assert not set(cached) & stop_words()
 
 
 def test_tokens_keep_offsets_stop_words_and_compounds() -> None:
