@@ -211,7 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}; load average before: {load()}")
     runs: dict[int, list[Run]] = {jobs: [] for jobs in args.jobs}
     for round_number in range(1, args.rounds + 1):
-        for jobs in args.jobs:
+        # Every other round runs the settings in reverse order, so that neither is
+        # always the one run just after the machine was idle.
+        order = args.jobs if round_number % 2 else args.jobs[::-1]
+        for jobs in order:
             if args.wait_idle:
                 wait_until_idle()
             run = run_once(args.corpus, jobs, args.repeat)
@@ -246,7 +249,39 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(f"{value:.1f} ({value / rate(base, kind, pick):.2f})")
         rounds = f"{len(kept[jobs])} of {args.rounds}"
         print(f"| {jobs} | {runs[jobs][0].records} | {rounds} | " + " | ".join(cells) + " |")
+
+    # The machine's speed drifts from minute to minute; the two runs of one round
+    # are seconds apart, so their ratio is less affected than the ratio of medians.
+    print()
+    print(f"Ratio to jobs {base} within each round (rounds where neither run was disturbed):")
+    print()
+    print("| jobs | rounds | end to end: median (quartiles) | steady: median (quartiles) |")
+    print("|---:|---:|---:|---:|")
+    for jobs in args.jobs[1:]:
+        pairs = [
+            (run, other)
+            for run, other in zip(runs[jobs], runs[base], strict=True)
+            if not run.disturbed and not other.disturbed
+        ]
+        cells = []
+        for kind in ("end", "steady"):
+            ratios = [
+                (run.end_to_end / other.end_to_end) if kind == "end" else (run.steady / other.steady)
+                for run, other in pairs
+            ]
+            cells.append(spread(ratios))
+        print(f"| {jobs} | {len(pairs)} | " + " | ".join(cells) + " |")
     return 0
+
+
+def spread(values: list[float]) -> str:
+    """Median and quartiles, as "1.81 (1.70-1.90)"."""
+    if not values:
+        return "-"
+    if len(values) == 1:
+        return f"{values[0]:.2f}"
+    low, middle, high = statistics.quantiles(values, n=4, method="inclusive")
+    return f"{middle:.2f} ({low:.2f}-{high:.2f})"
 
 
 if __name__ == "__main__":

@@ -20,12 +20,13 @@ from summarize import (
     InvalidParameterError,
     Summarizer,
     WorkerError,
+    batch,
     summarize_corpus,
     summarize_many,
     summarize_records,
 )
 from summarize.batch import sentence_record
-from summarize.corpus import partial_path
+from summarize.corpus import Document, partial_path
 
 # Tiny documents of different lengths, so that chunks finish out of order.
 TEXTS = [
@@ -80,8 +81,17 @@ def test_summarize_many_reads_its_input_lazily() -> None:
     first = list(itertools.islice(summaries, 5))
     summaries.close()  # stops the workers
     assert first == [summarize.summarize(text) for text in TEXTS]
-    # A bounded number of chunks ahead: 4 tasks per worker, 8 documents per task.
-    assert consumed <= 2 * 4 * 8 + 8
+    # A bounded number of chunks ahead: so many tasks per worker, so many documents per task.
+    assert consumed <= 2 * batch._TASKS_PER_WORKER * batch._CHUNK + batch._CHUNK
+
+
+def test_chunks_end_at_a_count_or_when_their_texts_are_long() -> None:
+    short, long = "a" * 10, "b" * batch._CHUNK_CHARACTERS
+    chunks = list(batch._chunks([short] * 20 + [long, short, long, long], 16))
+    assert [len(chunk) for chunk in chunks] == [16, 5, 2, 1]
+    assert list(itertools.chain.from_iterable(chunks)) == [short] * 20 + [long, short, long, long]
+    documents = [Document(id=1, text=long), Document(id=2, error="no text"), Document(id=3, text=short)]
+    assert [len(chunk) for chunk in batch._chunks(documents, 16)] == [1, 2]
 
 
 def test_summarize_many_raises_where_a_text_is_not_a_string() -> None:
