@@ -645,16 +645,22 @@ def _ordered(
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size``, or fewer when their texts reach ``_CHUNK_CHARACTERS``."""
+    """``items`` in lists of ``size``, or fewer when their texts reach ``_CHUNK_CHARACTERS``.
+
+    The first lists are shorter (1, 2, 4, ... items), so that the first records come
+    back soon and a short input is still spread over every worker.
+    """
     chunk: list[T] = []
     characters = 0
+    limit = 1
     for item in items:
         chunk.append(item)
         characters += _length(item)
-        if len(chunk) == size or characters >= _CHUNK_CHARACTERS:
+        if len(chunk) >= limit or characters >= _CHUNK_CHARACTERS:
             yield chunk
             chunk = []
             characters = 0
+            limit = min(2 * limit, size)
     if chunk:
         yield chunk
 

@@ -85,13 +85,14 @@ def test_summarize_many_reads_its_input_lazily() -> None:
     assert consumed <= 2 * batch._TASKS_PER_WORKER * batch._CHUNK + batch._CHUNK
 
 
-def test_chunks_end_at_a_count_or_when_their_texts_are_long() -> None:
+def test_chunks_grow_to_a_count_and_end_when_their_texts_are_long() -> None:
     short, long = "a" * 10, "b" * batch._CHUNK_CHARACTERS
-    chunks = list(batch._chunks([short] * 20 + [long, short, long, long], 16))
-    assert [len(chunk) for chunk in chunks] == [16, 5, 2, 1]
-    assert list(itertools.chain.from_iterable(chunks)) == [short] * 20 + [long, short, long, long]
-    documents = [Document(id=1, text=long), Document(id=2, error="no text"), Document(id=3, text=short)]
-    assert [len(chunk) for chunk in batch._chunks(documents, 16)] == [1, 2]
+    items = [short] * 40 + [long, short, long, long]
+    chunks = list(batch._chunks(items, 16))
+    assert [len(chunk) for chunk in chunks] == [1, 2, 4, 8, 16, 10, 2, 1]
+    assert list(itertools.chain.from_iterable(chunks)) == items
+    documents = [Document(id=1, text=short), Document(id=2, text=long), Document(id=3, error="no text")]
+    assert [len(chunk) for chunk in batch._chunks(documents * 2, 16)] == [1, 1, 3, 1]
 
 
 def test_summarize_many_raises_where_a_text_is_not_a_string() -> None:
