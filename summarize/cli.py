@@ -25,7 +25,7 @@ from summarize.reading import INPUT_FORMATS, Document, load_document, read_docum
 from summarize.render import to_html, to_markdown
 from summarize.selection import DEFAULT_SENTENCES, ORDERS
 from summarize.types import Summary
-from summarize.web import DEFAULT_TIMEOUT
+from summarize.web import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 
 __all__ = ["main"]
 
@@ -461,7 +461,10 @@ def _parser() -> argparse.ArgumentParser:
         type=_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g})",
+        help=(
+            f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g}); "
+            f"a whole download may take at most {DEFAULT_MAX_SECONDS:g} s"
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser

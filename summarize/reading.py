@@ -16,7 +16,15 @@ from typing import BinaryIO
 
 from summarize._validation import check_choice, fail
 from summarize.errors import FetchError, InputError
-from summarize.web import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT, extract_article, fetch, is_url
+from summarize.web import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_TIMEOUT,
+    extract_article,
+    fetch,
+    is_url,
+)
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -153,6 +161,7 @@ def load_document(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
+    max_seconds: float = DEFAULT_MAX_SECONDS,
 ) -> Document:
     """Read a document from a file or an http(s) URL, as text or as an HTML page.
 
@@ -170,7 +179,7 @@ def load_document(
         The encoding of the bytes. By default UTF-8 for text (or the charset the
         server sends), and for HTML the charset the server sends or the page
         declares in a ``<meta>`` tag, else UTF-8.
-    timeout, max_bytes, max_redirects
+    timeout, max_bytes, max_redirects, max_seconds
         Limits of the download of a URL, as in :func:`summarize.web.fetch`.
 
     Returns
@@ -191,7 +200,9 @@ def load_document(
     """
     check_choice("input_format", input_format, INPUT_FORMATS)
     if isinstance(source, str) and is_url(source):
-        download = fetch(source, timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects)
+        download = fetch(
+            source, timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects, max_seconds=max_seconds
+        )
         form = (
             input_format if input_format != "auto" else _format_of_download(source, download.content_type, download.url)
         )

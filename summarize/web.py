@@ -1,9 +1,9 @@
 """Web pages in: downloading a URL, and extracting the article from an HTML page.
 
-Downloads use only the standard library, with a connect/read time-out, a maximum
-size and a limited number of redirects. Extraction uses trafilatura, installed by
-the optional extra ``html`` (``pip install "summarize[html]"``) and imported only
-when a page is extracted.
+Downloads use only the standard library, with a connect/read time-out, a time
+limit for the whole download, a maximum size and a limited number of redirects.
+Extraction uses trafilatura, installed by the optional extra ``html`` (``pip
+install "summarize[html]"``) and imported only when a page is extracted.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import http.client
 import re
 import socket
 import ssl
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarize._validation import check_float, check_int, fail
 from summarize.errors import FetchError, InputError, MissingDependencyError
@@ -24,6 +25,7 @@ from summarize.sentences import split_sentences
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_REDIRECTS",
+    "DEFAULT_MAX_SECONDS",
     "DEFAULT_TIMEOUT",
     "Article",
     "Download",
@@ -34,6 +36,10 @@ __all__ = [
 
 #: Seconds to wait for a connection, and for each read from it.
 DEFAULT_TIMEOUT = 10.0
+
+#: Seconds the whole download of a URL may take, redirects included: a server that
+#: sends a byte now and then, each within the time-out, is cut off after this.
+DEFAULT_MAX_SECONDS = 120.0
 
 #: The largest response body that is downloaded, in bytes (10 MiB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -105,6 +111,7 @@ def fetch(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
+    max_seconds: float = DEFAULT_MAX_SECONDS,
 ) -> Download:
     """Download a web page over HTTP or HTTPS.
 
@@ -119,6 +126,10 @@ def fetch(
         refused as soon as its ``Content-Length`` or the bytes read so far exceed it.
     max_redirects : int
         The most redirects followed (default 5); 0 follows none.
+    max_seconds : float
+        Seconds the whole download may take, redirects included (default 120).
+        It is checked between reads, so a download that goes over it ends within
+        one ``timeout`` more.
 
     Returns
     -------
@@ -130,7 +141,8 @@ def fetch(
     FetchError
         If the URL is not http(s), its host cannot be resolved, the connection is
         refused or times out, the server answers with an HTTP error, redirects too
-        often, or sends more than ``max_bytes``. The message starts with the URL.
+        often, sends more than ``max_bytes``, or takes longer than ``max_seconds``.
+        The message starts with the URL.
     InvalidParameterError
         If an option is out of range.
 
@@ -145,13 +157,16 @@ def fetch(
     check_float("timeout", timeout, low=0.0, high=float("inf"), low_open=True, high_open=True)
     check_int("max_bytes", max_bytes, minimum=1)
     check_int("max_redirects", max_redirects, minimum=0)
+    check_float("max_seconds", max_seconds, low=0.0, high=float("inf"), low_open=True, high_open=True)
     from summarize import __version__
 
+    deadline = _Deadline(url, max_seconds)
     opener = _opener()
     headers = {"User-Agent": f"summarize/{__version__}", "Accept": _ACCEPT, "Accept-Encoding": "identity"}
     current = url
     for _ in range(max_redirects + 1):
         _check_url(url, current)
+        deadline.check()
         try:
             response = opener.open(urllib.request.Request(current, headers=headers), timeout=timeout)
         except urllib.error.HTTPError as error:
@@ -167,7 +182,7 @@ def fetch(
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
             raise FetchError(url, _describe(error, current, timeout)) from None
         with response:
-            return _read(url, response, timeout=timeout, max_bytes=max_bytes)
+            return _read(url, response, timeout=timeout, max_bytes=max_bytes, deadline=deadline)
     raise FetchError(url, f"too many redirects (more than {max_redirects})")
 
 
@@ -221,8 +236,27 @@ def _describe(error: BaseException, current: str, timeout: float) -> str:
     return f"cannot connect to {host} ({reason})"
 
 
-def _read(url: str, response: http.client.HTTPResponse, *, timeout: float, max_bytes: int) -> Download:
-    """Read a response body, refusing it once it is larger than ``max_bytes``."""
+@dataclass(frozen=True)
+class _Deadline:
+    """The time by which a download of ``url`` must be done."""
+
+    url: str
+    seconds: float
+    start: float = field(default_factory=time.monotonic)
+
+    def check(self) -> None:
+        if time.monotonic() - self.start > self.seconds:
+            raise FetchError(self.url, f"the download took longer than {self.seconds:g} seconds (the time limit)")
+
+
+def _read(
+    url: str, response: http.client.HTTPResponse, *, timeout: float, max_bytes: int, deadline: _Deadline
+) -> Download:
+    """Read a response body, refusing it once it is larger than ``max_bytes`` or late.
+
+    Read with ``read1``, which returns whatever has arrived, so that the deadline is
+    checked even while a server sends a few bytes at a time.
+    """
     too_big = f"the page is larger than the maximum download size of {max_bytes:,} bytes"
     length = response.headers.get("Content-Length", "")
     if length.strip().isdigit() and int(length) > max_bytes:
@@ -233,11 +267,14 @@ def _read(url: str, response: http.client.HTTPResponse, *, timeout: float, max_b
     chunks: list[bytes] = []
     size = 0
     try:
-        while size <= max_bytes and (chunk := response.read(min(_CHUNK, max_bytes + 1 - size))):
+        while size <= max_bytes and (chunk := response.read1(min(_CHUNK, max_bytes + 1 - size))):
             chunks.append(chunk)
             size += len(chunk)
+            deadline.check()
     except TimeoutError:
         raise FetchError(url, f"the download stalled for {timeout:g} seconds (time-out)") from None
+    except FetchError:  # past the deadline (a FetchError is an OSError too)
+        raise
     except (OSError, http.client.HTTPException) as error:
         raise FetchError(url, f"the connection broke during the download ({type(error).__name__})") from None
     if size > max_bytes:

@@ -2,6 +2,7 @@
 
 import socket
 import sys
+import time
 
 import pytest
 
@@ -72,6 +73,13 @@ def test_stalled_download_times_out(web: str) -> None:
         fetch(f"{web}/stalled", timeout=SHORT_TIMEOUT)
 
 
+def test_a_download_that_never_stalls_but_never_ends_is_cut_off(web: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(FetchError, match=r"/dripping: the download took longer than 0\.5 seconds \(the time limit\)"):
+        fetch(f"{web}/dripping", timeout=SHORT_TIMEOUT, max_seconds=0.5)
+    assert time.monotonic() - start < 0.5 + SHORT_TIMEOUT
+
+
 def test_declared_size_over_the_limit_is_refused(web: str) -> None:
     with pytest.raises(FetchError, match=r"larger than the maximum download size of 50,000 bytes \(Content-Length"):
         fetch(f"{web}/big-declared", max_bytes=50_000)
@@ -129,6 +137,7 @@ def test_binary_content_is_downloaded_as_it_is(web: str) -> None:
         ({"timeout": 0}, r"The 'timeout' parameter must be a float in \(0, inf\)\. Got 0 instead\."),
         ({"max_bytes": 0}, r"The 'max_bytes' parameter must be an int >= 1\. Got 0 instead\."),
         ({"max_redirects": -1}, r"The 'max_redirects' parameter must be an int >= 0\. Got -1 instead\."),
+        ({"max_seconds": -1.0}, r"The 'max_seconds' parameter must be a float in \(0, inf\)\. Got -1\.0 instead\."),
     ],
 )
 def test_bad_options(options: dict[str, float], message: str) -> None:

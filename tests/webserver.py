@@ -168,6 +168,20 @@ def _stalled(handler: _Handler) -> None:
     handler.server.release.wait(10)
 
 
+def _dripping(handler: _Handler) -> None:
+    """Send the body a byte every 50 ms, each within any read time-out: only a limit on the whole download ends it."""
+    body = ARTICLE_HTML.encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    for byte in body:
+        if handler.server.release.wait(0.05):
+            return
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+
+
 def _big_streamed(handler: _Handler) -> None:
     """A body larger than the limit, with no Content-Length: only counting the bytes finds out."""
     handler.send_response(200)
@@ -212,6 +226,7 @@ def start(seed_path: Path) -> tuple[_Server, threading.Thread]:
         "/server-error": lambda handler: handler._send(500, "text/html", b"<h1>oops</h1>"),
         "/slow": _slow,
         "/stalled": _stalled,
+        "/dripping": _dripping,
         "/big-streamed": _big_streamed,
         "/big-declared": _big_declared,
         "/image.png": _bytes(PNG, "image/png"),
