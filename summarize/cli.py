@@ -262,6 +262,14 @@ def _evaluate_command(argv: list[str]) -> int:
         default="markdown",
         help="markdown: a table (default); json: one object per ranker, one per line",
     )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="english",
+        metavar="LANGUAGE",
+        help=f"language of the texts: {', '.join(LANGUAGES)} (default english); other than English, ROUGE "
+        "counts summarize's words and Snowball stems of it",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:
@@ -271,6 +279,7 @@ def _evaluate_command(argv: list[str]) -> int:
             read_dataset(args.dataset, limit=args.limit),
             rankers=args.rankers or list(RANKERS),
             sentences=REFERENCE if args.sentences is None else args.sentences,
+            language=args.language,
         )
     except SummarizeError as error:
         _error(str(error))

@@ -20,9 +20,11 @@ from typing import Any, TextIO
 
 from summarize._validation import check_int, fail
 from summarize.errors import InputError, MissingDependencyError
+from summarize.languages import check_language
 from summarize.pipeline import Summarizer
 from summarize.rankers import RANKERS
 from summarize.reading import file_error
+from summarize.terms import tokens
 
 __all__ = ["REFERENCE", "Evaluation", "evaluate", "format_table", "read_dataset"]
 
@@ -106,6 +108,7 @@ def evaluate(
     *,
     rankers: Sequence[str],
     sentences: int | str = REFERENCE,
+    language: str = "english",
 ) -> list[Evaluation]:
     """Score rankers on reference summaries with ROUGE.
 
@@ -119,6 +122,13 @@ def evaluate(
     sentences : int or "reference"
         Summary length: a number of sentences, or ``"reference"`` for as many
         sentences as each reference has.
+    language : str
+        The language of the texts (default English), for the summaries and for
+        ROUGE's words. English uses rouge-score's own words and Porter stems, as
+        published ROUGE figures do; rouge-score keeps only the letters a-z and the
+        digits, so any other language is cut into summarize's words (character
+        bigrams for Chinese and Japanese) with its Snowball stems, stop words
+        kept.
 
     Returns
     -------
@@ -130,7 +140,7 @@ def evaluate(
     MissingDependencyError
         If ``rouge-score`` is not installed.
     InvalidParameterError
-        If a ranker is unknown or ``sentences`` is invalid.
+        If a ranker is unknown, or ``sentences`` or ``language`` is invalid.
     """
     if not rankers:
         raise fail("rankers", "at least one ranker name", list(rankers))
@@ -139,11 +149,15 @@ def evaluate(
             raise fail("rankers", f"names from {', '.join(RANKERS)}", ranker)
     if sentences != REFERENCE:
         check_int("sentences", sentences, minimum=1)
+    language = check_language(language, auto=False)
     try:
         from rouge_score.rouge_scorer import RougeScorer
     except ImportError:
         raise MissingDependencyError("evaluation", "rouge-score", "evaluate") from None
-    scorer = RougeScorer(list(_MEASURES), use_stemmer=True)
+    if language == "english":
+        scorer = RougeScorer(list(_MEASURES), use_stemmer=True)
+    else:
+        scorer = RougeScorer(list(_MEASURES), tokenizer=_Words(language))
 
     totals = {ranker: [0.0, 0.0, 0.0, 0.0] for ranker in rankers}
     problems = {ranker: [0, 0, 0] for ranker in rankers}
@@ -153,7 +167,7 @@ def evaluate(
         length = max(len(reference), 1) if sentences == REFERENCE else int(sentences)
         documents += 1
         for ranker in rankers:
-            summarizer = Summarizer(sentences=length, ranker=ranker)
+            summarizer = Summarizer(sentences=length, ranker=ranker, language=language)
             started = time.perf_counter()
             summary = summarizer.summarize(record["text"])
             elapsed = time.perf_counter() - started
@@ -181,6 +195,23 @@ def evaluate(
         )
         for ranker, total in totals.items()
     ]
+
+
+class _Words:
+    """rouge-score's tokenizer for a language other than English: summarize's words of it, stemmed.
+
+    Examples
+    --------
+    >>> from summarize.evaluation import _Words
+    >>> _Words("german").tokenize("Die Straßen Münchens")
+    ['die', 'strass', 'munch']
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def tokenize(self, text: str) -> list[str]:
+        return [word.term or text[word.start : word.end].lower() for word in tokens(text, language=self.language)]
 
 
 def format_table(evaluations: Sequence[Evaluation]) -> str:

@@ -89,6 +89,30 @@ def test_missing_dataset(tmp_path: Path) -> None:
         list(read_dataset(tmp_path / "none.jsonl"))
 
 
+# The reference is the lead; a central sentence shares half its words.
+RUSSIAN = {
+    "text": "Плотину прорвало ночью в воскресенье. Вода затопила фермы в долине. Спасатели работали всю неделю.",
+    "summary": "Плотину прорвало ночью в воскресенье.",
+}
+
+
+def test_other_languages_are_scored_on_their_own_words() -> None:
+    (russian,) = evaluate([RUSSIAN], rankers=["lead"], sentences=1, language="russian")
+    assert (russian.rouge1, russian.rouge2, russian.rouge_lsum) == pytest.approx((100.0, 100.0, 100.0))
+    # rouge-score's own words are a-z and 0-9 only: no Russian word would count.
+    (english,) = evaluate([RUSSIAN], rankers=["lead"], sentences=1)
+    assert english.rouge1 == 0.0
+    (two,) = evaluate([RUSSIAN], rankers=["lead"], sentences=2, language="russian")
+    assert 0 < two.rouge1 < 100
+
+
+def test_unknown_language_is_named() -> None:
+    with pytest.raises(InvalidParameterError, match=r"The 'language' parameter must be .* Got 'klingon'"):
+        evaluate(RECORDS, rankers=["lead"], language="klingon")
+    with pytest.raises(InvalidParameterError, match=r"The 'language' parameter .* Got 'auto'"):
+        evaluate(RECORDS, rankers=["lead"], language="auto")
+
+
 def test_unknown_ranker_is_named() -> None:
     with pytest.raises(InvalidParameterError, match=r"The 'rankers' parameter must be names from .* Got 'magic'"):
         evaluate(RECORDS, rankers=["magic"])
@@ -109,6 +133,16 @@ def test_cli_json_and_limit(dataset: Path, capsys: pytest.CaptureFixture[str]) -
     assert row["ranker"] == "lead"
     assert row["documents"] == 2
     assert row["rouge1"] == pytest.approx(100.0)
+
+
+def test_cli_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "russian.jsonl"
+    path.write_text(json.dumps(RUSSIAN, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(path), "--ranker", "lead", "--language", "russian", "-f", "json"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["rouge1"] == pytest.approx(100.0)
+    assert main(["evaluate", str(path), "--language", "auto"]) == 2
+    assert "invalid choice: 'auto'" in capsys.readouterr().err
 
 
 def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
