@@ -2,6 +2,6 @@
 
 import sys
 
-from summarize.cli import main
+from summarize.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import dataclasses
+import gc
 import json
 import os
 import sys
@@ -112,6 +113,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def run() -> int:
+    """The ``summarize`` command and ``python -m summarize``: :func:`main`, then a quick exit.
+
+    Once the command is done, the garbage collector is frozen (:func:`gc.freeze`), so
+    that Python's teardown does not search the objects of numpy, scipy and NLTK for
+    reference cycles: that took about 0.2 s, a sixth of a run on one article. Exit
+    handlers run, and files are closed, as usual.
+    """
+    status = main()
+    gc.freeze()
+    return status
 
 
 def _summarize_command(argv: list[str]) -> int:

@@ -171,6 +171,16 @@ def test_python_dash_m_in_a_subprocess(article: Path) -> None:
     )
     assert help_result.returncode == 0
     assert help_result.stdout.startswith("usage: summarize")
+    # The exit status comes through the quick exit (a frozen garbage collector).
+    missing = subprocess.run(
+        [sys.executable, "-m", "summarize", str(article.with_name("missing.txt"))],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr == f"summarize: error: {article.with_name('missing.txt')}: no such file\n"
 
 
 # Web pages in, Markdown and HTML out.
