@@ -28,7 +28,9 @@ time the machine's other processes used while it ran: the machine's busy time (f
 ``/proc/stat``, Linux only) less the command's, its workers' and this script's, plus
 any time the hypervisor stole. A run during which that came to more than a fifth of
 a CPU counts as disturbed and is left out of the table, unless every run of a
-setting was.
+setting was. With more than one job, about 0.3 CPU seconds of it are the command's
+own but cannot be seen: the workers and their fork server ending, after their last
+sample (the fork server, a plain Python process, tears its modules down).
 
 The corpus is a JSON Lines file with a ``text`` field per line, such as the
 development data described in ``../shared/data/README.md``. Nothing of it is
@@ -79,51 +81,83 @@ def machine_times() -> tuple[float, float] | None:
     return (user + nice + system + irq + softirq) / ticks, steal / ticks
 
 
-class FamilyWatch:
-    """Samples, every 100 ms, the CPU seconds used by the processes under a pid (from /proc).
+@dataclass
+class Seen:
+    """A process of the family as last seen: its parent, CPU seconds, and which sample."""
 
-    Each process counts with its own time plus that of the children it reaped, as
-    last seen; worker processes end before the command does, so they must be seen
-    while they run. Up to one interval of a process's last CPU time can be missed.
-    The family is found through ``/proc/PID/task/TID/children``, a few small reads,
-    so that watching costs well under 1% of a CPU (a scan of all of ``/proc`` 20
-    times a second took 4%, which the command with 2 workers would have lost).
+    parent: int
+    own: float  # utime + stime
+    reaped: float  # cutime + cstime: the children it has waited for, in full
+    sample: int
+
+
+class FamilyWatch:
+    """Samples, every 100 ms (10 ms once hurried), the CPU seconds used by the processes under a pid (from /proc).
+
+    Worker processes end before the command does, so they must be seen while they
+    run; the time they used after their last sample is found in their parent's
+    time for reaped children (see :meth:`stop`). The family is found through
+    ``/proc/PID/task/TID/children``, a few small reads, so that watching costs well
+    under 1% of a CPU (a scan of all of ``/proc`` 20 times a second took 4%, which
+    the command with 2 workers would have lost).
     """
 
     def __init__(self, pid: int) -> None:
         self._pid = pid
-        self._seen: dict[int, float] = {}
+        self._seen: dict[int, Seen] = {}
         self._stop = threading.Event()
+        self._interval = 0.1
         self._ticks = os.sysconf("SC_CLK_TCK")
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
 
     def _watch(self) -> None:
-        while not self._stop.wait(0.1):
-            family, pending = set(), [self._pid]
+        sample = 0
+        while not self._stop.wait(self._interval):
+            sample += 1
+            parents, pending = {self._pid: 0}, [self._pid]
             while pending:
                 pid = pending.pop()
-                family.add(pid)
-                pending.extend(child for child in children(pid) if child not in family)
-            for member in family - {self._pid}:
-                used = self._cpu(member)
-                if used is not None:
-                    self._seen[member] = max(self._seen.get(member, 0.0), used)
+                for child in children(pid):
+                    if child not in parents:
+                        parents[child] = pid
+                        pending.append(child)
+            for member, parent in parents.items():
+                times = self._times(member)
+                if times is not None:
+                    self._seen[member] = Seen(parent, *times, sample)
 
-    def _cpu(self, pid: int) -> float | None:
-        """utime + stime + cutime + cstime of a process, in seconds (None if it has ended)."""
+    def hurry(self) -> None:
+        """Sample every 10 ms from now on: the processes are about to end."""
+        self._interval = 0.01
+
+    def _times(self, pid: int) -> tuple[float, float] | None:
+        """utime + stime, and cutime + cstime, of a process in seconds (None if it has ended)."""
         try:
             with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
+                fields = [int(field) for field in stat.read().rsplit(")", 1)[1].split()[11:15]]
         except OSError:
             return None
-        return sum(int(field) for field in fields[11:15]) / self._ticks
+        return (fields[0] + fields[1]) / self._ticks, (fields[2] + fields[3]) / self._ticks
 
     def stop(self) -> float:
-        """Stop watching; the CPU seconds of the processes under the pid."""
+        """Stop watching; the CPU seconds of the processes under the pid (not the pid's own).
+
+        Each process's own time as last seen, plus whatever the children it reaped
+        used that is not already counted (their time after their last sample, or
+        children never seen): its reaped time less what its children were last seen
+        with. The pid's own time and reaped children are left to ``os.wait4``.
+        """
         self._stop.set()
         self._thread.join()
-        return sum(self._seen.values())
+        counted: dict[int, float] = {}
+        for seen in self._seen.values():
+            counted[seen.parent] = counted.get(seen.parent, 0.0) + seen.own + seen.reaped
+        return sum(
+            seen.own + max(0.0, seen.reaped - counted.get(pid, 0.0))
+            for pid, seen in self._seen.items()
+            if pid != self._pid
+        )
 
 
 def children(pid: int) -> list[int]:
@@ -169,6 +203,8 @@ def run_once(corpus: Path, jobs: int, repeat: int) -> Run:
     assert process.stdout is not None
     for _ in process.stdout:
         arrivals.append(time.perf_counter() - start)
+    if watch is not None:
+        watch.hurry()  # the workers' last moments, which the parents' reaped time may not show
     assert process.stderr is not None
     err = process.stderr.read()  # one line: the command shows no progress here
     _, status, usage = os.wait4(process.pid, 0)
