@@ -266,17 +266,18 @@ def _read(
         raise FetchError(url, f"the server sent a compressed body (Content-Encoding {encoding}) that was not asked for")
     chunks: list[bytes] = []
     size = 0
-    try:
-        while size <= max_bytes and (chunk := response.read1(min(_CHUNK, max_bytes + 1 - size))):
-            chunks.append(chunk)
-            size += len(chunk)
-            deadline.check()
-    except TimeoutError:
-        raise FetchError(url, f"the download stalled for {timeout:g} seconds (time-out)") from None
-    except FetchError:  # past the deadline (a FetchError is an OSError too)
-        raise
-    except (OSError, http.client.HTTPException) as error:
-        raise FetchError(url, f"the connection broke during the download ({type(error).__name__})") from None
+    while size <= max_bytes:
+        try:
+            chunk = response.read1(min(_CHUNK, max_bytes + 1 - size))
+        except TimeoutError:
+            raise FetchError(url, f"the download stalled for {timeout:g} seconds (time-out)") from None
+        except (OSError, http.client.HTTPException) as error:
+            raise FetchError(url, f"the connection broke during the download ({type(error).__name__})") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        deadline.check()
     if size > max_bytes:
         raise FetchError(url, too_big)
     has_type = bool(response.headers.get("Content-Type", "").strip())

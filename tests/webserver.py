@@ -156,13 +156,19 @@ def _slow(handler: _Handler) -> None:
     handler._send(200, "text/html; charset=utf-8", ARTICLE_HTML.encode())
 
 
-def _stalled(handler: _Handler) -> None:
-    """Send the headers and the start of the body, then nothing."""
+def _article_headers(handler: _Handler) -> bytes:
+    """Send the status and headers of the test article; its body, for the route to send."""
     body = ARTICLE_HTML.encode()
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html; charset=utf-8")
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
+    return body
+
+
+def _stalled(handler: _Handler) -> None:
+    """Send the headers and the start of the body, then nothing."""
+    body = _article_headers(handler)
     handler.wfile.write(body[:100])
     handler.wfile.flush()
     handler.server.release.wait(10)
@@ -170,11 +176,7 @@ def _stalled(handler: _Handler) -> None:
 
 def _dripping(handler: _Handler) -> None:
     """Send the body a byte every 50 ms, each within any read time-out: only a limit on the whole download ends it."""
-    body = ARTICLE_HTML.encode()
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html; charset=utf-8")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
+    body = _article_headers(handler)
     for byte in body:
         if handler.server.release.wait(0.05):
             return
