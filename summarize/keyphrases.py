@@ -27,11 +27,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
+from summarize._data import exists, rows
 from summarize.graph import Matrix
 from summarize.languages import check_language
 from summarize.sentences import abbreviations
@@ -104,10 +104,8 @@ def fillers(language: str = "english") -> frozenset[str]:
 def _fillers(language: str) -> frozenset[str]:
     # An abbreviation, or a piece of a dotted one ("ex" of "t.ex").
     words = {piece for abbreviation in abbreviations(language) for piece in abbreviation.split(".") if len(piece) > 1}
-    path = resources.files("summarize").joinpath("data", "fillers", f"{language}.txt")
-    if path.is_file():
-        lines = path.read_text(encoding="utf-8").splitlines()
-        words.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    if exists("fillers", f"{language}.txt"):
+        words.update(rows("fillers", f"{language}.txt"))
     return frozenset(words)
 
 

@@ -26,10 +26,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from summarize._data import rows, table
 from summarize._validation import check_text
 from summarize.languages import AUTO, UNSPACED, check_language, detect_language
 from summarize.types import Sentence
@@ -426,16 +426,15 @@ def _punkt(language: str = "english") -> _Punkt:
 
     params = PunktParameters()
     if language == "english":
-        params.abbrev_types = set(_rows("punkt", "abbreviations.txt")) | set(_rows("punkt", "abbrev_types.txt"))
-        params.collocations = {tuple(row.split(" ")) for row in _rows("punkt", "collocations.txt")}
-        params.sent_starters = set(_rows("punkt", "sent_starters.txt"))
-        # Word<TAB>flags rows; no word holds whitespace, so one split reads them all.
-        fields = "\n".join(_rows("punkt", "ortho_context.tsv")).split()
-        params.ortho_context = defaultdict(int, zip(fields[::2], map(int, fields[1::2]), strict=True))
+        params.abbrev_types = set(rows("punkt", "abbreviations.txt")) | set(rows("punkt", "abbrev_types.txt"))
+        params.collocations = {tuple(row.split(" ")) for row in rows("punkt", "collocations.txt")}
+        params.sent_starters = set(rows("punkt", "sent_starters.txt"))
+        contexts = table("punkt", "ortho_context.tsv")
+        params.ortho_context = defaultdict(int, {word: int(flags) for word, flags in contexts.items()})
         return _Punkt(params, PunktLanguageVars())
-    rows = [row for row in _lines("abbreviations", f"{language}.txt") if not row.startswith("# ")]
-    params.abbrev_types = {row for row in rows if " " not in row}
-    params.collocations = {tuple(row.split(" ")) for row in rows if " " in row}
+    entries = rows("abbreviations", f"{language}.txt")
+    params.abbrev_types = {entry for entry in entries if " " not in entry}
+    params.collocations = {tuple(entry.split(" ")) for entry in entries if " " in entry}
     return _Punkt(params, _arabic_vars() if language == "arabic" else PunktLanguageVars())
 
 
@@ -471,17 +470,3 @@ def _arabic_vars() -> PunktLanguageVars:
         _re_non_word_chars = non_word[:-2] + "\u061f" + non_word[-2:]
 
     return OlderArabicVars()
-
-
-def _rows(*path: str) -> list[str]:
-    """The entries of a shipped parameter file: its lines but the "# " comments.
-
-    A learnt collocation may start with Punkt's number type ("##number## inbev").
-    """
-    return [line for line in _lines(*path) if not line.startswith("# ")]
-
-
-def _lines(*path: str) -> list[str]:
-    """The non-empty lines of a shipped data file."""
-    content = resources.files("summarize").joinpath("data", *path).read_text(encoding="utf-8")
-    return [line for line in content.splitlines() if line]

@@ -23,9 +23,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 
+from summarize._data import exists, rows, table
 from summarize.languages import UNSPACED, check_language
 
 __all__ = ["Analyzer", "Token", "analyzer", "stop_words", "tokens"]
@@ -98,9 +98,7 @@ def stop_words(language: str = "english") -> frozenset[str]:
 
 @cache
 def _stop_words(language: str) -> frozenset[str]:
-    path = resources.files("summarize").joinpath("data", "stopwords", f"{language}.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(rows("stopwords", f"{language}.txt"))
 
 
 def analyzer(language: str = "english") -> Analyzer:
@@ -237,13 +235,8 @@ def _stem_cache(language: str) -> Mapping[str, str]:
     these words again, and the tests check it equals what NLTK gives. Read-only:
     the analyzer copies it.
     """
-    path = resources.files("summarize").joinpath("data", "stems", f"{language}.tsv")
-    if not path.is_file():
-        return MappingProxyType({})
-    lines = path.read_text(encoding="utf-8").splitlines()
-    # Word<TAB>stem rows; neither holds whitespace, so one split reads them all.
-    fields = "\n".join(line for line in lines if not line.startswith("#")).split()
-    return MappingProxyType(dict(zip(fields[::2], fields[1::2], strict=True)))
+    path = ("stems", f"{language}.tsv")
+    return MappingProxyType(table(*path) if exists(*path) else {})
 
 
 @cache
