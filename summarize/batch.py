@@ -423,12 +423,13 @@ def _corpus_records(
     With workers, the corpus is read in a thread of its own, so that finished
     records are written even while the input stalls (a pipe that is still open).
     """
+
+    def is_done(document: Document) -> bool:
+        return bool(done) and record_key(document.id) in done
+
     if workers.executor is None:
         for document in documents:
-            if done and record_key(document.id) in done:
-                yield 1
-            else:
-                yield _summarize_lines(summarizer, [document])
+            yield 1 if is_done(document) else _summarize_lines(summarizer, [document])
         return
     executor = workers.executor
     events: queue.Queue[Future[_Lines] | int | _End] = queue.Queue()
@@ -443,7 +444,7 @@ def _corpus_records(
 
     def fresh() -> Iterator[Document]:
         for document in documents:
-            if done and record_key(document.id) in done:
+            if is_done(document):
                 events.put(1)
             else:
                 yield document
