@@ -100,11 +100,11 @@ def check_choice(name: str, value: T, choices: Collection[T]) -> T:
 def check_text(value: object) -> str:
     """Return ``value`` if it is a str: the document to summarise."""
     if not isinstance(value, str):
-        raise fail("text", "a str", _short(value))
+        raise fail("text", "a str", abbreviated(value))
     return value
 
 
-def _short(value: object) -> object:
+def abbreviated(value: object) -> object:
     """Keep error messages short when the wrong value is a big container."""
     text = repr(value)
     if len(text) <= 80:

@@ -11,22 +11,21 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from summarize import __version__
-from summarize.batch import BatchReport, sentence_record, summarize_corpus
-from summarize.corpus import partial_path
+from summarize._version import __version__
 from summarize.errors import FieldError, InputError, InvalidParameterError, SummarizeError
-from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
+from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
+from summarize.io.records import sentence_record
+from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, LANGUAGES
-from summarize.pipeline import Summarizer
+from summarize.pipeline import Analysis, Summarizer
 from summarize.rankers import DEFAULT_RANKER, RANKERS
-from summarize.reading import INPUT_FORMATS, Document, load_document, read_document
-from summarize.render import to_html, to_markdown
 from summarize.selection import DEFAULT_SENTENCES, ORDERS
-from summarize.types import Summary
-from summarize.web import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from summarize.batch import BatchReport
 
 __all__ = ["main"]
 
@@ -288,6 +287,8 @@ def _evaluate_command(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
+    from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
+
     try:
         evaluations = evaluate(
             read_dataset(args.dataset, limit=args.limit),
@@ -315,6 +316,8 @@ def _batch(arguments: list[str]) -> int:
             parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of .txt files")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
+    from summarize.batch import summarize_corpus
+
     try:
         report = summarize_corpus(
             args.corpus,
@@ -357,6 +360,8 @@ def _report(report: BatchReport) -> str:
 
 
 def _note_partial(output: str | None) -> None:
+    from summarize.io.output import partial_path
+
     if output in (None, "-"):
         return
     partial = partial_path(output)
@@ -379,31 +384,30 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
             document = _read(name, args)
             if not document.text.strip():
                 raise InputError(f"{_display(name)}: empty input, nothing to summarise")
-            language = summarizer.language_of(document.text)
-            reader = (
-                dataclasses.replace(summarizer, language=language) if language != summarizer.language else summarizer
-            )
-            summary = reader(document.text)
-            ranked = reader.rank(document.text) if fmt == "html" else ()
-            found = reader.keywords(document.text, top=args.keywords) if args.keywords else None
+            analysis = summarizer.analyze(document.text)
+            found = analysis.keywords(top=args.keywords) if args.keywords else None
         except SummarizeError as error:
             _error(str(error))
             status = 1
             continue
         if fmt == "json":
-            record = _as_json(_display(name), document, summary, language)
+            record = _as_json(_display(name), document, analysis)
             if found is not None:
                 record["keywords"] = [_keyword_record(keyword) for keyword in found]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif fmt == "markdown":
+            from summarize.io.render import to_markdown
+
             heading = document.title or (_display(name) if len(files) > 1 else None)
-            out.write(("\n" if number else "") + to_markdown(summary, title=heading, keywords=found))
+            out.write(("\n" if number else "") + to_markdown(analysis, title=heading, keywords=found))
         elif fmt == "html":
-            out.write(to_html(document.text, ranked, summary, title=document.title, source=document.source))
+            from summarize.io.render import to_html
+
+            out.write(to_html(analysis, title=document.title, source=document.source))
         else:
             if len(files) > 1:
                 out.write(("\n" if number else "") + f"==> {_display(name)} <==\n")
-            out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in summary)
+            out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in analysis.summary)
             if found is not None:
                 out.write("keywords: " + ", ".join(keyword.text for keyword in found) + "\n")
         out.flush()
@@ -416,12 +420,12 @@ def _read(name: str, args: argparse.Namespace) -> Document:
     return load_document(name, input_format=args.input_format, encoding=args.encoding, timeout=args.timeout)
 
 
-def _as_json(name: str, document: Document, summary: Summary, language: str) -> dict[str, object]:
+def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
     return {
         "file": name,
         "title": document.title,
-        "language": language,
-        "sentences": [sentence_record(sentence) for sentence in summary],
+        "language": analysis.language,
+        "sentences": [sentence_record(sentence) for sentence in analysis.summary],
     }
 
 

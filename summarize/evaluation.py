@@ -20,10 +20,10 @@ from typing import Any, TextIO
 
 from summarize._validation import check_int, fail
 from summarize.errors import InputError, MissingDependencyError
+from summarize.io.documents import file_error
 from summarize.languages import check_language
 from summarize.pipeline import Summarizer
 from summarize.rankers import RANKERS
-from summarize.reading import file_error
 from summarize.terms import tokens
 
 __all__ = ["REFERENCE", "Evaluation", "evaluate", "format_table", "read_dataset"]

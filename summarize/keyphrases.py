@@ -32,10 +32,10 @@ import numpy as np
 import numpy.typing as npt
 
 from summarize._data import exists, rows
-from summarize.graph import Matrix
 from summarize.languages import check_language
+from summarize.matrices import Matrix
 from summarize.sentences import abbreviations
-from summarize.terms import Token, tokens
+from summarize.terms import Token, tokenizer
 
 __all__ = [
     "DEFAULT_KEYWORDS",
@@ -46,6 +46,7 @@ __all__ = [
     "fillers",
     "is_candidate",
     "phrases",
+    "sentence_words",
     "word_graph",
 ]
 
@@ -119,11 +120,27 @@ def candidate_words(sentence: str, *, language: str = "english") -> list[Token]:
     >>> [(sentence[t.start:t.end], t.term) for t in candidate_words(sentence)]
     [('He', ''), ('said', ''), ('the', ''), ('operation', 'oper'), ('began', 'began')]
     """
-    words = tokens(sentence, language=language)
-    skip = _fillers(language)
-    if not skip:
-        return words
-    return [replace(word, term="") if sentence[word.start : word.end].lower() in skip else word for word in words]
+    return sentence_words([sentence], language=language)[0]
+
+
+def sentence_words(sentences: Sequence[str], *, language: str = "english") -> list[list[Token]]:
+    """The candidate words (:func:`candidate_words`) of each of a text's sentences, the language checked once.
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import sentence_words
+    >>> [[t.term for t in words] for words in sentence_words(["Cats purr.", "Dogs bark."])]
+    [['cat', 'purr'], ['dog', 'bark']]
+    """
+    split = tokenizer(language)
+    skip = _fillers(check_language(language, auto=False))
+    found = []
+    for sentence in sentences:
+        words = split(sentence)
+        if skip:
+            words = [replace(w, term="") if sentence[w.start : w.end].lower() in skip else w for w in words]
+        found.append(words)
+    return found
 
 
 def is_candidate(token: Token, surface: str) -> bool:

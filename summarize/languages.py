@@ -18,9 +18,10 @@ import re
 from collections import Counter
 from functools import cache
 
+from summarize._data import rows
 from summarize._validation import check_choice, check_text
 
-__all__ = ["AUTO", "LANGUAGES", "UNSPACED", "check_language", "detect_language"]
+__all__ = ["AUTO", "LANGUAGES", "UNSPACED", "check_language", "detect_language", "stop_words"]
 
 #: The languages summarize knows, by their English names in lower case.
 LANGUAGES: tuple[str, ...] = (
@@ -106,6 +107,25 @@ def check_language(language: object, *, auto: bool = True) -> str:
     return str(check_choice("language", language, choices))
 
 
+def stop_words(language: str = "english") -> frozenset[str]:
+    """The stop words shipped for ``language``.
+
+    Examples
+    --------
+    >>> from summarize.languages import stop_words
+    >>> "the" in stop_words(), "balochistan" in stop_words()
+    (True, False)
+    >>> "und" in stop_words("german")
+    True
+    """
+    return _stop_words(check_language(language, auto=False))
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(rows("stopwords", f"{language}.txt"))
+
+
 def detect_language(text: str) -> str:
     """The language of ``text``, from its script and its stop words.
 
@@ -185,8 +205,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 @cache
 def _stop_word_weights() -> dict[str, tuple[tuple[str, float], ...]]:
     """Each Latin-script stop word: the languages whose list has it, each with weight 1 / their number."""
-    from summarize.terms import stop_words
-
     owners: dict[str, list[str]] = {}
     for language in _LATIN_LANGUAGES:
         for word in stop_words(language):

@@ -8,7 +8,7 @@ text -> sentences -> words -> word graph -> ranking -> phrases -> keywords
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -16,9 +16,10 @@ import numpy.typing as npt
 
 from summarize._validation import check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError, TextTooLongError
-from summarize.graph import DENSE_MAX_SENTENCES, Matrix, TermMatrix, networkx_graph
-from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, candidate_words, phrases, word_graph
+from summarize.graph import networkx_graph
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
 from summarize.languages import AUTO, check_language, detect_language
+from summarize.matrices import DENSE_MAX_SENTENCES, Matrix
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
 from summarize.ranking import pagerank
 from summarize.selection import ORDERS, budget_share, candidates, select
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import scipy.sparse
 
-__all__ = ["MAX_CHARACTERS", "Summarizer", "keywords", "rank_sentences", "summarize", "to_networkx"]
+__all__ = ["MAX_CHARACTERS", "Analysis", "Summarizer", "keywords", "rank_sentences", "summarize", "to_networkx"]
 
 #: The longest text, in characters, that one call summarises (about 20 times the
 #: 100,000-sentence benchmark, which peaks under 2 GB; see benchmarks/README.md).
@@ -80,8 +81,8 @@ class Summarizer:
     sparse : bool, optional
         Build the sentence graph as sparse matrices, each sentence keeping its
         strongest edges (True), or as dense matrices (False). By default (None) texts
-        of more than :data:`~summarize.graph.DENSE_MAX_SENTENCES` candidate sentences
-        are sparse; see :mod:`summarize.graph`.
+        of more than :data:`~summarize.matrices.DENSE_MAX_SENTENCES` candidate sentences
+        are sparse; see :mod:`summarize.matrices`.
     damping : float
         PageRank damping factor, in [0, 1) (default 0.85).
     max_iter : int
@@ -152,67 +153,44 @@ class Summarizer:
 
         An empty or blank text gives an empty summary.
         """
-        analysis = self._analyse(text)
-        ranked = _ranked(analysis.sentences, analysis.scores)
-        similarity = None
-        if self.diversity > 0:
-            similarity = _in_document_space(cosine(analysis.counts), analysis.body, len(analysis.sentences))
-        chosen = select(
-            ranked,
-            sentences=self.sentences,
-            ratio=self.ratio,
-            words=self.words,
-            order=self.order,
-            diversity=self.diversity,
-            similarity=similarity,
-        )
-        return Summary(chosen)
+        return self.analyze(text).summary
 
     def rank(self, text: str) -> tuple[ScoredSentence, ...]:
         """Every sentence of ``text``, scored and ranked, in document order.
 
         Position-aware rankers score for this summariser's budget.
         """
-        analysis = self._analyse(text)
-        return _ranked(analysis.sentences, analysis.scores)
+        return self.analyze(text).sentences
 
     def graph(self, text: str) -> nx.Graph:
-        """The sentence similarity graph of ``text`` as a networkx graph.
-
-        Nodes are sentence indices, with the attributes ``index``, ``text``,
-        ``start``, ``end``, ``fragment``, ``score`` and ``rank``; edges carry the
-        ranker's similarity as ``weight``. The graph is a ``networkx.DiGraph`` when
-        the similarity is asymmetric (``bm25``), a ``networkx.Graph`` otherwise, and
-        has no edges for ``lead``. Fragments are nodes without edges.
-        """
-        analysis = self._analyse(text)
-        return networkx_graph(_ranked(analysis.sentences, analysis.scores), analysis.body, analysis.weights)
+        """The sentence similarity graph of ``text`` as a networkx graph (see :meth:`Analysis.graph`)."""
+        return self.analyze(text).graph()
 
     def keywords(self, text: str, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
-        """The keywords and key phrases of ``text``, best first (see :func:`keywords`)."""
+        """The keywords and key phrases of ``text``, best first (see :func:`keywords`).
+
+        Only splits the text; to have both a summary and keywords, :meth:`analyze`
+        the text once and ask the :class:`Analysis` for its keywords.
+        """
         check_int("top", top, minimum=1)
         check_int("window", window, minimum=2)
         language, _, body = self._split(text)
-        texts = [sentence.text for sentence in body]
-        words = [candidate_words(sentence, language=language) for sentence in texts]
-        vertices, weights = word_graph(words, texts, window=window)
-        scores = pagerank(weights, alpha=self.damping, max_iter=self.max_iter, tol=self.tol)
-        return phrases(words, texts, vertices, scores, top=top)
+        return self._keywords(body, language, top=top, window=window)
 
-    def language_of(self, text: str) -> str:
-        """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
-        return detect_language(text) if self.language == AUTO else self.language
+    def analyze(self, text: str) -> Analysis:
+        """Analyse ``text`` once: its language, its sentences scored and ranked, and its summary.
 
-    def _split(self, text: str) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
-        """Check the text and split it: its language, its sentences, and the candidates among them."""
-        if len(check_text(text)) > MAX_CHARACTERS:
-            raise TextTooLongError(len(text), MAX_CHARACTERS)
-        language = self.language_of(text)
-        sentences = split_sentences(text, language=language)
-        return language, sentences, candidates(sentences)
+        The summary, the ranking, the keywords, the graph, the HTML page and the
+        JSON record of a text all come from the one :class:`Analysis`, without
+        splitting or ranking the text again.
 
-    def _analyse(self, text: str) -> _Analysis:
-        """Split, weigh and score."""
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> analysis = Summarizer(sentences=1, language="auto").analyze("Die Katze schläft. Der Hund bellt.")
+        >>> analysis.language, len(analysis.sentences), analysis.summary[0].text
+        ('german', 2, 'Die Katze schläft.')
+        """
         language, sentences, body = self._split(text)
         analyze = self.analyzer or builtin_analyzer(language)
         texts = [sentence.text for sentence in body]
@@ -230,22 +208,106 @@ class Summarizer:
         )
         scores = np.zeros(len(sentences))
         scores[[sentence.index for sentence in body]] = body_scores
-        return _Analysis(sentences=sentences, body=body, counts=counts, weights=weights, scores=scores)
+        ranked = _ranked(sentences, scores)
+        similarity = None
+        if self.diversity > 0:
+            similarity = _in_document_space(cosine(counts), body, len(sentences))
+        chosen = select(
+            ranked,
+            sentences=self.sentences,
+            ratio=self.ratio,
+            words=self.words,
+            order=self.order,
+            diversity=self.diversity,
+            similarity=similarity,
+        )
+        return Analysis(
+            text=text,
+            language=language,
+            sentences=ranked,
+            summary=Summary(chosen, language=language),
+            summarizer=self,
+            body=tuple(body),
+            weights=weights,
+        )
+
+    def language_of(self, text: str) -> str:
+        """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
+        return detect_language(text) if self.language == AUTO else self.language
+
+    def _split(self, text: str) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
+        """Check the text and split it: its language, its sentences, and the candidates among them."""
+        if len(check_text(text)) > MAX_CHARACTERS:
+            raise TextTooLongError(len(text), MAX_CHARACTERS)
+        language = self.language_of(text)
+        sentences = split_sentences(text, language=language)
+        return language, sentences, candidates(sentences)
+
+    def _keywords(self, body: Sequence[Sentence], language: str, *, top: int, window: int) -> tuple[Keyword, ...]:
+        """TextRank over the words of the body's sentences (see :func:`keywords`)."""
+        texts = [sentence.text for sentence in body]
+        words = sentence_words(texts, language=language)
+        vertices, weights = word_graph(words, texts, window=window)
+        scores = pagerank(weights, alpha=self.damping, max_iter=self.max_iter, tol=self.tol)
+        return phrases(words, texts, vertices, scores, top=top)
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Analysis:
-    """What the pipeline learns about a text before selection."""
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Analysis:
+    """One text, analysed once: its language, every sentence scored and ranked, and its summary.
 
-    sentences: tuple[Sentence, ...]
-    #: The sentences that take part in ranking (all but fragments).
-    body: list[Sentence]
-    #: The body's sentence-by-term counts.
-    counts: TermMatrix
-    #: The body's similarity graph (None for rankers without one).
-    weights: Matrix | None
-    #: Every sentence's score (fragments 0).
-    scores: npt.NDArray[np.float64]
+    Made by :meth:`Summarizer.analyze`. Everything a text gives (the summary, the
+    ranking, the keywords, the sentence graph, the HTML page and the JSON record)
+    comes from here without splitting or ranking the text again.
+
+    Attributes
+    ----------
+    text : str
+        The document, as it was analysed; sentence offsets refer to it.
+    language : str
+        The language it was read in (the one detected, for ``language="auto"``).
+    sentences : tuple of ScoredSentence
+        Every sentence, fragments included, scored and ranked, in document order.
+    summary : Summary
+        The sentences the summariser's budget, order and diversity choose.
+    summarizer : Summarizer
+        The options it was analysed with.
+    """
+
+    text: str
+    language: str
+    sentences: tuple[ScoredSentence, ...]
+    summary: Summary
+    summarizer: Summarizer
+    #: The sentences that took part in ranking (all but fragments): the graph's vertices.
+    body: tuple[Sentence, ...] = field(repr=False)
+    #: The body's similarity graph as a matrix (None for rankers without one).
+    weights: Matrix | None = field(repr=False)
+
+    def keywords(self, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
+        """The keywords and key phrases of the text, best first (see :func:`keywords`).
+
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> analysis = Summarizer().analyze("The park opens. The park is big. Rain fell.")
+        >>> [keyword.text for keyword in analysis.keywords(top=2)]
+        ['park', 'Rain']
+        """
+        check_int("top", top, minimum=1)
+        check_int("window", window, minimum=2)
+        return self.summarizer._keywords(self.body, self.language, top=top, window=window)
+
+    def graph(self) -> nx.Graph:
+        """The sentence similarity graph as a networkx graph.
+
+        Nodes are sentence indices, with the attributes ``index``, ``text``,
+        ``start``, ``end``, ``fragment``, ``score`` and ``rank``; edges carry the
+        ranker's similarity as ``weight``. The graph is a ``networkx.DiGraph`` when
+        the similarity is asymmetric (``bm25``), a ``networkx.Graph`` otherwise, and
+        has no edges for ``lead``. Fragments are nodes without edges.
+        """
+        return networkx_graph(self.sentences, self.body, self.weights)
 
 
 def _in_document_space(matrix: Matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:

@@ -22,7 +22,8 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
-from summarize.graph import Matrix, TermMatrix, orient
+from summarize.graph import orient
+from summarize.matrices import Matrix, TermMatrix
 from summarize.ranking import pagerank
 from summarize.similarity import SIMILARITIES
 

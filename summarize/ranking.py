@@ -6,22 +6,14 @@ in the graph (its similarity) and the teleport distribution (its prior).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias
-
 import numpy as np
 import numpy.typing as npt
 
 from summarize._validation import check_float, check_int, fail
 from summarize.errors import ConvergenceError
-from summarize.graph import is_sparse
+from summarize.matrices import Matrix, is_sparse
 
-if TYPE_CHECKING:
-    import scipy.sparse
-
-__all__ = ["Matrix", "pagerank"]
-
-#: A square matrix of non-negative edge weights: a dense array or a scipy sparse matrix.
-Matrix: TypeAlias = "npt.NDArray[np.float64] | scipy.sparse.csr_matrix"
+__all__ = ["pagerank"]
 
 
 def pagerank(

@@ -5,7 +5,7 @@ sentence) to a square matrix of non-negative edge weights with a zero diagonal:
 ``weights[i, j]`` is the weight of the edge from sentence ``i`` to sentence ``j``, a
 vote of ``i`` for ``j``. Symmetric similarities give undirected graphs. Counts
 come as a dense numpy array for ordinary texts and as a scipy CSR matrix for long
-ones, and the weights come back the same way (see :mod:`summarize.graph`). Rankers
+ones, and the weights come back the same way (see :mod:`summarize.matrices`). Rankers
 name their similarity in :data:`SIMILARITIES`.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from summarize.graph import Matrix, TermMatrix, Triplets, column_counts, map_values, pairwise, row_sums
+from summarize.matrices import Matrix, TermMatrix, Triplets, column_counts, map_values, pairwise, row_sums
 
 __all__ = [
     "SIMILARITIES",
@@ -41,7 +41,7 @@ def term_matrix(terms: Sequence[Sequence[str]], *, sparse: bool = False) -> Term
     terms : sequence of sequences of str
         The terms of each sentence.
     sparse : bool
-        Return a scipy CSR matrix (for long texts) instead of :class:`~summarize.graph.Triplets`.
+        Return a scipy CSR matrix (for long texts) instead of :class:`~summarize.matrices.Triplets`.
 
     Returns
     -------

@@ -20,15 +20,16 @@ extraction.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from types import MappingProxyType
 
-from summarize._data import exists, rows, table
-from summarize.languages import UNSPACED, check_language
+from summarize._data import exists, table
+from summarize.languages import UNSPACED, check_language, stop_words
 
-__all__ = ["Analyzer", "Token", "analyzer", "stop_words", "tokens"]
+__all__ = ["Analyzer", "Token", "analyzer", "stop_words", "tokenizer", "tokens"]
 
 #: A function from a sentence to its terms.
 Analyzer = Callable[[str], Sequence[str]]
@@ -80,25 +81,6 @@ class Token:
     end: int
     term: str
     joined: bool
-
-
-def stop_words(language: str = "english") -> frozenset[str]:
-    """The stop words shipped for ``language``.
-
-    Examples
-    --------
-    >>> from summarize.terms import stop_words
-    >>> "the" in stop_words(), "balochistan" in stop_words()
-    (True, False)
-    >>> "und" in stop_words("german")
-    True
-    """
-    return _stop_words(check_language(language, auto=False))
-
-
-@cache
-def _stop_words(language: str) -> frozenset[str]:
-    return frozenset(rows("stopwords", f"{language}.txt"))
 
 
 def analyzer(language: str = "english") -> Analyzer:
@@ -161,31 +143,52 @@ def tokens(text: str, *, language: str = "english") -> list[Token]:
     [('Counter-terrorism', 'counter-terror', False), ('in', '', True), ('Balochistan', 'balochistan', True), \
 ('s', '', False), ('south', 'south', True)]
     """
-    language = check_language(language, auto=False)
+    return tokenizer(language)(text)
+
+
+def tokenizer(language: str = "english") -> Callable[[str], list[Token]]:
+    """The function :func:`tokens` applies for ``language``: the language checked once, for many texts.
+
+    Examples
+    --------
+    >>> from summarize.terms import tokenizer
+    >>> [token.term for token in tokenizer("german")("Die Häuser")]
+    ['', 'haus']
+    """
+    return _tokenizer(check_language(language, auto=False))
+
+
+@cache
+def _tokenizer(language: str) -> Callable[[str], list[Token]]:
     if language in UNSPACED:
-        return _unspaced_tokens(text, language)
+        return partial(_unspaced_tokens, language=language)
     lookup = _lookup(language)
-    words: list[Token] = []
-    previous_end = -1
     hyphen = _regex(_HYPHEN)
-    for match in _regex(_ARABIC_TOKEN if language == "arabic" else _COMPOUND).finditer(text):
-        parts = hyphen.split(match.group().lower())
-        terms = lookup(parts)
-        if not any(terms):
-            term = ""
-        elif len(parts) == 1:
-            term = terms[0]
-        else:
-            term = "-".join(term or part for term, part in zip(terms, parts, strict=True))
-        gap = text[previous_end : match.start()]
-        words.append(Token(match.start(), match.end(), term, previous_end >= 0 and gap.isspace()))
-        previous_end = match.end()
-    return words
+    word = _regex(_ARABIC_TOKEN if language == "arabic" else _COMPOUND)
+
+    def spaced_tokens(text: str) -> list[Token]:
+        words: list[Token] = []
+        previous_end = -1
+        for match in word.finditer(text):
+            parts = hyphen.split(match.group().lower())
+            terms = lookup(parts)
+            if not any(terms):
+                term = ""
+            elif len(parts) == 1:
+                term = terms[0]
+            else:
+                term = "-".join(term or part for term, part in zip(terms, parts, strict=True))
+            gap = text[previous_end : match.start()]
+            words.append(Token(match.start(), match.end(), term, previous_end >= 0 and gap.isspace()))
+            previous_end = match.end()
+        return words
+
+    return spaced_tokens
 
 
 def _unspaced_tokens(text: str, language: str) -> list[Token]:
     """Character bigrams of the runs of Chinese characters and kana; other words whole."""
-    ignored = _stop_words(language)
+    ignored = stop_words(language)
     words: list[Token] = []
     hiragana = _regex(_HIRAGANA) if language == "japanese" else None
     for match in _regex(_CJK_OR_WORD).finditer(text):
@@ -231,7 +234,7 @@ def _bigrams(text: str, start: int, end: int, ignored: frozenset[str], words: li
 def _stem_cache(language: str) -> Mapping[str, str]:
     """NLTK's Snowball stems of common word forms, shipped in ``data/stems`` (none for other languages).
 
-    Built by ``benchmarks/build_stem_cache.py``; it only saves the time of stemming
+    Built by ``tools/build_stem_cache.py``; it only saves the time of stemming
     these words again, and the tests check it equals what NLTK gives. Read-only:
     the analyzer copies it.
     """
@@ -245,7 +248,7 @@ def _lookup(language: str) -> Callable[[list[str]], list[str]]:
     from nltk.stem.snowball import SnowballStemmer
 
     stem = SnowballStemmer(language).stem
-    ignored = _stop_words(language)
+    ignored = stop_words(language)
     arabic = language == "arabic"
     marks = _regex(_ARABIC_MARKS)
     fold = _ROMANIAN_FOLD if language == "romanian" else None
@@ -253,26 +256,48 @@ def _lookup(language: str) -> Callable[[list[str]], list[str]]:
         ignored = frozenset(word.translate(_ARABIC_ALEF) for word in ignored)
     elif fold is not None:
         ignored = frozenset(word.translate(fold) for word in ignored)
-    # Word form -> term; "" for a stop word. Looked up a whole sentence at a time,
-    # and started from the shipped cache of NLTK's stems of common words.
-    known: dict[str, str] = dict(_stem_cache(language))
 
-    def lookup(words: list[str]) -> list[str]:
+    def term(word: str) -> str:
+        if arabic:
+            bare = marks.sub("", word)
+            return "" if bare.translate(_ARABIC_ALEF) in ignored else str(stem(bare))
+        if fold is not None:
+            return "" if word.translate(fold) in ignored else str(stem(word))
+        return "" if word in ignored else str(stem(word))
+
+    return _TermCache(term, _stem_cache(language)).lookup
+
+
+class _TermCache:
+    """Word form -> term, looked up a whole sentence at a time, safe to share between threads.
+
+    Starts from the shipped cache of NLTK's stems of common words. A sentence's
+    terms are always computed from the words themselves: the shared dict only saves
+    work, so a thread never depends on what another thread put in it or dropped.
+    When the dict grows past ``_CACHE_LIMIT`` it is replaced by a fresh copy of the
+    shipped cache (never cleared in place while another thread reads it).
+    """
+
+    def __init__(self, term: Callable[[str], str], shipped: Mapping[str, str]) -> None:
+        self._term = term
+        self._shipped = shipped
+        self._known: dict[str, str] = dict(shipped)
+        self._lock = threading.Lock()
+
+    def lookup(self, words: list[str]) -> list[str]:
+        known = self._known  # this call's view: replacing the dict does not change it
         terms = list(map(known.get, words))
-        if None in terms:
-            if len(known) >= _CACHE_LIMIT:
-                known.clear()
-                known.update(_stem_cache(language))
-            for word in words:
-                if word not in known:
-                    if arabic:
-                        bare = marks.sub("", word)
-                        known[word] = "" if bare.translate(_ARABIC_ALEF) in ignored else stem(bare)
-                    elif fold is not None:
-                        known[word] = "" if word.translate(fold) in ignored else stem(word)
-                    else:
-                        known[word] = "" if word in ignored else stem(word)
-            terms = list(map(known.get, words))
-        return terms  # type: ignore[return-value]  # every word is known now
-
-    return lookup
+        if None not in terms:
+            return terms  # type: ignore[return-value]  # no None, checked
+        new: dict[str, str] = {}
+        for position, (word, found) in enumerate(zip(words, terms, strict=True)):
+            if found is None:
+                found = new.get(word)
+                if found is None:
+                    found = new[word] = self._term(word)
+                terms[position] = found
+        with self._lock:
+            if len(self._known) + len(new) > _CACHE_LIMIT:
+                self._known = dict(self._shipped)
+            self._known.update(new)
+        return terms  # type: ignore[return-value]  # every None was replaced

@@ -8,7 +8,7 @@ so two identical sentences stay distinct.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import overload
 
 __all__ = ["ScoredSentence", "Sentence", "Summary"]
@@ -69,9 +69,14 @@ class Summary(Sequence[ScoredSentence]):
     ----------
     sentences : tuple of ScoredSentence
         The chosen sentences.
+    language : str or None
+        The language the document was read in (the one detected, when the
+        summariser's language is ``"auto"``); None for a summary made by hand.
+        Not compared: two summaries are equal when they hold the same sentences.
     """
 
     sentences: tuple[ScoredSentence, ...] = ()
+    language: str | None = field(default=None, compare=False)
 
     @overload
     def __getitem__(self, position: int) -> ScoredSentence: ...

@@ -20,13 +20,14 @@ from summarize import (
     InvalidParameterError,
     Summarizer,
     WorkerError,
-    batch,
     summarize_corpus,
     summarize_many,
     summarize_records,
 )
-from summarize.batch import sentence_record
-from summarize.corpus import Document, partial_path
+from summarize.batch import workers
+from summarize.io.corpus import Record
+from summarize.io.output import partial_path
+from summarize.io.records import sentence_record
 
 # Tiny documents of different lengths, so that chunks finish out of order.
 TEXTS = [
@@ -82,17 +83,17 @@ def test_summarize_many_reads_its_input_lazily() -> None:
     summaries.close()  # stops the workers
     assert first == [summarize.summarize(text) for text in TEXTS]
     # A bounded number of chunks ahead: so many tasks per worker, so many documents per task.
-    assert consumed <= 2 * batch._TASKS_PER_WORKER * batch._CHUNK + batch._CHUNK
+    assert consumed <= 2 * workers._TASKS_PER_WORKER * workers._CHUNK + workers._CHUNK
 
 
 def test_chunks_grow_to_a_count_and_end_when_their_texts_are_long() -> None:
-    short, long = "a" * 10, "b" * batch._CHUNK_CHARACTERS
+    short, long = "a" * 10, "b" * workers._CHUNK_CHARACTERS
     items = [short] * 40 + [long, short, long, long]
-    chunks = list(batch._chunks(items, 16))
+    chunks = list(workers.chunked(items, 16))
     assert [len(chunk) for chunk in chunks] == [1, 2, 4, 8, 16, 10, 2, 1]
     assert list(itertools.chain.from_iterable(chunks)) == items
-    documents = [Document(id=1, text=short), Document(id=2, text=long), Document(id=3, error="no text")]
-    assert [len(chunk) for chunk in batch._chunks(documents * 2, 16)] == [1, 1, 3, 1]
+    documents = [Record(id=1, text=short), Record(id=2, text=long), Record(id=3, error="no text")]
+    assert [len(chunk) for chunk in workers.chunked(documents * 2, 16)] == [1, 1, 3, 1]
 
 
 def test_summarize_many_raises_where_a_text_is_not_a_string() -> None:

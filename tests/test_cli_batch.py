@@ -16,9 +16,9 @@ import pytest
 
 import summarize
 from summarize import Summarizer
-from summarize.batch import sentence_record
 from summarize.cli import main
-from summarize.corpus import partial_path
+from summarize.io.output import partial_path
+from summarize.io.records import sentence_record
 
 TEXTS = [
     "Cats purr. Cats and dogs play. Dogs bark. Dogs and cats sleep.",

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from summarize import FieldError, InputError, InvalidParameterError, OutputError
-from summarize.corpus import Document, document_from_record, open_corpus, open_output, partial_path, record_key
+from summarize.io.corpus import Record, open_corpus, record_from_mapping
+from summarize.io.output import open_output, partial_path, record_key
 
 CATS = "Cats purr. Cats and dogs play. Dogs bark."
 
 
-def documents(path: Path | str, **options: object) -> list[Document]:
+def documents(path: Path | str, **options: object) -> list[Record]:
     with open_corpus(path, **options) as corpus:  # type: ignore[arg-type]
         return list(corpus)
 
@@ -29,25 +30,25 @@ def write_lines(path: Path, *lines: str) -> Path:
 @pytest.mark.parametrize(
     ("record", "expected"),
     [
-        ({"id": 7, "text": CATS}, Document(id=7, text=CATS)),
-        ({"text": CATS}, Document(id=3, text=CATS)),
-        ({"id": None, "text": CATS}, Document(id=None, text=CATS)),
-        ({"id": "a"}, Document(id="a", error="no 'text' field")),
-        ({"id": "a", "text": 5}, Document(id="a", error="the 'text' field is not a string (got a number)")),
-        ({"id": "a", "text": None}, Document(id="a", error="the 'text' field is not a string (got null)")),
-        ({"id": "a", "text": ["x"]}, Document(id="a", error="the 'text' field is not a string (got a list)")),
-        ({"id": "a", "text": float("nan")}, Document(id="a", error="the 'text' field is not a string (got a number)")),
-        (["x"], Document(id=3, error="not an object with fields (got a list)")),
-        ("x", Document(id=3, error="not an object with fields (got str)")),
+        ({"id": 7, "text": CATS}, Record(id=7, text=CATS)),
+        ({"text": CATS}, Record(id=3, text=CATS)),
+        ({"id": None, "text": CATS}, Record(id=None, text=CATS)),
+        ({"id": "a"}, Record(id="a", error="no 'text' field")),
+        ({"id": "a", "text": 5}, Record(id="a", error="the 'text' field is not a string (got a number)")),
+        ({"id": "a", "text": None}, Record(id="a", error="the 'text' field is not a string (got null)")),
+        ({"id": "a", "text": ["x"]}, Record(id="a", error="the 'text' field is not a string (got a list)")),
+        ({"id": "a", "text": float("nan")}, Record(id="a", error="the 'text' field is not a string (got a number)")),
+        (["x"], Record(id=3, error="not an object with fields (got a list)")),
+        ("x", Record(id=3, error="not an object with fields (got str)")),
     ],
 )
-def test_document_from_record(record: object, expected: Document) -> None:
-    assert document_from_record(record, position=3) == expected
+def test_record_from_mapping(record: object, expected: Record) -> None:
+    assert record_from_mapping(record, position=3) == expected
 
 
 def test_named_fields() -> None:
     record = {"url": "u", "body": CATS, "id": "ignored"}
-    assert document_from_record(record, text_field="body", id_field="url") == Document(id="u", text=CATS)
+    assert record_from_mapping(record, text_field="body", id_field="url") == Record(id="u", text=CATS)
 
 
 def test_record_keys_tell_types_apart() -> None:
@@ -69,11 +70,11 @@ def test_json_lines(tmp_path: Path) -> None:
         "[1, 2]",
     )
     assert documents(path) == [
-        Document(id="x", text=CATS),
-        Document(id=3, error="invalid JSON (Expecting value at column 1)"),
-        Document(id=4, text="Rain fell."),
-        Document(id="z", error="the 'text' field is not a string (got a number)"),
-        Document(id=6, error="not an object with fields (got a list)"),
+        Record(id="x", text=CATS),
+        Record(id=3, error="invalid JSON (Expecting value at column 1)"),
+        Record(id=4, text="Rain fell."),
+        Record(id="z", error="the 'text' field is not a string (got a number)"),
+        Record(id=6, error="not an object with fields (got a list)"),
     ]
 
 
@@ -82,9 +83,9 @@ def test_json_lines_with_named_fields_and_bad_first_lines(tmp_path: Path) -> Non
         tmp_path / "c.jsonl", "{oops", json.dumps({"url": "u1", "body": CATS}), json.dumps({"body": "B."})
     )
     assert documents(path, text_field="body", id_field="url") == [
-        Document(id=1, error="invalid JSON (Expecting property name enclosed in double quotes at column 2)"),
-        Document(id="u1", text=CATS),
-        Document(id=3, text="B."),
+        Record(id=1, error="invalid JSON (Expecting property name enclosed in double quotes at column 2)"),
+        Record(id="u1", text=CATS),
+        Record(id=3, text="B."),
     ]
 
 
@@ -110,13 +111,13 @@ def test_json_lines_unknown_field(tmp_path: Path, options: dict[str, str], param
 def test_json_lines_with_a_byte_order_mark(tmp_path: Path) -> None:
     path = tmp_path / "bom.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "A."}\n')
-    assert documents(path) == [Document(id=1, text="A.")]
+    assert documents(path) == [Record(id=1, text="A.")]
 
 
 def test_json_lines_encoding(tmp_path: Path) -> None:
     path = tmp_path / "latin.jsonl"
     path.write_bytes('{"id": 1, "text": "Le café ouvre."}\n'.encode("latin-1"))
-    assert documents(path, encoding="latin-1") == [Document(id=1, text="Le café ouvre.")]
+    assert documents(path, encoding="latin-1") == [Record(id=1, text="Le café ouvre.")]
     bad = documents(path)
     assert bad[0].id == 1
     assert bad[0].error is not None
@@ -126,7 +127,7 @@ def test_json_lines_encoding(tmp_path: Path) -> None:
 def test_json_lines_from_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(b'{"id": 1, "text": "A."}\n{"id": 2, "text": "B."}\n'))
     monkeypatch.setattr(sys, "stdin", stdin)
-    assert documents("-") == [Document(id=1, text="A."), Document(id=2, text="B.")]
+    assert documents("-") == [Record(id=1, text="A."), Record(id=2, text="B.")]
 
 
 def test_json_lines_size_counts_non_blank_lines(tmp_path: Path) -> None:
@@ -169,17 +170,17 @@ def test_csv(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert documents(path, text_field="body", id_field="url") == [
-        Document(id="u1", text=CATS),
-        Document(id="u2", text="Two lines,\nquoted."),
-        Document(id="u3", error="the row has 1 fields, the header 2"),
-        Document(id="u4", text=long_text),
+        Record(id="u1", text=CATS),
+        Record(id="u2", text="Two lines,\nquoted."),
+        Record(id="u3", error="the row has 1 fields, the header 2"),
+        Record(id="u4", text=long_text),
     ]
 
 
 def test_csv_without_id_column_numbers_rows(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("title,text\nA,First.\nB,Second.\n", encoding="utf-8")
-    assert documents(path) == [Document(id=1, text="First."), Document(id=2, text="Second.")]
+    assert documents(path) == [Record(id=1, text="First."), Record(id=2, text="Second.")]
 
 
 @pytest.mark.parametrize(
@@ -210,14 +211,14 @@ def test_csv_unknown_id_column(tmp_path: Path) -> None:
 def test_csv_in_the_wrong_encoding_stops_with_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_bytes("id,text\n1,Le café.\n".encode("latin-1"))
-    assert documents(path, encoding="latin-1") == [Document(id="1", text="Le café.")]
+    assert documents(path, encoding="latin-1") == [Record(id="1", text="Le café.")]
     with pytest.raises(InputError, match=r"c.csv: not valid utf-8 text \(byte 0xe9\); name its encoding"):
         documents(path)
     long = tmp_path / "long.csv"
     long.write_bytes(b"id,text\n" + b"1,fine\n" * 5000 + "2,Le café.\n".encode("latin-1"))
     with open_corpus(long) as corpus:
         read = iter(corpus)
-        assert next(read) == Document(id="1", text="fine")
+        assert next(read) == Record(id="1", text="fine")
         with pytest.raises(InputError, match=r"long.csv: not valid utf-8 text \(byte 0xe9\)"):
             list(read)
 
@@ -271,7 +272,7 @@ def test_output_is_renamed_when_complete(tmp_path: Path) -> None:
 
 
 def test_output_writes_encoded_lines_with_their_count(tmp_path: Path) -> None:
-    from summarize.corpus import record_line
+    from summarize.io.output import record_line
 
     path = tmp_path / "out.jsonl"
     out = open_output(path)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summarize import FieldError, InvalidParameterError, Summarizer, summarize_records
+from summarize.batch.cluster import summarize_dask
 from summarize.cli import main
-from summarize.dask import summarize_dask
 
 distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")

@@ -15,7 +15,7 @@ from summarize import (
     load_document,
     read_document,
 )
-from summarize.reading import read_path, read_stream
+from summarize.io.documents import read_path, read_stream
 
 from .webserver import (
     ARTICLE_HTML,

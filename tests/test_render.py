@@ -4,7 +4,6 @@ What a browser makes of the HTML page is tested in test_browser.py.
 """
 
 import re
-from dataclasses import replace
 
 import pytest
 
@@ -27,7 +26,7 @@ HOSTILE = (
 
 
 def render(text: str, summarizer: Summarizer, **options: str) -> str:
-    return to_html(text, summarizer.rank(text), summarizer(text), **options)
+    return to_html(summarizer.analyze(text), **options)
 
 
 def test_markdown_list_under_the_title() -> None:
@@ -48,10 +47,9 @@ def test_markdown_escapes_markup_and_folds_lines() -> None:
 
 
 def test_html_page_shows_every_sentence_once_with_its_rank() -> None:
-    summarizer = Summarizer(sentences=2)
-    ranked = summarizer.rank(DOCUMENT)
-    summary = summarizer(DOCUMENT)
-    page = to_html(DOCUMENT, ranked, summary, title="Park news", source="park.txt")
+    analysis = Summarizer(sentences=2).analyze(DOCUMENT)
+    ranked, summary = analysis.sentences, analysis.summary
+    page = to_html(analysis, title="Park news", source="park.txt")
     parsed = parse(page)
     assert parsed.marks == [s.text for s in sorted(summary, key=lambda s: s.index)]
     sentence_attributes = [a for a in parsed.attributes if a.get("data-index") is not None]
@@ -124,25 +122,20 @@ def test_page_loads_nothing_and_forbids_scripts() -> None:
 
 
 def test_empty_summary_and_title_fallback() -> None:
-    page = to_html("", (), (), source="empty.txt")
+    page = to_html(Summarizer().analyze(""), source="empty.txt")
     assert "<h1>empty.txt</h1>" in page
     assert "No sentence was chosen." in page
 
 
-def test_sentences_must_belong_to_the_text() -> None:
-    summarizer = Summarizer(sentences=1)
-    ranked = summarizer.rank(DOCUMENT)
-    summary = summarizer(DOCUMENT)
-    with pytest.raises(InvalidParameterError, match=r"The 'ranked' parameter must hold the sentences of 'text'"):
-        to_html(DOCUMENT.upper(), ranked, summary)
-    moved = replace(summary[0], start=summary[0].start + 1)
-    with pytest.raises(InvalidParameterError, match=r"The 'summary' parameter must hold sentences of 'ranked'"):
-        to_html(DOCUMENT, ranked, (moved,))
-    with pytest.raises(InvalidParameterError, match=r"The 'summary' parameter must be a Summary or a sequence"):
-        to_html(DOCUMENT, ranked, "text")  # type: ignore[arg-type]
-    with pytest.raises(
-        InvalidParameterError, match=r"The 'ranked' parameter must be .*, but item 0 is not\. Got 'x' instead\."
-    ):
-        to_html(DOCUMENT, ["x"], summary)  # type: ignore[list-item]
+def test_html_takes_an_analysis_and_markdown_a_summary() -> None:
+    analysis = Summarizer(sentences=1).analyze(DOCUMENT)
+    summary = analysis.summary
+    assert to_markdown(analysis) == to_markdown(summary)
+    with pytest.raises(InvalidParameterError, match=r"The 'analysis' parameter must be an Analysis, from Summarizer"):
+        to_html(summary)  # type: ignore[arg-type]
+    with pytest.raises(InvalidParameterError, match=r"The 'summary' parameter must be .*, but item 0 is not\. Got 'x'"):
+        to_markdown(["x"])  # type: ignore[list-item]
+    with pytest.raises(InvalidParameterError, match=r"The 'source' parameter must be a str or None\. Got 1 instead"):
+        to_html(analysis, source=1)  # type: ignore[arg-type]
     with pytest.raises(InvalidParameterError, match=r"The 'title' parameter must be a str or None\. Got 3 instead"):
         to_markdown(summary, title=3)  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from summarize.graph import is_sparse
+from summarize.matrices import is_sparse
 from summarize.similarity import SIMILARITIES, bm25, cosine, lexrank, lexrank_threshold, term_matrix, textrank
 
 KINDS = pytest.mark.parametrize("sparse", [False, True], ids=["dense", "sparse"])

@@ -7,7 +7,9 @@ import time
 import pytest
 
 from summarize import FetchError, InputError, InvalidParameterError, MissingDependencyError
-from summarize.web import Article, extract_article, fetch, is_url
+from summarize.io.html import Article, extract_article
+from summarize.io.urls import is_url
+from summarize.io.web import fetch
 
 from .webserver import (
     ARTICLE_HTML,

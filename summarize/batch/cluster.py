@@ -16,9 +16,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from summarize._validation import fail
-from summarize.batch import _check_fields, _check_summarizer, output_record
-from summarize.corpus import document_from_record
+from summarize.batch.records import check_fields, check_summarizer, output_record
 from summarize.errors import FieldError, InvalidParameterError, MissingDependencyError, SchedulerError
+from summarize.io.corpus import record_from_mapping
 from summarize.pipeline import Summarizer
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def summarize_dask(
     --------
     >>> import dask.bag as db
     >>> from summarize import Summarizer, summarize_records
-    >>> from summarize.dask import summarize_dask
+    >>> from summarize import summarize_dask
     >>> records = [{"id": 1, "text": "Cats purr. Cats and dogs play. Dogs bark."}, {"id": 2, "text": " "}]
     >>> bag = db.from_sequence(records, npartitions=2)
     >>> summaries = summarize_dask(bag, summarizer=Summarizer(sentences=1))
@@ -80,8 +80,8 @@ def summarize_dask(
     >>> computed == list(summarize_records(records, summarizer=Summarizer(sentences=1), jobs=1))
     True
     """
-    summarizer = _check_summarizer(summarizer)
-    _check_fields(text_field, id_field)
+    summarizer = check_summarizer(summarizer)
+    check_fields(text_field, id_field)
     try:
         import dask.bag
         from dask.delayed import delayed
@@ -118,7 +118,7 @@ def _summarize_partition(
     records: Iterable[object], *, summarizer: Summarizer, text_field: str, id_field: str | None
 ) -> list[dict[str, object]]:
     return [
-        output_record(document_from_record(record, text_field=text_field, id_field=id_field), summarizer)
+        output_record(record_from_mapping(record, text_field=text_field, id_field=id_field), summarizer)
         for record in records
     ]
 
@@ -142,7 +142,7 @@ def _summarize_frame(
     rows = frame.to_dict(orient="records")
     labels = frame.index.tolist()
     return [
-        output_record(document_from_record(row, text_field=text_field, id_field=id_field, position=label), summarizer)
+        output_record(record_from_mapping(row, text_field=text_field, id_field=id_field, position=label), summarizer)
         for row, label in zip(rows, labels, strict=True)
     ]
 

@@ -2,7 +2,7 @@
 
 Usage (as the shipped cache was built)::
 
-    python benchmarks/build_stem_cache.py ../shared/data/bbc_dev.jsonl
+    python tools/build_stem_cache.py ../shared/data/bbc_dev.jsonl
 
 NLTK's Snowball stemmer takes about 30 microseconds a word, which is most of the
 cost of a fresh process's first long document. The cache lists, for every
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     with args.output.open("w", encoding="utf-8") as out:
         out.write(
             f"# English Snowball stems (NLTK) of {len(words)} word forms seen at least {MIN_COUNT} times in "
-            f"{len(args.datasets)} news datasets; word<TAB>stem. Built by benchmarks/build_stem_cache.py.\n"
+            f"{len(args.datasets)} news datasets; word<TAB>stem. Built by tools/build_stem_cache.py.\n"
         )
         out.writelines(f"{word}\t{stem(word)}\n" for word in words)
     print(f"{len(words)} word forms -> {args.output}", file=sys.stderr)

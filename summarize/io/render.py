@@ -16,13 +16,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from summarize._validation import _short, check_text, fail
-from summarize.errors import InvalidParameterError
+from summarize._validation import abbreviated, fail
+from summarize._version import __version__
+from summarize.pipeline import Analysis
 from summarize.types import ScoredSentence, Summary
 
 if TYPE_CHECKING:
     from summarize.keyphrases import Keyword
-
 __all__ = ["to_html", "to_markdown"]
 
 # Characters that Markdown (CommonMark) would read as markup inside a list item.
@@ -37,7 +37,7 @@ _LEVELS = 10
 
 
 def to_markdown(
-    summary: Summary | Sequence[ScoredSentence],
+    summary: Analysis | Summary | Sequence[ScoredSentence],
     *,
     title: str | None = None,
     keywords: Sequence[Keyword] | None = None,
@@ -46,8 +46,9 @@ def to_markdown(
 
     Parameters
     ----------
-    summary : Summary or sequence of ScoredSentence
-        The sentences, in the order they are to be listed.
+    summary : Analysis, Summary or sequence of ScoredSentence
+        The sentences, in the order they are to be listed (of an Analysis, its
+        summary).
     title : str, optional
         The document's title, written as a level-1 heading.
     keywords : sequence of Keyword, optional
@@ -71,7 +72,7 @@ def to_markdown(
     - Cats purr.
     - Cats and dogs play.
     """
-    sentences = _sentences("summary", summary)
+    sentences = _sentences("summary", summary.summary if isinstance(summary, Analysis) else summary)
     if title is not None and not isinstance(title, str):
         raise fail("title", "a str or None", title)
     lines = [f"# {_markdown_escape(title)}", ""] if title and title.strip() else []
@@ -88,14 +89,7 @@ def _markdown_escape(text: str) -> str:
     return _MARKDOWN_LIST_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text)
 
 
-def to_html(
-    text: str,
-    ranked: Sequence[ScoredSentence],
-    summary: Summary | Sequence[ScoredSentence],
-    *,
-    title: str | None = None,
-    source: str | None = None,
-) -> str:
+def to_html(analysis: Analysis, *, title: str | None = None, source: str | None = None) -> str:
     """A self-contained web page showing the document with its summary highlighted.
 
     The page has the title, the summary as a ranked list at the top, and then the
@@ -105,13 +99,9 @@ def to_html(
 
     Parameters
     ----------
-    text : str
-        The document, as it was summarised.
-    ranked : sequence of ScoredSentence
-        Every sentence of ``text``, scored, as from :meth:`Summarizer.rank`.
-    summary : Summary or sequence of ScoredSentence
-        The chosen sentences, in the order to list them, as from
-        :meth:`Summarizer.summarize` with the same summariser.
+    analysis : Analysis
+        The document analysed once (:meth:`Summarizer.analyze`): its text, every
+        sentence scored, and its summary.
     title : str, optional
         The document's title; by default the page is titled by ``source``.
     source : str, optional
@@ -127,49 +117,33 @@ def to_html(
     Raises
     ------
     InvalidParameterError
-        If a sentence of ``ranked`` is not the text at its offsets, or a sentence of
-        ``summary`` is not one of ``ranked``.
+        If ``analysis`` is not an :class:`Analysis`, or ``title`` or ``source`` is
+        not a str.
 
     Examples
     --------
     >>> from summarize import Summarizer
-    >>> text = "Cats purr. Cats and dogs play. Dogs bark."
-    >>> brief = Summarizer(sentences=1)
-    >>> page = to_html(text, brief.rank(text), brief(text), title="Pets <3")
+    >>> analysis = Summarizer(sentences=1).analyze("Cats purr. Cats and dogs play. Dogs bark.")
+    >>> page = to_html(analysis, title="Pets <3")
     >>> page.startswith("<!DOCTYPE html>"), "<title>Summary: Pets &lt;3</title>" in page
     (True, True)
     """
-    check_text(text)
-    every = _sentences("ranked", ranked)
-    chosen = _sentences("summary", summary)
+    if not isinstance(analysis, Analysis):
+        raise fail("analysis", "an Analysis, from Summarizer.analyze", abbreviated(analysis))
     for name, value in (("title", title), ("source", source)):
         if value is not None and not isinstance(value, str):
             raise fail(name, "a str or None", value)
-    for sentence in every:
-        if text[sentence.start : sentence.end] != sentence.text:
-            raise InvalidParameterError(
-                f"The 'ranked' parameter must hold the sentences of 'text' at their offsets. "
-                f"Got sentence {sentence.index} ({sentence.start}:{sentence.end}), which is not the text there."
-            )
-    by_index = {sentence.index: sentence for sentence in every}
-    for sentence in chosen:
-        known = by_index.get(sentence.index)
-        if known is None or (known.start, known.end) != (sentence.start, sentence.end):
-            raise InvalidParameterError(
-                "The 'summary' parameter must hold sentences of 'ranked'. "
-                f"Got sentence {sentence.index} ({sentence.start}:{sentence.end}) instead."
-            )
-    return _page(text, every, chosen, title=title, source=source)
+    return _page(analysis.text, analysis.sentences, analysis.summary.sentences, title=title, source=source)
 
 
 def _sentences(name: str, value: object) -> tuple[ScoredSentence, ...]:
     allowed = "a Summary or a sequence of ScoredSentence"
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise fail(name, allowed, _short(value))
+        raise fail(name, allowed, abbreviated(value))
     items = tuple(value)
     for item in items:
         if not isinstance(item, ScoredSentence):
-            raise fail(name, allowed + f", but item {len(items) and items.index(item)} is not", _short(item))
+            raise fail(name, allowed + f", but item {len(items) and items.index(item)} is not", abbreviated(item))
     return items
 
 
@@ -181,7 +155,6 @@ def _page(
     title: str | None,
     source: str | None,
 ) -> str:
-    from summarize import __version__
 
     e = _escape
     heading = title.strip() if title and title.strip() else (source or "Summary")

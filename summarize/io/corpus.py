@@ -1,14 +1,10 @@
-"""Corpora in and out: JSON Lines, CSV and folders of text files, read as a stream.
+"""Corpora in: JSON Lines, CSV and folders of text files, read as a stream.
 
-Reading yields one :class:`Document` per record, in input order, without ever
+Reading yields one :class:`Record` per input record, in input order, without ever
 holding the whole corpus in memory. A record that cannot be read (invalid JSON on
 its line, a missing or non-string text field, an unreadable file) becomes a
-document with an ``error`` instead of text, so one bad record never stops a run.
-
-Writing goes to a JSON Lines file under a temporary name (``out.jsonl.part``), one
-whole line per record, flushed as it is written; the file is renamed to its real
-name only when every record is in it. A run that is killed leaves the finished
-records in the ``.part`` file, and ``resume=True`` continues from there.
+record with an ``error`` instead of text, so one bad record never stops a run.
+Output records are written by :mod:`summarize.io.output`.
 """
 
 from __future__ import annotations
@@ -26,24 +22,10 @@ from types import TracebackType
 from typing import IO, BinaryIO
 
 from summarize._validation import fail
-from summarize.errors import FieldError, InputError, OutputError
-from summarize.reading import decode, file_error, read_path
+from summarize.errors import FieldError, InputError
+from summarize.io.documents import decode, file_error, read_path
 
-__all__ = [
-    "PARTIAL_SUFFIX",
-    "Corpus",
-    "Document",
-    "Output",
-    "document_from_record",
-    "open_corpus",
-    "open_output",
-    "partial_path",
-    "record_key",
-    "record_line",
-]
-
-#: Suffix of the output file while a run is writing it.
-PARTIAL_SUFFIX = ".part"
+__all__ = ["DEFAULT_ID_FIELD", "Corpus", "Record", "open_corpus", "record_from_mapping"]
 
 #: The id field used when none is named, if a record has it.
 DEFAULT_ID_FIELD = "id"
@@ -54,7 +36,7 @@ _HEADER_CELL_WORDS = 6
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Document:
+class Record:
     """One record of a corpus: its id and either its text or why it has none.
 
     Attributes
@@ -74,9 +56,9 @@ class Document:
     error: str | None = None
 
 
-def document_from_record(
+def record_from_mapping(
     record: object, *, text_field: str = "text", id_field: str | None = None, position: object = None
-) -> Document:
+) -> Record:
     """The document in one record (a mapping such as a parsed JSON object).
 
     Parameters
@@ -92,44 +74,27 @@ def document_from_record(
 
     Returns
     -------
-    Document
+    Record
         With the text, or with an ``error`` when the record is not a mapping or its
         text field is missing or not a string.
 
     Examples
     --------
-    >>> from summarize.corpus import document_from_record
-    >>> document_from_record({"id": 7, "text": "Cats purr."})
-    Document(id=7, text='Cats purr.', error=None)
-    >>> document_from_record({"body": "Cats purr."}, position=3).error
+    >>> from summarize.io.corpus import record_from_mapping
+    >>> record_from_mapping({"id": 7, "text": "Cats purr."})
+    Record(id=7, text='Cats purr.', error=None)
+    >>> record_from_mapping({"body": "Cats purr."}, position=3).error
     "no 'text' field"
     """
     if not isinstance(record, Mapping):
-        return Document(id=position, error=f"not an object with fields (got {_kind(record)})")
+        return Record(id=position, error=f"not an object with fields (got {_kind(record)})")
     identifier = record.get(DEFAULT_ID_FIELD if id_field is None else id_field, position)
     if text_field not in record:
-        return Document(id=identifier, error=f"no {text_field!r} field")
+        return Record(id=identifier, error=f"no {text_field!r} field")
     text = record[text_field]
     if not isinstance(text, str):
-        return Document(id=identifier, error=f"the {text_field!r} field is not a string (got {_kind(text)})")
-    return Document(id=identifier, text=text)
-
-
-def record_line(record: Mapping[str, object]) -> bytes:
-    """A record as one line of JSON Lines output: UTF-8 JSON and a newline.
-
-    Examples
-    --------
-    >>> from summarize.corpus import record_line
-    >>> record_line({"id": "é", "error": "no text"})
-    b'{"id": "\\xc3\\xa9", "error": "no text"}\\n'
-    """
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def record_key(identifier: object) -> str:
-    """The key under which a record id is remembered for resuming (its JSON text)."""
-    return json.dumps(identifier, sort_keys=True, ensure_ascii=False)
+        return Record(id=identifier, error=f"the {text_field!r} field is not a string (got {_kind(text)})")
+    return Record(id=identifier, text=text)
 
 
 def _kind(value: object) -> str:
@@ -154,14 +119,14 @@ class Corpus:
     """
 
     def __init__(
-        self, name: str, documents: Iterator[Document], closing: list[IO[bytes] | IO[str]], size: int | None
+        self, name: str, documents: Iterator[Record], closing: list[IO[bytes] | IO[str]], size: int | None
     ) -> None:
         self.name = name
         self._documents = documents
         self._closing = closing
         self._size = size
 
-    def __iter__(self) -> Iterator[Document]:
+    def __iter__(self) -> Iterator[Record]:
         return self._documents
 
     def size(self) -> int | None:
@@ -283,7 +248,7 @@ def _json_lines_corpus(
 ) -> Corpus:
     documents = _json_lines(name, stream, text_field, id_field, encoding)
     # Read up to the first JSON object, to check its fields before any work is done.
-    ahead: list[Document] = []
+    ahead: list[Record] = []
     try:
         for document, record in documents:
             ahead.append(document)
@@ -312,7 +277,7 @@ def _check_first_record(name: str, record: Mapping[object, object], text_field: 
 
 def _json_lines(
     name: str, stream: BinaryIO, text_field: str, id_field: str | None, encoding: str
-) -> Iterator[tuple[Document, object]]:
+) -> Iterator[tuple[Record, object]]:
     """Each non-blank line's document, with the parsed value (None if it did not parse)."""
     number = 0
     while True:
@@ -328,15 +293,15 @@ def _json_lines(
         try:
             value = json.loads(decode(line, name=f"line {number}", encoding=encoding))
         except InputError as error:
-            yield Document(id=number, error=str(error)), None
+            yield Record(id=number, error=str(error)), None
             continue
         except json.JSONDecodeError as error:
-            yield Document(id=number, error=f"invalid JSON ({error.msg} at column {error.colno})"), None
+            yield Record(id=number, error=f"invalid JSON ({error.msg} at column {error.colno})"), None
             continue
-        yield document_from_record(value, text_field=text_field, id_field=id_field, position=number), value
+        yield record_from_mapping(value, text_field=text_field, id_field=id_field, position=number), value
 
 
-def _chain(first: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
+def _chain(first: list[Record], rest: Iterator[Record]) -> Iterator[Record]:
     yield from first
     first.clear()
     yield from rest
@@ -418,7 +383,7 @@ def _csv_documents(
     text_field: str,
     id_field: str | None,
     codec: str,
-) -> Iterator[Document]:
+) -> Iterator[Record]:
     id_name = DEFAULT_ID_FIELD if id_field is None else id_field
     id_column = header.index(id_name) if id_name in header else None
     number = 0
@@ -429,7 +394,7 @@ def _csv_documents(
             return
         except csv.Error as error:
             number += 1
-            yield Document(id=number, error=f"malformed CSV row ({error})")
+            yield Record(id=number, error=f"malformed CSV row ({error})")
             continue
         except UnicodeDecodeError as error:
             raise _encoding_error(name, codec, error) from None
@@ -440,10 +405,10 @@ def _csv_documents(
         number += 1
         if len(row) != len(header):
             identifier = row[id_column] if id_column is not None and id_column < len(row) else number
-            yield Document(id=identifier, error=f"the row has {len(row)} fields, the header {len(header)}")
+            yield Record(id=identifier, error=f"the row has {len(row)} fields, the header {len(header)}")
             continue
         record = dict(zip(header, row, strict=True))
-        yield document_from_record(record, text_field=text_field, id_field=id_field, position=number)
+        yield record_from_mapping(record, text_field=text_field, id_field=id_field, position=number)
 
 
 # Folders ---------------------------------------------------------------------
@@ -458,16 +423,16 @@ def _folder_corpus(root: Path, encoding: str, *, count: bool) -> Corpus:
     return Corpus(str(root), _chain([first], documents), [], size)
 
 
-def _folder_documents(root: Path, encoding: str) -> Iterator[Document]:
+def _folder_documents(root: Path, encoding: str) -> Iterator[Record]:
     for path, problem in _text_files(root):
         identifier = path.relative_to(root).as_posix()
         if problem is not None:
-            yield Document(id=identifier, error=problem)
+            yield Record(id=identifier, error=problem)
             continue
         try:
-            yield Document(id=identifier, text=read_path(path, encoding=encoding))
+            yield Record(id=identifier, text=read_path(path, encoding=encoding))
         except InputError as error:
-            yield Document(id=identifier, error=str(error))
+            yield Record(id=identifier, error=str(error))
 
 
 def _text_files(root: Path, folder: Path | None = None) -> Iterator[tuple[Path, str | None]]:
@@ -493,172 +458,3 @@ def _text_files(root: Path, folder: Path | None = None) -> Iterator[tuple[Path, 
             yield from _text_files(root, path)
         elif entry.name.lower().endswith(".txt") and entry.is_file():
             yield path, None
-
-
-# Output ----------------------------------------------------------------------
-
-
-def partial_path(output: str | Path) -> Path:
-    """Where the records of ``output`` are written until the run is complete.
-
-    Examples
-    --------
-    >>> from summarize.corpus import partial_path
-    >>> partial_path("runs/out.jsonl").as_posix()
-    'runs/out.jsonl.part'
-    """
-    path = Path(output)
-    return path.with_name(path.name + PARTIAL_SUFFIX)
-
-
-class Output:
-    """Where output records go: a JSON Lines file (via its ``.part`` file) or a stream.
-
-    Made by :func:`open_output`. Each :meth:`write` puts one whole line out at
-    once and flushes it; :meth:`commit` marks the output complete.
-    """
-
-    def __init__(
-        self,
-        name: str,
-        stream: BinaryIO,
-        done: set[str],
-        path: Path | None,
-        partial: Path | None,
-        *,
-        reopened: bool = False,
-    ) -> None:
-        self.name = name
-        #: The keys (:func:`record_key`) of the records already in the output.
-        self.done = done
-        #: The number of records written by this run.
-        self.written = 0
-        self._stream = stream
-        self._path = path
-        self._partial = partial
-        self._kept = len(done)
-        # Resuming from a complete output, moved to the .part file to append to it.
-        self._reopened = reopened
-
-    def write(self, record: Mapping[str, object]) -> None:
-        """Append one record as one line."""
-        self.write_lines(record_line(record), 1)
-
-    def write_lines(self, lines: bytes, records: int) -> None:
-        """Append ``records`` records already encoded by :func:`record_line`, with one write, and flush."""
-        view = memoryview(lines)
-        try:
-            while view:
-                count = self._stream.write(view)
-                view = view[count if count is not None else len(view) :]
-            self._stream.flush()
-        except BrokenPipeError:
-            if self._partial is None:
-                raise  # the reader of standard output went away
-            raise OutputError(f"{self.name}: cannot be written (broken pipe)") from None
-        except OSError as error:
-            raise OutputError(f"{self.name}: cannot be written ({error.strerror or error})") from None
-        self.written += records
-
-    def commit(self) -> None:
-        """Every record is written: make the file durable and give it its real name."""
-        if self._path is None or self._partial is None:
-            return
-        try:
-            os.fsync(self._stream.fileno())
-            self._stream.close()
-            os.replace(self._partial, self._path)
-        except OSError as error:
-            raise OutputError(f"{self._path}: cannot be written ({error.strerror or error})") from None
-
-    def abandon(self) -> None:
-        """The run stopped early: keep the ``.part`` file if it holds any record, else remove it."""
-        if self._partial is None:
-            return
-        self._stream.close()
-        if self.written == 0 and self._reopened and self._path is not None:
-            os.replace(self._partial, self._path)  # nothing added: the complete output is as it was
-        elif self._kept + self.written == 0:
-            self._partial.unlink(missing_ok=True)
-
-    @property
-    def partial(self) -> Path | None:
-        """The file holding the records while the run is not complete (None for a stream)."""
-        return self._partial
-
-
-def open_output(output: str | Path | None, *, resume: bool = False) -> Output:
-    """Open where the output records go.
-
-    Parameters
-    ----------
-    output : str, Path or None
-        A file, or None (or ``"-"``) for standard output. Records go to the file's
-        ``.part`` file (see :func:`partial_path`), which is renamed to ``output``
-        when the run is complete; an existing ``output`` stays until then.
-    resume : bool
-        Keep the records already written, by a run that was stopped (in the
-        ``.part`` file) or that completed (in ``output``), and append to them. A
-        last line cut short by a kill is dropped. Their ids are in
-        :attr:`Output.done`.
-
-    Raises
-    ------
-    OutputError
-        If the file cannot be written, or, with ``resume``, the existing file is
-        not summarize's output.
-    InvalidParameterError
-        If ``resume`` is asked with standard output.
-    """
-    if output is None or str(output) == "-":
-        if resume:
-            raise fail("resume", "False when the output is standard output (resuming needs an output file)", resume)
-        return Output("<stdout>", sys.stdout.buffer, set(), None, None)
-    path = Path(output)
-    partial = partial_path(path)
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; name an output file")
-    done: set[str] = set()
-    reopened = False
-    try:
-        if resume and partial.exists():
-            done = _completed(partial)
-        elif resume and path.exists():
-            done = _completed(path)
-            os.replace(path, partial)
-            reopened = True
-        try:
-            stream = partial.open("ab" if resume else "wb", buffering=0)
-        except OSError:
-            if reopened:
-                os.replace(partial, path)
-            raise
-    except OSError as error:
-        if isinstance(error, OutputError):
-            raise
-        raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from None
-    return Output(str(path), stream, done, path, partial, reopened=reopened)
-
-
-def _completed(path: Path) -> set[str]:
-    """The keys of the records in an earlier output; a last line cut short is dropped."""
-    done: set[str] = set()
-    end = 0
-    with path.open("rb") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.endswith(b"\n"):
-                break
-            try:
-                record = json.loads(line)
-            except ValueError:
-                record = None
-            if not isinstance(record, dict) or "id" not in record:
-                raise OutputError(
-                    f"{path}: line {number} is not a record written by summarize; "
-                    "not resuming into it (remove it, or write to another file)"
-                )
-            done.add(record_key(record["id"]))
-            end += len(line)
-    if end < path.stat().st_size:
-        os.truncate(path, end)
-    return done

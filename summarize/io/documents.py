@@ -3,7 +3,9 @@
 Plain text is read by :func:`read_path` and :func:`read_stream`. A
 :class:`Document` is read by :func:`load_document` (a file or an http(s) URL) or
 :func:`read_document` (a stream), as text or as an HTML page whose article is
-extracted (:func:`summarize.web.extract_article`).
+extracted (:func:`summarize.io.html.extract_article`). The network stack
+(:mod:`summarize.io.web`) and the HTML extractor are imported only for a URL or a
+page.
 """
 
 from __future__ import annotations
@@ -16,15 +18,7 @@ from typing import BinaryIO
 
 from summarize._validation import check_choice, fail
 from summarize.errors import FetchError, InputError
-from summarize.web import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_REDIRECTS,
-    DEFAULT_MAX_SECONDS,
-    DEFAULT_TIMEOUT,
-    extract_article,
-    fetch,
-    is_url,
-)
+from summarize.io.urls import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT, is_url
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -180,7 +174,7 @@ def load_document(
         server sends), and for HTML the charset the server sends or the page
         declares in a ``<meta>`` tag, else UTF-8.
     timeout, max_bytes, max_redirects, max_seconds
-        Limits of the download of a URL, as in :func:`summarize.web.fetch`.
+        Limits of the download of a URL, as in :func:`summarize.io.web.fetch`.
 
     Returns
     -------
@@ -200,6 +194,8 @@ def load_document(
     """
     check_choice("input_format", input_format, INPUT_FORMATS)
     if isinstance(source, str) and is_url(source):
+        from summarize.io.web import fetch
+
         download = fetch(
             source, timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects, max_seconds=max_seconds
         )
@@ -257,6 +253,8 @@ def _parse(
     """Decode ``data`` as ``form`` ("text" or "html") into a Document."""
     if form == "text":
         return Document(text=decode(data, name=name, encoding=encoding or charset), source=source, format="text")
+    from summarize.io.html import extract_article
+
     html = decode(data, name=name, encoding=encoding) if encoding else _decode_html(data, name=name, charset=charset)
     article = extract_article(html, url=source if is_url(source) else None, name=name)
     return Document(text=article.text, title=article.title, source=source, format="html")

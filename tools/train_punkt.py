@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/train_punkt.py ../shared/data/cnndm_dev.jsonl ../shared/data/bbc_dev.jsonl
+    python tools/train_punkt.py ../shared/data/cnndm_dev.jsonl ../shared/data/bbc_dev.jsonl
 
 Each argument is a JSON Lines file with a ``text`` field per line (the development
 datasets described in ``../shared/data/README.md``). NLTK's ``PunktTrainer`` learns,
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     abbreviations = sorted(a for a in params.abbrev_types if re.fullmatch(r"[a-z](?:\.[a-z])+", a))
     starters = sorted(s for s in params.sent_starters if s not in hand)
 
-    source = f"learnt by benchmarks/train_punkt.py (NLTK PunktTrainer) from {len(texts)} news articles"
+    source = f"learnt by tools/train_punkt.py (NLTK PunktTrainer) from {len(texts)} news articles"
     args.output.mkdir(parents=True, exist_ok=True)
     _write(args.output / "abbrev_types.txt", source, abbreviations)
     _write(args.output / "collocations.txt", source, sorted(f"{a} {b}" for a, b in params.collocations))

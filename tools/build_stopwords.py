@@ -3,7 +3,7 @@
 Usage (as the shipped lists were built)::
 
     python -m pip install "stop-words==2025.11.4"
-    python benchmarks/build_stopwords.py
+    python tools/build_stopwords.py
 
 The lists come from the ``stop-words`` package on PyPI (python-stop-words, by
 Alireza Savand and contributors, BSD-3-Clause licence, whose text is written next
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         header = [
             f"# {language.capitalize()} stop words: {len(words)} words from the {SOURCE} package {version}",
             "# (python-stop-words, BSD-3-Clause: see LICENSE.stop-words.txt), normalised to NFC, lower case and",
-            "# word tokens by benchmarks/build_stopwords.py, which wrote this file: change the script, not the file.",
+            "# word tokens by tools/build_stopwords.py, which wrote this file: change the script, not the file.",
         ]
         if excluded:
             header.append(f"# Left out as words that name things: {' '.join(excluded)}")

@@ -1,15 +1,14 @@
-"""Web pages in: downloading a URL, and extracting the article from an HTML page.
+"""Downloading a URL, with the standard library only.
 
-Downloads use only the standard library, with a connect/read time-out, a time
-limit for the whole download, a maximum size and a limited number of redirects.
-Extraction uses trafilatura, installed by the optional extra ``html`` (``pip
-install "summarize[html]"``) and imported only when a page is extracted.
+Every download has a connect/read time-out, a time limit for the whole download,
+a maximum size and a limited number of redirects (:mod:`summarize.io.urls` holds
+the defaults). The article of a downloaded page is extracted by
+:mod:`summarize.io.html`.
 """
 
 from __future__ import annotations
 
 import http.client
-import re
 import socket
 import ssl
 import time
@@ -19,39 +18,16 @@ import urllib.request
 from dataclasses import dataclass, field
 
 from summarize._validation import check_float, check_int, fail
-from summarize.errors import FetchError, InputError, MissingDependencyError
-from summarize.sentences import split_sentences
+from summarize._version import __version__
+from summarize.errors import FetchError
+from summarize.io.urls import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 
-__all__ = [
-    "DEFAULT_MAX_BYTES",
-    "DEFAULT_MAX_REDIRECTS",
-    "DEFAULT_MAX_SECONDS",
-    "DEFAULT_TIMEOUT",
-    "Article",
-    "Download",
-    "extract_article",
-    "fetch",
-    "is_url",
-]
-
-#: Seconds to wait for a connection, and for each read from it.
-DEFAULT_TIMEOUT = 10.0
-
-#: Seconds the whole download of a URL may take, redirects included: a server that
-#: sends a byte now and then, each within the time-out, is cut off after this.
-DEFAULT_MAX_SECONDS = 120.0
-
-#: The largest response body that is downloaded, in bytes (10 MiB).
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-
-#: The most redirects followed for one URL.
-DEFAULT_MAX_REDIRECTS = 5
+__all__ = ["Download", "fetch"]
 
 _SCHEMES = ("http", "https")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
 _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -75,34 +51,6 @@ class Download:
     content_type: str
     charset: str | None
     data: bytes
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Article:
-    """The main text of a web page.
-
-    Attributes
-    ----------
-    text : str
-        The article's paragraphs, headings and list items, one block per paragraph,
-        separated by blank lines, with the whitespace inside each block collapsed.
-    title : str or None
-        The page's title (the article's headline when the page names it), or None.
-    """
-
-    text: str
-    title: str | None = None
-
-
-def is_url(source: str) -> bool:
-    """Whether ``source`` is written as a URL (``scheme://...``) rather than a file path.
-
-    Examples
-    --------
-    >>> is_url("https://example.org/story.html"), is_url("story.html")
-    (True, False)
-    """
-    return bool(_URL.match(source))
 
 
 def fetch(
@@ -158,7 +106,6 @@ def fetch(
     check_int("max_bytes", max_bytes, minimum=1)
     check_int("max_redirects", max_redirects, minimum=0)
     check_float("max_seconds", max_seconds, low=0.0, high=float("inf"), low_open=True, high_open=True)
-    from summarize import __version__
 
     deadline = _Deadline(url, max_seconds)
     opener = _opener()
@@ -287,74 +234,3 @@ def _read(
         charset=response.headers.get_content_charset(),
         data=b"".join(chunks),
     )
-
-
-def extract_article(html: str, *, url: str | None = None, name: str = "<html>") -> Article:
-    """Extract the main text and the title of a web page.
-
-    Navigation, menus, cookie banners, lists of related articles, comments,
-    footers, scripts and tables are left out; paragraph breaks are kept.
-
-    Parameters
-    ----------
-    html : str
-        The page's HTML.
-    url : str, optional
-        Where the page came from; helps to recognise boilerplate.
-    name : str
-        What to call the page in error messages (a path or URL).
-
-    Returns
-    -------
-    Article
-        The text, with one block per paragraph separated by blank lines, and the
-        title. A first paragraph that repeats the title is left out of the text.
-
-    Raises
-    ------
-    MissingDependencyError
-        If trafilatura, from the extra ``html``, is not installed.
-    InputError
-        If the page holds no article text: nothing but navigation, boilerplate or
-        lines too short to be sentences.
-
-    Notes
-    -----
-    Extraction is done by trafilatura [1]_ tuned for precision, so that boilerplate
-    stays out of the summary even at the cost of a marginal paragraph.
-
-    References
-    ----------
-    .. [1] Barbaresi, A. (2021). Trafilatura: a web scraping library and
-       command-line tool for text discovery and extraction. Proceedings of ACL-IJCNLP
-       2021: System Demonstrations, 122-131.
-    """
-    if not isinstance(html, str):
-        raise fail("html", "a str", type(html).__name__)
-    try:
-        import trafilatura
-    except ImportError:
-        raise MissingDependencyError("reading HTML", "trafilatura", "html") from None
-    result = (
-        trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            favor_precision=True,
-        )
-        if html.strip()
-        else None
-    )
-    raw_title = getattr(result, "title", None)
-    title = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else None
-    raw_text = getattr(result, "text", None)
-    paragraphs = [" ".join(line.split()) for line in (raw_text if isinstance(raw_text, str) else "").splitlines()]
-    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
-    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
-        del paragraphs[0]
-    text = "\n\n".join(paragraphs)
-    if not any(not sentence.fragment for sentence in split_sentences(text)):
-        raise InputError(f"{name}: no article text found in the page (only navigation, boilerplate or headings)")
-    return Article(text=text, title=title)

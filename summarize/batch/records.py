@@ -1,0 +1,89 @@
+"""Batch records and checks: what one document's output record is, and the checks every batch entry point makes."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from summarize._validation import check_int, fail
+from summarize.errors import InvalidParameterError, SummarizeError
+from summarize.io.corpus import Record
+from summarize.io.records import sentence_record
+from summarize.languages import AUTO
+from summarize.pipeline import Summarizer
+
+__all__ = [
+    "check_fields",
+    "check_jobs",
+    "check_picklable",
+    "check_summarizer",
+    "default_jobs",
+    "output_record",
+    "same_file",
+]
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use: the default for ``jobs``."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def output_record(document: Record, summarizer: Summarizer) -> dict[str, object]:
+    """The output record of one document: ``{"id", "summary"}`` or ``{"id", "error"}``.
+
+    A document with an error, an empty or blank text, or whose summarising raises,
+    gets an ``"error"`` message instead of a ``"summary"``. With ``language="auto"``,
+    the record also says which language was detected: ``{"id", "language", "summary"}``.
+    """
+    if document.error is not None or document.text is None:
+        return {"id": document.id, "error": document.error or "no text"}
+    if not document.text.strip():
+        return {"id": document.id, "error": "empty text, nothing to summarise"}
+    try:
+        summary = summarizer.summarize(document.text)
+    except SummarizeError as error:
+        return {"id": document.id, "error": str(error)}
+    except Exception as error:  # one record's failure must not end a run over millions
+        return {"id": document.id, "error": f"internal error: {type(error).__name__}: {error}"}
+    detected = {"language": summary.language} if summarizer.language == AUTO else {}
+    return {"id": document.id, **detected, "summary": [sentence_record(sentence) for sentence in summary]}
+
+
+def same_file(source: str | Path, output: str | Path) -> bool:
+    try:
+        return Path(source).resolve() == Path(output).resolve()
+    except OSError:
+        return False
+
+
+def check_summarizer(summarizer: Summarizer | None) -> Summarizer:
+    if summarizer is None:
+        return Summarizer()
+    if not isinstance(summarizer, Summarizer):
+        raise fail("summarizer", "a summarize.Summarizer or None", summarizer)
+    return summarizer
+
+
+def check_jobs(jobs: int | None) -> int:
+    checked = check_int("jobs", jobs, minimum=1, optional=True)
+    return default_jobs() if checked is None else checked
+
+
+def check_fields(text_field: str, id_field: str | None) -> None:
+    if not isinstance(text_field, str) or not text_field:
+        raise fail("text_field", "the name of the field holding the text, a non-empty str", text_field)
+    if id_field is not None and (not isinstance(id_field, str) or not id_field):
+        raise fail("id_field", "the name of the field holding the id, a non-empty str, or None", id_field)
+
+
+def check_picklable(summarizer: Summarizer) -> None:
+    try:
+        pickle.dumps(summarizer)
+    except (pickle.PicklingError, AttributeError, TypeError) as error:
+        raise InvalidParameterError(
+            "The 'summarizer' parameter must be picklable to be sent to worker processes (jobs > 1): give a "
+            f"module-level function as its analyzer, not a lambda or a local function. Got {error} instead."
+        ) from None

@@ -1,0 +1,207 @@
+"""Output records to a JSON Lines file, written so that a stopped run can be resumed.
+
+Records go to a JSON Lines file under a temporary name (``out.jsonl.part``), one
+whole line per record, flushed as it is written; the file is renamed to its real
+name only when every record is in it. A run that is killed leaves the finished
+records in the ``.part`` file, and ``resume=True`` continues from there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+from summarize._validation import fail
+from summarize.errors import OutputError
+
+__all__ = ["PARTIAL_SUFFIX", "Output", "open_output", "partial_path", "record_key", "record_line"]
+
+#: Suffix of the output file while a run is writing it.
+PARTIAL_SUFFIX = ".part"
+
+
+def record_line(record: Mapping[str, object]) -> bytes:
+    """A record as one line of JSON Lines output: UTF-8 JSON and a newline.
+
+    Examples
+    --------
+    >>> from summarize.io.output import record_line
+    >>> record_line({"id": "é", "error": "no text"})
+    b'{"id": "\\xc3\\xa9", "error": "no text"}\\n'
+    """
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def record_key(identifier: object) -> str:
+    """The key under which a record id is remembered for resuming (its JSON text)."""
+    return json.dumps(identifier, sort_keys=True, ensure_ascii=False)
+
+
+def partial_path(output: str | Path) -> Path:
+    """Where the records of ``output`` are written until the run is complete.
+
+    Examples
+    --------
+    >>> from summarize.io.output import partial_path
+    >>> partial_path("runs/out.jsonl").as_posix()
+    'runs/out.jsonl.part'
+    """
+    path = Path(output)
+    return path.with_name(path.name + PARTIAL_SUFFIX)
+
+
+class Output:
+    """Where output records go: a JSON Lines file (via its ``.part`` file) or a stream.
+
+    Made by :func:`open_output`. Each :meth:`write` puts one whole line out at
+    once and flushes it; :meth:`commit` marks the output complete.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        stream: BinaryIO,
+        done: set[str],
+        path: Path | None,
+        partial: Path | None,
+        *,
+        reopened: bool = False,
+    ) -> None:
+        self.name = name
+        #: The keys (:func:`record_key`) of the records already in the output.
+        self.done = done
+        #: The number of records written by this run.
+        self.written = 0
+        self._stream = stream
+        self._path = path
+        self._partial = partial
+        self._kept = len(done)
+        # Resuming from a complete output, moved to the .part file to append to it.
+        self._reopened = reopened
+
+    def write(self, record: Mapping[str, object]) -> None:
+        """Append one record as one line."""
+        self.write_lines(record_line(record), 1)
+
+    def write_lines(self, lines: bytes, records: int) -> None:
+        """Append ``records`` records already encoded by :func:`record_line`, with one write, and flush."""
+        view = memoryview(lines)
+        try:
+            while view:
+                count = self._stream.write(view)
+                view = view[count if count is not None else len(view) :]
+            self._stream.flush()
+        except BrokenPipeError:
+            if self._partial is None:
+                raise  # the reader of standard output went away
+            raise OutputError(f"{self.name}: cannot be written (broken pipe)") from None
+        except OSError as error:
+            raise OutputError(f"{self.name}: cannot be written ({error.strerror or error})") from None
+        self.written += records
+
+    def commit(self) -> None:
+        """Every record is written: make the file durable and give it its real name."""
+        if self._path is None or self._partial is None:
+            return
+        try:
+            os.fsync(self._stream.fileno())
+            self._stream.close()
+            os.replace(self._partial, self._path)
+        except OSError as error:
+            raise OutputError(f"{self._path}: cannot be written ({error.strerror or error})") from None
+
+    def abandon(self) -> None:
+        """The run stopped early: keep the ``.part`` file if it holds any record, else remove it."""
+        if self._partial is None:
+            return
+        self._stream.close()
+        if self.written == 0 and self._reopened and self._path is not None:
+            os.replace(self._partial, self._path)  # nothing added: the complete output is as it was
+        elif self._kept + self.written == 0:
+            self._partial.unlink(missing_ok=True)
+
+    @property
+    def partial(self) -> Path | None:
+        """The file holding the records while the run is not complete (None for a stream)."""
+        return self._partial
+
+
+def open_output(output: str | Path | None, *, resume: bool = False) -> Output:
+    """Open where the output records go.
+
+    Parameters
+    ----------
+    output : str, Path or None
+        A file, or None (or ``"-"``) for standard output. Records go to the file's
+        ``.part`` file (see :func:`partial_path`), which is renamed to ``output``
+        when the run is complete; an existing ``output`` stays until then.
+    resume : bool
+        Keep the records already written, by a run that was stopped (in the
+        ``.part`` file) or that completed (in ``output``), and append to them. A
+        last line cut short by a kill is dropped. Their ids are in
+        :attr:`Output.done`.
+
+    Raises
+    ------
+    OutputError
+        If the file cannot be written, or, with ``resume``, the existing file is
+        not summarize's output.
+    InvalidParameterError
+        If ``resume`` is asked with standard output.
+    """
+    if output is None or str(output) == "-":
+        if resume:
+            raise fail("resume", "False when the output is standard output (resuming needs an output file)", resume)
+        return Output("<stdout>", sys.stdout.buffer, set(), None, None)
+    path = Path(output)
+    partial = partial_path(path)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; name an output file")
+    done: set[str] = set()
+    reopened = False
+    try:
+        if resume and partial.exists():
+            done = _completed(partial)
+        elif resume and path.exists():
+            done = _completed(path)
+            os.replace(path, partial)
+            reopened = True
+        try:
+            stream = partial.open("ab" if resume else "wb", buffering=0)
+        except OSError:
+            if reopened:
+                os.replace(partial, path)
+            raise
+    except OSError as error:
+        if isinstance(error, OutputError):
+            raise
+        raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from None
+    return Output(str(path), stream, done, path, partial, reopened=reopened)
+
+
+def _completed(path: Path) -> set[str]:
+    """The keys of the records in an earlier output; a last line cut short is dropped."""
+    done: set[str] = set()
+    end = 0
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.endswith(b"\n"):
+                break
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            if not isinstance(record, dict) or "id" not in record:
+                raise OutputError(
+                    f"{path}: line {number} is not a record written by summarize; "
+                    "not resuming into it (remove it, or write to another file)"
+                )
+            done.add(record_key(record["id"]))
+            end += len(line)
+    if end < path.stat().st_size:
+        os.truncate(path, end)
+    return done
