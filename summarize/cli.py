@@ -164,6 +164,7 @@ def _keywords_command(argv: list[str]) -> int:
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     summarizer = Summarizer(language=args.language)
+    _import_nltk()
     status = 0
     for number, name in enumerate(args.files):
         try:
@@ -375,7 +376,29 @@ def _note_partial(output: str | None) -> None:
 _COMMANDS = {"batch": _batch, "evaluate": _evaluate_command, "keywords": _keywords_command}
 
 
+def _import_nltk() -> None:
+    """Import NLTK as it is imported where scipy is not installed, if neither is imported yet.
+
+    NLTK's package init imports every NLTK module, and through them scipy.stats
+    (for one association measure) and scipy.sparse (for one parser): about 1 s, most
+    of a run on one article. scipy is optional for NLTK, and each of those imports
+    falls back when it fails; the command uses only Punkt and the Snowball stemmer.
+    So scipy is hidden while NLTK is imported, and importable again afterwards (the
+    sparse graph of a long text uses it). Only the command does this: the library
+    never changes what NLTK imports in its users' processes.
+    """
+    if "nltk" in sys.modules or "scipy" in sys.modules:
+        return
+    sys.modules["scipy"] = None  # type: ignore[assignment]  # import of scipy.* fails, as if not installed
+    try:
+        import nltk  # noqa: F401
+    finally:
+        if sys.modules.get("scipy", 0) is None:
+            del sys.modules["scipy"]
+
+
 def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
+    _import_nltk()
     files: list[str] = args.files
     fmt: str = args.format
     status = 0

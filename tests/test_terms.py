@@ -1,5 +1,10 @@
 """Terms: tokens, lower case, stop words, Snowball stems."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
 from summarize.terms import analyzer, stop_words
 
 
@@ -86,3 +91,34 @@ def test_unknown_language_is_an_error() -> None:
         analyzer("klingon")
     with pytest.raises(InvalidParameterError, match="'language'"):
         stop_words("klingon")
+
+
+def test_the_stem_cache_gives_the_same_terms_from_eight_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads that stem new words while the cache is replaced again and again still get every term."""
+    from summarize import terms
+
+    # Invented words, none in the shipped cache, so that every call stems and writes.
+    sentences = [" ".join(f"zorbling{n}x{k}ing" for k in range(12)) for n in range(200)]
+    monkeypatch.setattr(terms, "_CACHE_LIMIT", len(terms._stem_cache("english")) + 300)
+    for cached in (terms._lookup, terms._analyzer, terms._tokenizer):
+        cached.cache_clear()
+    try:
+        serial = [analyzer()(sentence) for sentence in sentences]
+        for cached in (terms._lookup, terms._analyzer):
+            cached.cache_clear()
+        analyze = analyzer()
+        barrier = threading.Barrier(8)
+
+        def work(offset: int) -> list[list[str]]:
+            barrier.wait()
+            order = sentences[offset:] + sentences[:offset]
+            found = [analyze(sentence) for sentence in order * 2]
+            return found[len(sentences) - offset :][: len(sentences)]
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(work, range(0, 200, 25)))
+    finally:
+        for cached in (terms._lookup, terms._analyzer, terms._tokenizer):
+            cached.cache_clear()
+    assert all(terms_of_thread == serial for terms_of_thread in results)
+    assert serial[0][:2] == ["zorbling0x0", "zorbling0x1"]
