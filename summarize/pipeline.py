@@ -18,7 +18,7 @@ from summarize._validation import check_choice, check_float, check_int, check_te
 from summarize.errors import InvalidParameterError, TextTooLongError
 from summarize.graph import networkx_graph
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
-from summarize.languages import AUTO, check_language, detect_language
+from summarize.languages import AUTO, check_language, detect
 from summarize.matrices import DENSE_MAX_SENTENCES, Matrix
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
 from summarize.ranking import pagerank
@@ -233,13 +233,13 @@ class Summarizer:
 
     def language_of(self, text: str) -> str:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
-        return detect_language(text) if self.language == AUTO else self.language
+        return detect(check_text(text)) if self.language == AUTO else self.language
 
     def _split(self, text: str) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
-        """Check the text and split it: its language, its sentences, and the candidates among them."""
+        """Check the text (the only check it gets) and split it: its language, its sentences, the candidates."""
         if len(check_text(text)) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
-        language = self.language_of(text)
+        language = detect(text) if self.language == AUTO else self.language
         sentences = split_sentences(text, language=language)
         return language, sentences, candidates(sentences)
 
