@@ -241,6 +241,7 @@ def _keywords_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="for URLs, as for summarize"
     )
+    _add_private_hosts_option(parser)
     return parser
 
 
@@ -440,7 +441,13 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
 def _read(name: str, args: argparse.Namespace) -> Document:
     if name == "-":
         return read_document(sys.stdin.buffer, input_format=args.input_format, encoding=args.encoding)
-    return load_document(name, input_format=args.input_format, encoding=args.encoding, timeout=args.timeout)
+    return load_document(
+        name,
+        input_format=args.input_format,
+        encoding=args.encoding,
+        timeout=args.timeout,
+        allow_private=args.allow_private_hosts,
+    )
 
 
 def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
@@ -516,8 +523,18 @@ def _parser() -> argparse.ArgumentParser:
             f"a whole download may take at most {DEFAULT_MAX_SECONDS:g} s"
         ),
     )
+    _add_private_hosts_option(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _add_private_hosts_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="for URLs: also read hosts that are not public (this machine, a private network, link-local "
+        "addresses such as cloud metadata endpoints); refused by default",
+    )
 
 
 def _batch_parser() -> argparse.ArgumentParser:

@@ -87,15 +87,18 @@ def screenshot(tmp_path: Path, page: Path, name: str, size: tuple[int, int]) -> 
 def write_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> Callable[[list[str]], tuple[Path, summarize.Document]]:
-    """Run ``summarize --format html ARGS`` in-process; return the page file and the document it read."""
+    """Run ``summarize --format html ARGS`` in-process; return the page file and the document it read.
+
+    The pages come from the tests' own server on 127.0.0.1, hence ``--allow-private-hosts``.
+    """
 
     def write(argv: list[str]) -> tuple[Path, summarize.Document]:
-        status = main(["--format", "html", *argv])
+        status = main(["--allow-private-hosts", "--format", "html", *argv])
         out, err = capsys.readouterr()
         assert (status, err) == (0, ""), err
         path = tmp_path / "summary.html"
         path.write_text(out, encoding="utf-8")
-        return path, summarize.load_document(argv[-1])
+        return path, summarize.load_document(argv[-1], allow_private=True)
 
     return write
 

@@ -187,8 +187,8 @@ def test_python_dash_m_in_a_subprocess(article: Path) -> None:
 
 
 def test_url_to_markdown(web: str, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(["--format", "markdown", "-n", "2", f"{web}/story"], capsys)
-    document = summarize.load_document(f"{web}/news/article.html")
+    status, out, err = run(["--allow-private-hosts", "--format", "markdown", "-n", "2", f"{web}/story"], capsys)
+    document = summarize.load_document(allow_private=True, source=f"{web}/news/article.html")
     expected = summarize.summarize(document.text, sentences=2)
     assert (status, err) == (0, "")
     assert out == f"# {ARTICLE_TITLE}\n\n" + "".join(f"- {s.text}\n" for s in expected)
@@ -232,7 +232,7 @@ def test_markdown_of_several_files_names_each(
 
 
 def test_html_page_output(web: str, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(["--format", "html", "-n", "2", f"{web}/news/hostile.html"], capsys)
+    status, out, err = run(["--allow-private-hosts", "--format", "html", "-n", "2", f"{web}/news/hostile.html"], capsys)
     assert (status, err) == (0, "")
     assert out.startswith("<!DOCTYPE html>")
     assert f"<title>Summary: {html.escape(HOSTILE_TITLE)}</title>" in out
@@ -253,7 +253,7 @@ def test_html_page_output(web: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_url_errors_are_one_line_and_exit_1(
     web: str, path: str, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, err = run(["--timeout", "0.5", web + path], capsys)
+    status, out, err = run(["--allow-private-hosts", "--timeout", "0.5", web + path], capsys)
     assert (status, out) == (1, "")
     assert re.fullmatch(rf"summarize: error: {re.escape(web)}{message}[^\n]*\n", err), err
 

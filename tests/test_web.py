@@ -1,15 +1,19 @@
 """Downloading pages from a real HTTP server on 127.0.0.1, and extracting their articles."""
 
+import base64
+import select
 import socket
 import sys
 import time
 
 import pytest
 
+import summarize
 from summarize import FetchError, InputError, InvalidParameterError, MissingDependencyError
+from summarize.cli import main
 from summarize.io.html import Article, extract_article
 from summarize.io.urls import is_url
-from summarize.io.web import fetch
+from summarize.io.web import fetch, is_public_address
 
 from .webserver import (
     ARTICLE_HTML,
@@ -28,37 +32,37 @@ SHORT_TIMEOUT = 0.5
 
 
 def test_fetch_an_article(web: str) -> None:
-    download = fetch(f"{web}/news/article.html")
+    download = fetch(allow_private=True, url=f"{web}/news/article.html")
     assert download.url == f"{web}/news/article.html"
     assert (download.content_type, download.charset) == ("text/html", "utf-8")
     assert download.data == ARTICLE_HTML.encode()
 
 
 def test_redirects_are_followed_to_the_final_url(web: str) -> None:
-    download = fetch(f"{web}/story-permanent")  # 301 to /story, then 302 to the article
+    download = fetch(allow_private=True, url=f"{web}/story-permanent")  # 301 to /story, then 302 to the article
     assert download.url == f"{web}/news/article.html"
     assert download.data == ARTICLE_HTML.encode()
 
 
 def test_redirects_are_limited(web: str) -> None:
     with pytest.raises(FetchError, match=r"/story-permanent: too many redirects \(more than 1\)$"):
-        fetch(f"{web}/story-permanent", max_redirects=1)
+        fetch(allow_private=True, url=f"{web}/story-permanent", max_redirects=1)
     with pytest.raises(FetchError, match=r"too many redirects \(more than 5\)"):
-        fetch(f"{web}/loop")
-    assert fetch(f"{web}/story", max_redirects=1).url.endswith("/news/article.html")
+        fetch(allow_private=True, url=f"{web}/loop")
+    assert fetch(allow_private=True, url=f"{web}/story", max_redirects=1).url.endswith("/news/article.html")
 
 
 def test_redirect_to_another_scheme_or_nowhere(web: str) -> None:
     with pytest.raises(FetchError, match=r"redirected to ftp://127\.0\.0\.1/article\.html, but only http"):
-        fetch(f"{web}/to-ftp")
+        fetch(allow_private=True, url=f"{web}/to-ftp")
     with pytest.raises(FetchError, match=r"redirect \(HTTP 302\) without a Location"):
-        fetch(f"{web}/no-location")
+        fetch(allow_private=True, url=f"{web}/no-location")
 
 
 @pytest.mark.parametrize(("path", "status", "message"), [("/missing", 404, "Not Found"), ("/server-error", 500, "")])
 def test_http_errors(web: str, path: str, status: int, message: str) -> None:
     with pytest.raises(FetchError, match=rf"^{web}{path}: the server answered HTTP {status}") as caught:
-        fetch(f"{web}{path}")
+        fetch(allow_private=True, url=f"{web}{path}")
     assert caught.value.status == status
     assert caught.value.url == f"{web}{path}"
     assert message in str(caught.value)
@@ -67,30 +71,30 @@ def test_http_errors(web: str, path: str, status: int, message: str) -> None:
 
 def test_slow_answer_times_out(web: str) -> None:
     with pytest.raises(FetchError, match=rf"/slow: no answer from 127\.0\.0\.1:\d+ within {SHORT_TIMEOUT:g} seconds"):
-        fetch(f"{web}/slow", timeout=SHORT_TIMEOUT)
+        fetch(allow_private=True, url=f"{web}/slow", timeout=SHORT_TIMEOUT)
 
 
 def test_stalled_download_times_out(web: str) -> None:
     with pytest.raises(FetchError, match=rf"/stalled: the download stalled for {SHORT_TIMEOUT:g} seconds"):
-        fetch(f"{web}/stalled", timeout=SHORT_TIMEOUT)
+        fetch(allow_private=True, url=f"{web}/stalled", timeout=SHORT_TIMEOUT)
 
 
 def test_a_download_that_never_stalls_but_never_ends_is_cut_off(web: str) -> None:
     start = time.monotonic()
     with pytest.raises(FetchError, match=r"/dripping: the download took longer than 0\.5 seconds \(the time limit\)"):
-        fetch(f"{web}/dripping", timeout=SHORT_TIMEOUT, max_seconds=0.5)
+        fetch(allow_private=True, url=f"{web}/dripping", timeout=SHORT_TIMEOUT, max_seconds=0.5)
     assert time.monotonic() - start < 0.5 + SHORT_TIMEOUT
 
 
 def test_declared_size_over_the_limit_is_refused(web: str) -> None:
     with pytest.raises(FetchError, match=r"larger than the maximum download size of 50,000 bytes \(Content-Length"):
-        fetch(f"{web}/big-declared", max_bytes=50_000)
-    assert len(fetch(f"{web}/big-declared", max_bytes=BIG_BYTES).data) == BIG_BYTES
+        fetch(allow_private=True, url=f"{web}/big-declared", max_bytes=50_000)
+    assert len(fetch(allow_private=True, url=f"{web}/big-declared", max_bytes=BIG_BYTES).data) == BIG_BYTES
 
 
 def test_streamed_size_over_the_limit_is_refused(web: str) -> None:
     with pytest.raises(FetchError, match=r"/big-streamed: the page is larger than the maximum download size of 50,000"):
-        fetch(f"{web}/big-streamed", max_bytes=50_000)
+        fetch(allow_private=True, url=f"{web}/big-streamed", max_bytes=50_000)
 
 
 def test_refused_connection() -> None:
@@ -98,7 +102,7 @@ def test_refused_connection() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     with pytest.raises(FetchError, match=rf"connection refused by 127\.0\.0\.1:{port}"):
-        fetch(f"http://127.0.0.1:{port}/article.html")
+        fetch(allow_private=True, url=f"http://127.0.0.1:{port}/article.html")
 
 
 def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,9 +132,9 @@ def test_urls_that_are_not_http(url: str, message: str) -> None:
 
 
 def test_binary_content_is_downloaded_as_it_is(web: str) -> None:
-    download = fetch(f"{web}/image.png")
+    download = fetch(allow_private=True, url=f"{web}/image.png")
     assert (download.content_type, download.data) == ("image/png", PNG)
-    assert fetch(f"{web}/news/untyped.html").content_type == ""
+    assert fetch(allow_private=True, url=f"{web}/news/untyped.html").content_type == ""
 
 
 @pytest.mark.parametrize(
@@ -193,3 +197,94 @@ def test_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_extract_article_wants_a_str() -> None:
     with pytest.raises(InvalidParameterError, match=r"The 'html' parameter must be a str\. Got 'bytes' instead\."):
         extract_article(ARTICLE_HTML.encode())  # type: ignore[arg-type]
+
+
+# Only public hosts, unless asked ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.215.14", True),
+        ("2606:2800:21f:cb07:6820:80da:af6b:8b2c", True),
+        ("127.0.0.1", False),
+        ("127.8.9.10", False),
+        ("::1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.1", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),  # cloud metadata endpoints
+        ("fe80::1%eth0", False),
+        ("fc00::1", False),
+        ("100.64.0.1", False),  # shared address space (carrier-grade NAT)
+        ("0.0.0.0", False),
+        ("::", False),
+        ("224.0.0.1", False),
+        ("240.0.0.1", False),
+        ("255.255.255.255", False),
+        ("::ffff:127.0.0.1", False),  # IPv4-mapped
+        ("::ffff:93.184.215.14", True),
+        ("2002:7f00:1::", False),  # 6to4 of 127.0.0.1
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 of 169.254.169.254
+        ("not an address", False),
+    ],
+)
+def test_public_addresses(address: str, public: bool) -> None:
+    assert is_public_address(address) is public
+
+
+def listener() -> socket.socket:
+    """A listening socket on 127.0.0.1 that nothing accepts from: a connection to it would be seen."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(1)
+    return sock
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "2130706433"])
+def test_hosts_on_this_machine_are_refused_without_connecting(host: str) -> None:
+    with listener() as sock:
+        port = sock.getsockname()[1]
+        message = (
+            rf"^http://{host}:{port}/article\.html: the host {host} is not a public address \(it resolves to "
+            r"127\.0\.0\.1\); reading hosts on this machine or a private network needs --allow-private-hosts "
+            r"\(allow_private=True in Python\)$"
+        )
+        with pytest.raises(FetchError, match=message):
+            fetch(f"http://{host}:{port}/article.html")
+        readable, _, _ = select.select([sock], [], [], 0.2)
+        assert not readable  # no connection was ever made
+
+
+def test_the_command_refuses_a_private_host_and_names_the_option(web: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main([f"{web}/news/article.html"])
+    out, err = capsys.readouterr()
+    assert (status, out) == (1, "")
+    assert err.startswith(f"summarize: error: {web}/news/article.html: the host 127.0.0.1 is not a public address")
+    assert err.endswith("needs --allow-private-hosts (allow_private=True in Python)\n")
+    with pytest.raises(FetchError, match="is not a public address"):
+        summarize.load_document(f"{web}/news/article.html")
+
+
+def test_credentials_go_to_their_host_only_and_are_never_shown(web: str) -> None:
+    port = web.rsplit(":", 1)[1]
+    with_credentials = f"http://ann:s3cret@127.0.0.1:{port}"
+    download = fetch(allow_private=True, url=f"{with_credentials}/whoami")
+    assert download.data == b"Basic " + base64.b64encode(b"ann:s3cret")
+    assert download.url == f"{web}/whoami"
+    # A redirect to another host does not get them.
+    assert fetch(allow_private=True, url=f"{with_credentials}/whoami-elsewhere").data == b"none"
+    with pytest.raises(FetchError) as failure:
+        fetch(allow_private=True, url=f"{with_credentials}/missing")
+    assert str(failure.value) == f"{web}/missing: the server answered HTTP 404 Not Found"
+    with pytest.raises(FetchError) as refused:
+        fetch(f"{with_credentials}/whoami")
+    assert "s3cret" not in str(refused.value)
+    assert "ann" not in str(refused.value)
+    document = summarize.load_document(f"{with_credentials}/whoami", allow_private=True)
+    assert document.source == f"{web}/whoami"
+
+
+def test_allow_private_is_checked() -> None:
+    with pytest.raises(InvalidParameterError, match=r"The 'allow_private' parameter must be a bool\. Got 'yes'"):
+        fetch("http://127.0.0.1/", allow_private="yes")  # type: ignore[arg-type]

@@ -150,6 +150,11 @@ def _redirect(status: int, location: str) -> Callable[[_Handler], None]:
     return lambda handler: handler._send(status, "text/html", b"moved", {"Location": location})
 
 
+def _authorization(handler: _Handler) -> None:
+    """Echo the Authorization header the client sent (or "none"), as plain text."""
+    handler._send(200, "text/plain; charset=utf-8", (handler.headers.get("Authorization") or "none").encode())
+
+
 def _slow(handler: _Handler) -> None:
     """Answer only when the test session ends (or after 10 s): a client time-out must come first."""
     handler.server.release.wait(10)
@@ -233,9 +238,11 @@ def start(seed_path: Path) -> tuple[_Server, threading.Thread]:
         "/big-declared": _big_declared,
         "/image.png": _bytes(PNG, "image/png"),
         "/download.bin": _bytes(b"\x00\x01\x02binary" * 100, "application/octet-stream"),
+        "/whoami": _authorization,
     }
     port = server.server_address[1]
     server.routes["/story-permanent"] = _redirect(301, f"http://127.0.0.1:{port}/story")
+    server.routes["/whoami-elsewhere"] = _redirect(302, f"http://localhost:{port}/whoami")
     thread = threading.Thread(target=server.serve_forever, name="test-web-server", daemon=True)
     thread.start()
     return server, thread

@@ -18,7 +18,14 @@ from typing import BinaryIO
 
 from summarize._validation import check_choice, fail
 from summarize.errors import FetchError, InputError
-from summarize.io.urls import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT, is_url
+from summarize.io.urls import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_TIMEOUT,
+    is_url,
+    split_credentials,
+)
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -156,6 +163,7 @@ def load_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
     max_seconds: float = DEFAULT_MAX_SECONDS,
+    allow_private: bool = False,
 ) -> Document:
     """Read a document from a file or an http(s) URL, as text or as an HTML page.
 
@@ -175,6 +183,11 @@ def load_document(
         declares in a ``<meta>`` tag, else UTF-8.
     timeout, max_bytes, max_redirects, max_seconds
         Limits of the download of a URL, as in :func:`summarize.io.web.fetch`.
+    allow_private : bool
+        Also download from hosts that are not public (this machine, a private
+        network, link-local addresses); by default they are refused, as in
+        :func:`summarize.io.web.fetch`. A user name and password in the URL are
+        sent to its host (HTTP basic authentication) and never shown.
 
     Returns
     -------
@@ -197,13 +210,19 @@ def load_document(
         from summarize.io.web import fetch
 
         download = fetch(
-            source, timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects, max_seconds=max_seconds
+            source,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            max_redirects=max_redirects,
+            max_seconds=max_seconds,
+            allow_private=allow_private,
         )
+        shown = split_credentials(source)[0]
         form = (
-            input_format if input_format != "auto" else _format_of_download(source, download.content_type, download.url)
+            input_format if input_format != "auto" else _format_of_download(shown, download.content_type, download.url)
         )
         return _parse(
-            download.data, name=source, source=download.url, form=form, encoding=encoding, charset=download.charset
+            download.data, name=shown, source=download.url, form=form, encoding=encoding, charset=download.charset
         )
     if not isinstance(source, (str, Path)):
         raise fail("source", "a path or an http(s) URL as a str or Path", source)

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_REDIRECTS", "DEFAULT_MAX_SECONDS", "DEFAULT_TIMEOUT", "is_url"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_REDIRECTS",
+    "DEFAULT_MAX_SECONDS",
+    "DEFAULT_TIMEOUT",
+    "is_url",
+    "split_credentials",
+]
 
 #: Seconds to wait for a connection, and for each read from it.
 DEFAULT_TIMEOUT = 10.0
@@ -31,3 +39,25 @@ def is_url(source: str) -> bool:
     (True, False)
     """
     return bool(_URL.match(source))
+
+
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """The URL without the user name and password it may hold, and those (``"user:password"``) or None.
+
+    Messages, records and page sources show the URL without them.
+
+    Examples
+    --------
+    >>> split_credentials("https://ann:s3cret@intranet.example/report")
+    ('https://intranet.example/report', 'ann:s3cret')
+    >>> split_credentials("https://example.org/a@b")
+    ('https://example.org/a@b', None)
+    """
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # not a URL: whoever reads it says so
+        return url, None
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not at:
+        return url, None
+    return urllib.parse.urlunsplit(parts._replace(netloc=host)), urllib.parse.unquote(userinfo)

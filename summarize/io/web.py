@@ -4,11 +4,21 @@ Every download has a connect/read time-out, a time limit for the whole download,
 a maximum size and a limited number of redirects (:mod:`summarize.io.urls` holds
 the defaults). The article of a downloaded page is extracted by
 :mod:`summarize.io.html`.
+
+By default only public hosts are read: a web application that passes its users'
+URLs to :func:`fetch` must not let them reach the machine itself, its private
+network or a cloud metadata endpoint. Each connection resolves the host, keeps only
+the addresses that are global, connects to one of those very addresses and checks
+the address it is connected to, so a redirect or a DNS answer that changes between
+a check and the connection (DNS rebinding) cannot reach a private one.
+``allow_private=True`` lifts the rule, for a person reading an intranet page.
 """
 
 from __future__ import annotations
 
+import base64
 import http.client
+import ipaddress
 import socket
 import ssl
 import time
@@ -16,11 +26,19 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from summarize._validation import check_float, check_int, fail
 from summarize._version import __version__
 from summarize.errors import FetchError
-from summarize.io.urls import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
+from summarize.io.urls import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_TIMEOUT,
+    split_credentials,
+)
 
 __all__ = ["Download", "fetch"]
 
@@ -60,6 +78,7 @@ def fetch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
     max_seconds: float = DEFAULT_MAX_SECONDS,
+    allow_private: bool = False,
 ) -> Download:
     """Download a web page over HTTP or HTTPS.
 
@@ -78,6 +97,10 @@ def fetch(
         Seconds the whole download may take, redirects included (default 120).
         It is checked between reads, so a download that goes over it ends within
         one ``timeout`` more.
+    allow_private : bool
+        Also read hosts whose addresses are not public (default False): loopback,
+        private, link-local (cloud metadata endpoints), shared, multicast and
+        reserved addresses. See :func:`is_public_address`.
 
     Returns
     -------
@@ -89,33 +112,46 @@ def fetch(
     FetchError
         If the URL is not http(s), its host cannot be resolved, the connection is
         refused or times out, the server answers with an HTTP error, redirects too
-        often, sends more than ``max_bytes``, or takes longer than ``max_seconds``.
-        The message starts with the URL.
+        often, sends more than ``max_bytes``, or takes longer than ``max_seconds``;
+        and, unless ``allow_private``, if the host (of the URL or of a redirect)
+        has no public address. The message starts with the URL, without any user
+        name or password it holds.
     InvalidParameterError
         If an option is out of range.
 
     Notes
     -----
     Proxies named in the usual environment variables (``https_proxy``,
-    ``no_proxy``, ...) are used, as curl and urllib use them. No cookies are kept
-    and no compressed encoding is asked for.
+    ``no_proxy``, ...) are used, as curl and urllib use them; through a proxy, the
+    host's addresses are checked before each request, but the proxy connects on its
+    own (and may resolve the name again). No cookies are kept and no compressed
+    encoding is asked for.
     """
     if not isinstance(url, str):
         raise fail("url", "a str", url)
+    if not isinstance(allow_private, bool):
+        raise fail("allow_private", "a bool", allow_private)
+    url, credentials = split_credentials(url)
     check_float("timeout", timeout, low=0.0, high=float("inf"), low_open=True, high_open=True)
     check_int("max_bytes", max_bytes, minimum=1)
     check_int("max_redirects", max_redirects, minimum=0)
     check_float("max_seconds", max_seconds, low=0.0, high=float("inf"), low_open=True, high_open=True)
 
     deadline = _Deadline(url, max_seconds)
-    opener = _opener()
+    opener = _opener(allow_private=allow_private)
     headers = {"User-Agent": f"summarize/{__version__}", "Accept": _ACCEPT, "Accept-Encoding": "identity"}
     current = url
+    origin = ""
     for _ in range(max_redirects + 1):
         _check_url(url, current)
+        origin = origin or urllib.parse.urlsplit(url).netloc  # the URL's own host, once it is known to be valid
         deadline.check()
+        sent = dict(headers)
+        if credentials is not None and urllib.parse.urlsplit(current).netloc == origin:
+            # HTTP basic authentication, as curl does with a URL's credentials: to the URL's own host only.
+            sent["Authorization"] = "Basic " + base64.b64encode(credentials.encode("utf-8")).decode("ascii")
         try:
-            response = opener.open(urllib.request.Request(current, headers=headers), timeout=timeout)
+            response = opener.open(urllib.request.Request(current, headers=sent), timeout=timeout)
         except urllib.error.HTTPError as error:
             error.close()
             if error.code not in _REDIRECTS:
@@ -124,28 +160,170 @@ def fetch(
             location = error.headers.get("Location")
             if not location:
                 raise FetchError(url, f"redirect (HTTP {error.code}) without a Location", status=error.code) from None
-            current = urllib.parse.urljoin(current, location.strip())
+            current = split_credentials(urllib.parse.urljoin(current, location.strip()))[0]
             continue
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
+            cause = error.reason if isinstance(error, urllib.error.URLError) else error
+            if isinstance(cause, _NotPublicError):
+                raise FetchError(url, cause.describe(redirected=current != url)) from None
             raise FetchError(url, _describe(error, current, timeout)) from None
         with response:
             return _read(url, response, timeout=timeout, max_bytes=max_bytes, deadline=deadline)
     raise FetchError(url, f"too many redirects (more than {max_redirects})")
 
 
-def _opener() -> urllib.request.OpenerDirector:
+def _opener(*, allow_private: bool) -> urllib.request.OpenerDirector:
     """urllib's opener for http(s) without its redirect handler: a redirect comes back
-    to :func:`fetch` as an ``HTTPError``, to be counted and checked there."""
+    to :func:`fetch` as an ``HTTPError``, to be counted and checked there. Unless
+    ``allow_private``, its connections go to public addresses only."""
     opener = urllib.request.OpenerDirector()
+    handlers: tuple[urllib.request.BaseHandler, ...] = (
+        (urllib.request.HTTPHandler(), urllib.request.HTTPSHandler())
+        if allow_private
+        else (_PublicHTTPHandler(), _PublicHTTPSHandler())
+    )
     for handler in (
         urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
+        *handlers,
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
     ):
         opener.add_handler(handler)
     return opener
+
+
+def is_public_address(address: str) -> bool:
+    """Whether an IP address is one that any host on the internet could have.
+
+    Not public: loopback (``127.0.0.0/8``, ``::1``), private (``10/8``,
+    ``172.16/12``, ``192.168/16``, ``fc00::/7``), link-local (``169.254/16``, where
+    cloud metadata endpoints live, ``fe80::/10``), shared (``100.64/10``),
+    multicast, reserved, unspecified and documentation ranges, and IPv6 addresses
+    that embed such an IPv4 address (IPv4-mapped, 6to4, NAT64).
+
+    Examples
+    --------
+    >>> from summarize.io.web import is_public_address
+    >>> [is_public_address(a) for a in ("93.184.215.14", "127.0.0.1", "169.254.169.254", "::ffff:10.0.0.1")]
+    [True, False, False, False]
+    """
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # the IPv4 address itself, written as IPv6
+            return is_public_address(str(ip.ipv4_mapped))
+        embedded = ip.sixtofour
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None and not is_public_address(str(embedded)):
+            return False
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
+
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+class _NotPublicError(OSError):
+    """A host without a public address, when only public hosts may be read."""
+
+    def __init__(self, host: str, addresses: list[str]) -> None:
+        super().__init__(f"{host} has no public address")
+        self.host = host
+        self.addresses = addresses
+
+    def describe(self, *, redirected: bool) -> str:
+        where = f"redirected to {self.host}, which" if redirected else f"the host {self.host}"
+        found = ", ".join(self.addresses[:3]) or "nothing"
+        return (
+            f"{where} is not a public address (it resolves to {found}); reading hosts on this machine or a private "
+            "network needs --allow-private-hosts (allow_private=True in Python)"
+        )
+
+
+_Address = tuple[socket.AddressFamily, socket.SocketKind, int, tuple[Any, ...]]
+
+
+def _public_addresses(host: str, port: int) -> list[_Address]:
+    """The host's addresses that are public, resolved now; refused if it has none."""
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    public: list[_Address] = [
+        (family, kind, proto, address) for family, kind, proto, _, address in found if _public(address)
+    ]
+    if not public:
+        raise _NotPublicError(host, sorted({str(address[0]) for *_, address in found}))
+    return public
+
+
+def _public(address: tuple[Any, ...]) -> bool:
+    return isinstance(address[0], str) and is_public_address(address[0])
+
+
+def _connect_public(host: str, port: int, timeout: float | None) -> socket.socket:
+    """A socket connected to one of ``host``'s public addresses, the very one that was checked."""
+    error: OSError | None = None
+    for family, kind, proto, address in _public_addresses(host, port):
+        sock = socket.socket(family, kind, proto)
+        try:
+            if timeout is not None:
+                sock.settimeout(timeout)
+            sock.connect(address)
+            peer = sock.getpeername()
+            if not _public(peer):  # what the kernel connected to
+                raise _NotPublicError(host, [str(peer[0])])
+        except OSError as failure:
+            sock.close()
+            if isinstance(failure, _NotPublicError):
+                raise
+            error = failure
+            continue
+        return sock
+    raise error if error is not None else OSError(f"cannot connect to {host}")
+
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection made to a public address of its host, and to no other."""
+
+    def connect(self) -> None:
+        self.sock = _connect_public(self.host, self.port, self.timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    """An HTTPS connection made to a public address of its host, verified with the default TLS settings."""
+
+    def connect(self) -> None:
+        sock = _connect_public(self.host, self.port, self.timeout)
+        self.sock = _tls().wrap_socket(sock, server_hostname=self.host)
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    return ssl.create_default_context()
+
+
+def _proxied(request: urllib.request.Request) -> bool:
+    """Whether the request goes through a proxy; if so, its target's addresses are checked now.
+
+    Through a proxy, the connection is the proxy's (the operator's own); the proxy
+    connects to the target on its own.
+    """
+    target = urllib.parse.urlsplit(request.full_url)
+    if request.host == target.netloc:
+        return False
+    _public_addresses(target.hostname or "", target.port or (443 if target.scheme == "https" else 80))
+    return True
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(http.client.HTTPConnection if _proxied(request) else _PublicHTTPConnection, request)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(http.client.HTTPSConnection if _proxied(request) else _PublicHTTPSConnection, request)
 
 
 def _check_url(url: str, current: str) -> None:
