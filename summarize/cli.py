@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from summarize._version import __version__
 from summarize.errors import FieldError, InputError, InvalidParameterError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
-from summarize.io.records import sentence_record
+from summarize.io.records import json_line, sentence_record
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, LANGUAGES
@@ -186,7 +186,7 @@ def _keywords_command(argv: list[str]) -> int:
                 "language": language,
                 "keywords": [_keyword_record(keyword) for keyword in found],
             }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(record))
         else:
             if len(args.files) > 1:
                 sys.stdout.write(("\n" if number else "") + f"==> {_display(name)} <==\n")
@@ -418,7 +418,7 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
             record = _as_json(_display(name), document, analysis)
             if found is not None:
                 record["keywords"] = [_keyword_record(keyword) for keyword in found]
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_line(record))
         elif fmt == "markdown":
             from summarize.io.render import to_markdown
 

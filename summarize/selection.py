@@ -119,7 +119,7 @@ def select(
     pool = candidates(ranked)
     by_rank = sorted(pool, key=lambda sentence: sentence.rank)
     best_first: Iterable[ScoredSentence] = by_rank
-    if diversity > 0 and similarity is not None:
+    if diversity > 0 and similarity is not None and by_rank:
         best_first = _marginal_relevance_order(by_rank, diversity, similarity)
     if words is not None:
         chosen = _fit_words(best_first, words)

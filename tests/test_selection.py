@@ -1,5 +1,6 @@
 """Selection: budgets, order and fragments."""
 
+import summarize
 from summarize.selection import DEFAULT_SENTENCES, select
 from summarize.types import ScoredSentence
 
@@ -56,3 +57,9 @@ def test_fragments_are_never_chosen_unless_nothing_else_exists() -> None:
     assert 0 not in indices(select(RANKED, sentences=6))
     only_fragment = (RANKED[0],)
     assert indices(select(only_fragment)) == [0]
+
+
+def test_diversity_on_an_empty_text_gives_an_empty_summary() -> None:
+    # Found by Hypothesis (tests/test_properties.py): maximal marginal relevance took the maximum of no scores.
+    assert len(summarize.summarize("", diversity=0.3)) == 0
+    assert len(summarize.summarize("  \n\n ", diversity=0.5, sentences=2)) == 0

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from summarize._validation import fail
 from summarize.errors import OutputError
+from summarize.io.records import json_line
 
 __all__ = ["PARTIAL_SUFFIX", "Output", "open_output", "partial_path", "record_key", "record_line"]
 
@@ -27,13 +28,19 @@ PARTIAL_SUFFIX = ".part"
 def record_line(record: Mapping[str, object]) -> bytes:
     """A record as one line of JSON Lines output: UTF-8 JSON and a newline.
 
+    A lone surrogate (which a JSON input can hold, as ``"\\ud800"``, but UTF-8
+    cannot) is written as its JSON escape, so it reads back as it came in.
+
     Examples
     --------
     >>> from summarize.io.output import record_line
     >>> record_line({"id": "é", "error": "no text"})
     b'{"id": "\\xc3\\xa9", "error": "no text"}\\n'
+    >>> record_line({"id": "\\ud800"})
+    b'{"id": "\\\\ud800"}\\n'
     """
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    # Every character outside JSON's strings is ASCII, so a backslash escape can only land inside a string.
+    return json_line(record).encode("utf-8", errors="backslashreplace")
 
 
 def record_key(identifier: object) -> str:
