@@ -11,8 +11,11 @@ microseconds and never waits for BLAS threads. A longer text gets scipy sparse
 matrices built block by block, where
 
 - a term found in more than :data:`COMMON_TERM_SHARE` of the sentences (and in more
-  than :data:`COMMON_TERM_MIN_SENTENCES`) links no pair of sentences, since it would
-  link nearly all of them and says little about any pair, and
+  than :data:`COMMON_TERM_MIN_SENTENCES`), or in more than
+  :data:`COMMON_TERM_MAX_SENTENCES` whatever the text's length, links no pair of
+  sentences, since it would link a great many of them and says little about any
+  pair (the fixed bound keeps the pairs each sentence is compared with bounded, so
+  that the products grow linearly, not with the square of the text), and
 - each sentence keeps only its :data:`NEIGHBOURS` strongest edges (a symmetric
   similarity keeps an edge that either end kept),
 
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     import scipy.sparse
 
 __all__ = [
+    "COMMON_TERM_MAX_SENTENCES",
     "COMMON_TERM_MIN_SENTENCES",
     "COMMON_TERM_SHARE",
     "DENSE_MAX_SENTENCES",
@@ -60,6 +64,8 @@ NEIGHBOURS = 50
 COMMON_TERM_SHARE = 0.01
 #: ...provided it is in more than this many sentences.
 COMMON_TERM_MIN_SENTENCES = 200
+#: In the sparse path, a term in more than this many sentences links none, however long the text.
+COMMON_TERM_MAX_SENTENCES = 1000
 
 # Rows of the sparse path's products computed at a time (bounds their memory).
 _BLOCK_ROWS = 1024
@@ -188,7 +194,7 @@ def _sparse_pairwise(
 
     size = left.shape[0]
     sentences_with = np.bincount(right.indices, minlength=right.shape[1])
-    limit = max(COMMON_TERM_MIN_SENTENCES, COMMON_TERM_SHARE * size)
+    limit = min(max(COMMON_TERM_MIN_SENTENCES, COMMON_TERM_SHARE * size), COMMON_TERM_MAX_SENTENCES)
     rare = scipy.sparse.diags((sentences_with <= limit).astype(np.float64))
     left, right_t = left @ rare, (right @ rare).T.tocsr()
     rows_kept, cols_kept, weights_kept = [], [], []

@@ -5,7 +5,7 @@ import pytest
 import scipy.sparse
 
 import summarize
-from summarize import RANKERS, Summarizer
+from summarize import RANKERS, Summarizer, matrices
 from summarize.matrices import NEIGHBOURS, Triplets, pairwise
 from summarize.similarity import SIMILARITIES, term_matrix
 
@@ -76,6 +76,19 @@ def test_sparse_path_drops_terms_in_most_sentences() -> None:
     weights = SIMILARITIES["cosine"](term_matrix(terms, sparse=True))
     assert weights[0, 1] > 0  # sentences 0 and 1 share w0
     assert weights[0, 2] == 0  # they share only "common"
+
+
+def test_sparse_path_bounds_how_many_sentences_a_term_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Floor 10 sentences (above 1% of 300), ceiling 4: a term in 5 sentences links none, one in 4 does.
+    monkeypatch.setattr(matrices, "COMMON_TERM_MIN_SENTENCES", 10)
+    monkeypatch.setattr(matrices, "COMMON_TERM_MAX_SENTENCES", 4)
+    terms = [[f"four{k // 4}", f"five{k // 5}"] for k in range(300)]
+    weights = SIMILARITIES["cosine"](term_matrix(terms, sparse=True))
+    assert weights[0, 1] > 0  # they share four0 (in 4 sentences)
+    assert weights[4, 3] == 0  # they share only five0, in 5 sentences
+    monkeypatch.setattr(matrices, "COMMON_TERM_MAX_SENTENCES", 20)  # now the floor, 10, is the bound
+    weights = SIMILARITIES["cosine"](term_matrix(terms, sparse=True))
+    assert weights[4, 3] > 0
 
 
 def test_sparse_option_is_checked() -> None:
