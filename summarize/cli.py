@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from summarize._version import __version__
-from summarize.errors import FieldError, InputError, InvalidParameterError, SummarizeError
+from summarize.errors import (
+    ConvergenceError,
+    FieldError,
+    InputError,
+    InvalidParameterError,
+    SummarizeError,
+    TextTooLongError,
+)
 from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
 from summarize.io.records import json_line, sentence_record
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
@@ -175,6 +182,10 @@ def _keywords_command(argv: list[str]) -> int:
             found = dataclasses.replace(summarizer, language=language).keywords(
                 document.text, top=args.top, window=args.window
             )
+        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
+            _error(f"{_display(name)}: {error}")
+            status = 1
+            continue
         except SummarizeError as error:
             _error(str(error))
             status = 1
@@ -410,6 +421,10 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
                 raise InputError(f"{_display(name)}: empty input, nothing to summarise")
             analysis = summarizer.analyze(document.text)
             found = analysis.keywords(top=args.keywords) if args.keywords else None
+        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
+            _error(f"{_display(name)}: {error}")
+            status = 1
+            continue
         except SummarizeError as error:
             _error(str(error))
             status = 1

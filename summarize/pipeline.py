@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_CHARACTERS", "Analysis", "Summarizer", "keywords", "rank_sentences", "summarize", "to_networkx"]
 
-#: The longest text, in characters, that one call summarises (about 20 times the
-#: 100,000-sentence benchmark, which peaks under 2 GB; see benchmarks/README.md).
-MAX_CHARACTERS = 300_000_000
+#: The longest text, in characters, that one call summarises: about 8,000 pages. News
+#: prose of that length peaks at about 2.6 GB (measured; see benchmarks/README.md),
+#: so a longer text stops at once with TextTooLongError instead of exhausting memory.
+MAX_CHARACTERS = 50_000_000
 
 # Scores equal to this many decimals are ties, ranked in document order, so that
 # rounding noise in the power iteration never decides a rank.

@@ -382,3 +382,17 @@ def test_keywords_of_chinese_from_standard_input(
     assert status == 0
     assert record["language"] == "chinese"
     assert "图书馆" in record["keywords"][0]["text"]
+
+
+def test_a_text_over_the_limit_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(summarize.pipeline, "MAX_CHARACTERS", 100)
+    big = tmp_path / "big.txt"
+    big.write_text("The council met on Monday to vote. " * 10, encoding="utf-8")
+    status, out, err = run([str(big)], capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        f"summarize: error: {big}: The text has 350 characters; summarize handles at most 100 in one text within the "
+        "memory of an ordinary machine. Summarise it in parts, for example by chapter.\n"
+    )
