@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_CHARACTERS", "Analysis", "Summarizer", "keywords", "rank_sentences", "summarize", "to_networkx"]
 
 #: The longest text, in characters, that one call summarises: about 8,000 pages. News
-#: prose of that length peaks at about 2.6 GB (measured; see benchmarks/README.md),
+#: prose of that length peaks at about 2.1 GB (measured; see benchmarks/README.md),
 #: so a longer text stops at once with TextTooLongError instead of exhausting memory.
 MAX_CHARACTERS = 50_000_000
 
