@@ -22,6 +22,7 @@ from summarize.errors import (
     SummarizeError,
     TextTooLongError,
 )
+from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
 from summarize.io.records import json_line, sentence_record
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
@@ -161,6 +162,8 @@ def _summarizer(args: argparse.Namespace) -> Summarizer:
         ranker=args.ranker,
         diversity=args.diversity,
         language=args.language,
+        focus=args.focus,
+        focus_weight=args.focus_weight,
     )
 
 
@@ -170,7 +173,7 @@ def _keywords_command(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
-    summarizer = Summarizer(language=args.language)
+    summarizer = Summarizer(language=args.language, focus=args.focus, focus_weight=args.focus_weight)
     _import_nltk()
     status = 0
     for number, name in enumerate(args.files):
@@ -232,6 +235,7 @@ def _keywords_parser() -> argparse.ArgumentParser:
         help=f"number of keywords (default {DEFAULT_KEYWORDS})",
     )
     _add_language_option(parser)
+    _add_focus_options(parser)
     parser.add_argument(
         "--window",
         type=_window,
@@ -429,6 +433,11 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
             _error(str(error))
             status = 1
             continue
+        if analysis.focus_matched is False:
+            print(
+                f"{PROG}: note: {_display(name)}: the focus matches nothing in the text; the summary is unfocused",
+                file=sys.stderr,
+            )
         if fmt == "json":
             record = _as_json(_display(name), document, analysis)
             if found is not None:
@@ -466,16 +475,19 @@ def _read(name: str, args: argparse.Namespace) -> Document:
 
 
 def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
-    return {
-        "file": name,
-        "title": document.title,
-        "language": analysis.language,
-        "sentences": [sentence_record(sentence) for sentence in analysis.summary],
-    }
+    record: dict[str, object] = {"file": name, "title": document.title, "language": analysis.language}
+    if analysis.focus_matched is not None:
+        record["focus_matched"] = analysis.focus_matched
+    record["sentences"] = [sentence_record(sentence) for sentence in analysis.summary]
+    return record
 
 
 def _display(name: str) -> str:
     return "<stdin>" if name == "-" else name
+
+
+def _note(message: str) -> None:
+    print(f"{PROG}: note: {message}", file=sys.stderr)
 
 
 def _error(message: str) -> None:
@@ -638,6 +650,23 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
         "(maximal marginal relevance; default 0, off)",
     )
     _add_language_option(parser)
+    _add_focus_options(parser)
+
+
+def _add_focus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--focus",
+        metavar="TEXT",
+        help="favour what is about TEXT: a question, a few keywords or a paragraph (Biased TextRank); "
+        "a focus that matches nothing leaves the ordinary result",
+    )
+    parser.add_argument(
+        "--focus-weight",
+        type=_focus_weight,
+        default=DEFAULT_FOCUS_WEIGHT,
+        metavar="W",
+        help=f"how much the focus counts, in (0, 1] (default {DEFAULT_FOCUS_WEIGHT:g})",
+    )
 
 
 def _add_language_option(parser: argparse.ArgumentParser) -> None:
@@ -677,6 +706,10 @@ def _ratio(value: str) -> float:
 
 def _seconds(value: str) -> float:
     return _number(value, lambda number: 0 < number < float("inf"), "a number of seconds > 0")
+
+
+def _focus_weight(value: str) -> float:
+    return _number(value, lambda number: 0 < number <= 1, "a number in (0, 1]")
 
 
 def _diversity(value: str) -> float:

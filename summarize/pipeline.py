@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from summarize._validation import check_choice, check_float, check_int, check_text, fail
+from summarize._validation import abbreviated, check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError, TextTooLongError
+from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity, restart
 from summarize.graph import networkx_graph
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
 from summarize.languages import AUTO, check_language, detect
@@ -90,6 +91,14 @@ class Summarizer:
         Maximum number of PageRank iterations (default 100).
     tol : float
         PageRank convergence tolerance (default 1e-6).
+    focus : str, optional
+        A question, a few keywords or a paragraph: the summary favours the
+        sentences about it (Biased TextRank; see :mod:`summarize.focus`). A focus
+        that shares no term with a text leaves its summary as it would be without
+        one (:attr:`Analysis.focus_matched` says so).
+    focus_weight : float
+        The share of PageRank's restart that follows the similarity to the focus,
+        in (0, 1] (default 0.9); the rest follows the ranker's own prior.
 
     See Also
     --------
@@ -119,6 +128,8 @@ class Summarizer:
     damping: float = 0.85
     max_iter: int = 100
     tol: float = 1e-6
+    focus: str | None = None
+    focus_weight: float = DEFAULT_FOCUS_WEIGHT
 
     def __post_init__(self) -> None:
         check_int("sentences", self.sentences, minimum=1, optional=True)
@@ -144,6 +155,9 @@ class Summarizer:
         check_float("damping", self.damping, low=0.0, high=1.0, high_open=True)
         check_int("max_iter", self.max_iter, minimum=1)
         check_float("tol", self.tol, low=0.0, high=float("inf"), low_open=True)
+        if self.focus is not None and not isinstance(self.focus, str):
+            raise fail("focus", "a str (a question, keywords or a paragraph) or None", abbreviated(self.focus))
+        check_float("focus_weight", self.focus_weight, low=0.0, high=1.0, low_open=True)
 
     def __call__(self, text: str) -> Summary:
         """Summarise ``text``; the same as :meth:`summarize`."""
@@ -196,7 +210,9 @@ class Summarizer:
         analyze = self.analyzer or builtin_analyzer(language)
         texts = [sentence.text for sentence in body]
         sparse = len(texts) > DENSE_MAX_SENTENCES if self.sparse is None else self.sparse
-        counts = term_matrix([analyze(sentence) for sentence in texts], sparse=sparse)
+        terms = [analyze(sentence) for sentence in texts]
+        counts = term_matrix(terms, sparse=sparse)
+        focus = focus_similarity(terms, analyze(self.focus)) if self.focus is not None else None
         share = budget_share(sentences, sentences_budget=self.sentences, ratio=self.ratio, words=self.words)
         weights, body_scores = score_sentences(
             self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker],
@@ -206,6 +222,8 @@ class Summarizer:
             damping=self.damping,
             max_iter=self.max_iter,
             tol=self.tol,
+            focus=focus,
+            focus_weight=self.focus_weight,
         )
         scores = np.zeros(len(sentences))
         scores[[sentence.index for sentence in body]] = body_scores
@@ -228,6 +246,7 @@ class Summarizer:
             sentences=ranked,
             summary=Summary(chosen, language=language),
             summarizer=self,
+            focus_matched=None if focus is None else bool(focus.any()),
             body=tuple(body),
             weights=weights,
         )
@@ -249,7 +268,13 @@ class Summarizer:
         texts = [sentence.text for sentence in body]
         words = sentence_words(texts, language=language)
         vertices, weights = word_graph(words, texts, window=window)
-        scores = pagerank(weights, alpha=self.damping, max_iter=self.max_iter, tol=self.tol)
+        teleport = None
+        if self.focus is not None:  # restart at the focus's own words, as for sentences
+            wanted = {word.term for word in sentence_words([self.focus], language=language)[0] if word.term}
+            teleport = restart(
+                np.array([float(vertex in wanted) for vertex in vertices]), None, weight=self.focus_weight
+            )
+        scores = pagerank(weights, alpha=self.damping, personalization=teleport, max_iter=self.max_iter, tol=self.tol)
         return phrases(words, texts, vertices, scores, top=top)
 
 
@@ -273,6 +298,9 @@ class Analysis:
         The sentences the summariser's budget, order and diversity choose.
     summarizer : Summarizer
         The options it was analysed with.
+    focus_matched : bool or None
+        With a focus, whether any sentence shares a term with it (if not, the
+        ranking is the unfocused one); None without a focus.
     """
 
     text: str
@@ -280,6 +308,7 @@ class Analysis:
     sentences: tuple[ScoredSentence, ...]
     summary: Summary
     summarizer: Summarizer
+    focus_matched: bool | None
     #: The sentences that took part in ranking (all but fragments): the graph's vertices.
     body: tuple[Sentence, ...] = field(repr=False)
     #: The body's similarity graph as a matrix (None for rankers without one).
@@ -350,6 +379,8 @@ def summarize(
     diversity: float = 0.0,
     language: str = "english",
     analyzer: Analyzer | None = None,
+    focus: str | None = None,
+    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
 ) -> Summary:
     """Summarise a text: its best sentences, with scores and ranks.
 
@@ -371,6 +402,11 @@ def summarize(
         ``"auto"`` (see :class:`Summarizer`).
     analyzer : callable, optional
         Function from a sentence to its terms (see :class:`Summarizer`).
+    focus : str, optional
+        Favour the sentences about this: a question, keywords or a paragraph
+        (see :class:`Summarizer`).
+    focus_weight : float
+        How much the focus counts, in (0, 1] (default 0.9).
 
     Returns
     -------
@@ -420,6 +456,8 @@ def summarize(
         diversity=diversity,
         language=language,
         analyzer=analyzer,
+        focus=focus,
+        focus_weight=focus_weight,
     )
     return summarizer.summarize(text)
 
@@ -433,6 +471,8 @@ def rank_sentences(
     ranker: str | Ranker = DEFAULT_RANKER,
     language: str = "english",
     analyzer: Analyzer | None = None,
+    focus: str | None = None,
+    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
 ) -> tuple[ScoredSentence, ...]:
     """Every sentence of a text, scored and ranked, in document order.
 
@@ -449,7 +489,14 @@ def rank_sentences(
     [(0, 2), (1, 1), (2, 3)]
     """
     summarizer = Summarizer(
-        sentences=sentences, ratio=ratio, words=words, ranker=ranker, language=language, analyzer=analyzer
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        ranker=ranker,
+        language=language,
+        analyzer=analyzer,
+        focus=focus,
+        focus_weight=focus_weight,
     )
     return summarizer.rank(text)
 
@@ -479,6 +526,8 @@ def keywords(
     top: int = DEFAULT_KEYWORDS,
     language: str = "english",
     window: int = DEFAULT_WINDOW,
+    focus: str | None = None,
+    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
 ) -> tuple[Keyword, ...]:
     """The keywords and key phrases of a text, best first, with scores: TextRank over words.
 
@@ -494,6 +543,11 @@ def keywords(
     window : int
         Co-occurrence window in candidate words, at least 2 (default 2, which links
         each word to the next one that is not a stop word).
+    focus : str, optional
+        Favour the words around these: PageRank restarts at the focus's own words
+        (``focus_weight`` of the restart, default 0.9), as for sentences.
+    focus_weight : float
+        How much the focus counts, in (0, 1].
 
     Returns
     -------
@@ -540,4 +594,4 @@ def keywords(
     park 3 0.118
     river 2 0.083
     """
-    return Summarizer(language=language).keywords(text, top=top, window=window)
+    return Summarizer(language=language, focus=focus, focus_weight=focus_weight).keywords(text, top=top, window=window)

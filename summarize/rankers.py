@@ -22,6 +22,7 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
+from summarize.focus import DEFAULT_FOCUS_WEIGHT, restart
 from summarize.graph import orient
 from summarize.matrices import Matrix, TermMatrix
 from summarize.ranking import pagerank
@@ -107,6 +108,8 @@ def score_sentences(
     damping: float = 0.85,
     max_iter: int = 100,
     tol: float = 1e-6,
+    focus: npt.NDArray[np.float64] | None = None,
+    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
 ) -> tuple[Matrix | None, npt.NDArray[np.float64]]:
     """Score sentences with a ranker.
 
@@ -121,6 +124,11 @@ def score_sentences(
         The share of the document the summary will take, in (0, 1].
     damping, max_iter, tol
         Passed to :func:`~summarize.ranking.pagerank`.
+    focus : ndarray, optional
+        Each sentence's similarity to a focus (:func:`~summarize.focus.focus_similarity`):
+        PageRank restarts by it (:func:`~summarize.focus.restart`), with
+        ``focus_weight`` of the restart, as in Biased TextRank; the graph and the
+        position strength stay the ranker's. All zeros, or None: no focus.
 
     Returns
     -------
@@ -155,6 +163,8 @@ def score_sentences(
     if n == 0:
         return None, np.zeros(0)
     prior = ranker.prior(n) if ranker.prior is not None else None
+    biased = restart(focus, prior, weight=focus_weight) if focus is not None else None
+    prior = biased if biased is not None else prior
     if ranker.similarity is None:
         weights = None
         scores = prior if prior is not None else np.ones(n)

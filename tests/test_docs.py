@@ -31,12 +31,17 @@ SUBCOMMANDS = ("batch", "evaluate", "keywords")
 
 
 def blocks(page: Path) -> list[tuple[str, str]]:
-    """The fenced code blocks of a page: (language, code), the code dedented."""
+    """The fenced code blocks of a page: (language, code), the code dedented.
+
+    The code is preceded by as many blank lines as come before it in the page, so
+    that a failure's line number is the page's.
+    """
     found = []
-    for match in FENCE.finditer(page.read_text(encoding="utf-8")):
+    text = page.read_text(encoding="utf-8")
+    for match in FENCE.finditer(text):
         indent = len(match.group(1))
         code = "\n".join(line[indent:] for line in match.group(3).splitlines())
-        found.append((match.group(2), code + "\n"))
+        found.append((match.group(2), "\n" * text.count("\n", 0, match.start(3)) + code + "\n"))
     return found
 
 
@@ -51,7 +56,7 @@ def test_python_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch, capsys: 
     for language, code in blocks(page):
         if language != "python":
             continue
-        if code.startswith("# not run:"):
+        if code.lstrip().startswith("# not run:"):
             for node in ast.walk(ast.parse(code)):
                 if isinstance(node, ast.ImportFrom) and node.module == "summarize":
                     for alias in node.names:

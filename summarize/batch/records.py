@@ -36,20 +36,26 @@ def output_record(document: Record, summarizer: Summarizer) -> dict[str, object]
 
     A document with an error, an empty or blank text, or whose summarising raises,
     gets an ``"error"`` message instead of a ``"summary"``. With ``language="auto"``,
-    the record also says which language was detected: ``{"id", "language", "summary"}``.
+    the record also says which language was detected: ``{"id", "language", "summary"}``;
+    with a focus, whether the text matched it: ``{"id", "focus_matched", "summary"}``.
     """
     if document.error is not None or document.text is None:
         return {"id": document.id, "error": document.error or "no text"}
     if not document.text.strip():
         return {"id": document.id, "error": "empty text, nothing to summarise"}
     try:
-        summary = summarizer.summarize(document.text)
+        analysis = summarizer.analyze(document.text)
     except SummarizeError as error:
         return {"id": document.id, "error": str(error)}
     except Exception as error:  # one record's failure must not end a run over millions
         return {"id": document.id, "error": f"internal error: {type(error).__name__}: {error}"}
-    detected = {"language": summary.language} if summarizer.language == AUTO else {}
-    return {"id": document.id, **detected, "summary": [sentence_record(sentence) for sentence in summary]}
+    record: dict[str, object] = {"id": document.id}
+    if summarizer.language == AUTO:
+        record["language"] = analysis.language
+    if analysis.focus_matched is not None:
+        record["focus_matched"] = analysis.focus_matched
+    record["summary"] = [sentence_record(sentence) for sentence in analysis.summary]
+    return record
 
 
 def same_file(source: str | Path, output: str | Path) -> bool:
