@@ -274,12 +274,12 @@ def test_language_data_is_loaded_lazily() -> None:
     import sys
 
     code = (
-        "import sys, summarize, summarize.terms as t, summarize.languages as l, summarize.sentences as s\n"
-        "print('nltk' in sys.modules, t._stop_words.cache_info().currsize, s._punkt.cache_info().currsize,\n"
+        "import sys, summarize, summarize.terms as t, summarize.languages as l, summarize.punkt as s\n"
+        "print('nltk' in sys.modules, t._stop_words.cache_info().currsize, s.punkt.cache_info().currsize,\n"
         "      l._stop_word_weights.cache_info().currsize)\n"
         "summarize.summarize('Die Stadt baut eine Bibliothek. Sie ist neu.', language='german')\n"
         "print(sorted(t._stop_words.cache_info() and [x for x in ('english', 'german') if x]))\n"
-        "print(t._stop_words.cache_info().currsize, s._punkt.cache_info().currsize)\n"
+        "print(t._stop_words.cache_info().currsize, s.punkt.cache_info().currsize)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     before, _, after = result.stdout.splitlines()
