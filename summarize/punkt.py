@@ -208,23 +208,22 @@ class Punkt:
 def punkt(language: str = "english") -> Punkt:
     """The Punkt tokenizer of a language, from the parameters shipped in the package (once).
 
-    English has parameters learnt from news (``data/punkt``); the other languages
-    have their hand-written abbreviations, and dates ("3. Oktober") as collocations
-    (``data/abbreviations``).
+    Every spaced language has its generated abbreviations, and dates ("3. Oktober")
+    as collocations (``data/abbreviations``); English adds the parameters learnt from
+    news and its hand-written abbreviations (``data/punkt``).
     """
     from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
 
     params = PunktParameters()
-    if language == "english":
-        params.abbrev_types = set(rows("punkt", "abbreviations.txt")) | set(rows("punkt", "abbrev_types.txt"))
-        params.collocations = {tuple(row.split(" ")) for row in rows("punkt", "collocations.txt")}
-        params.sent_starters = set(rows("punkt", "sent_starters.txt"))
-        contexts = table("punkt", "ortho_context.tsv")
-        params.ortho_context = defaultdict(int, {word: int(flags) for word, flags in contexts.items()})
-        return Punkt(params, PunktLanguageVars())
     entries = rows("abbreviations", f"{language}.txt")
     params.abbrev_types = {entry for entry in entries if " " not in entry}
     params.collocations = {tuple(entry.split(" ")) for entry in entries if " " in entry}
+    if language == "english":
+        params.abbrev_types |= set(rows("punkt", "abbreviations.txt")) | set(rows("punkt", "abbrev_types.txt"))
+        params.collocations |= {tuple(row.split(" ")) for row in rows("punkt", "collocations.txt")}
+        params.sent_starters = set(rows("punkt", "sent_starters.txt"))
+        contexts = table("punkt", "ortho_context.tsv")
+        params.ortho_context = defaultdict(int, {word: int(flags) for word, flags in contexts.items()})
     return Punkt(params, _arabic_vars() if language == "arabic" else PunktLanguageVars())
 
 
