@@ -1,34 +1,65 @@
 """Text to sentences, with character offsets, offline.
 
-Sentence boundaries are found in three steps:
+Sentence boundaries are found by these rules, applied in this order:
 
-1. Blank lines always end a sentence: the text is cut into blocks at blank lines.
-2. Inside a block, each line break is either a soft break of hard-wrapped text
-   (the lines are rejoined) or a hard break between lines that stand alone (one
-   sentence per line, headings, captions, list items).
-3. Each run of rejoined lines is split by NLTK's Punkt sentence tokenizer, with
-   parameters shipped in ``summarize/data/punkt`` as plain text (learnt from news
-   with ``benchmarks/train_punkt.py`` plus a hand-written abbreviation list). No
-   NLTK data is loaded or downloaded, so the result never depends on what happens
-   to be installed. Other languages get Punkt with their hand-written
-   abbreviations (``summarize/data/abbreviations``) and nothing learnt; Arabic
+1. **Blocks.** Blank lines always end a sentence: the text is cut into blocks at
+   blank lines.
+2. **Lines.** Inside a block, each line break is either a soft break of
+   hard-wrapped text (the lines are rejoined) or a hard break between lines that
+   stand alone (one sentence per line, headings, captions, list items). A line
+   that is only a list marker ("1.") goes on with the next line. In Chinese and
+   Japanese a line break inside a paragraph is soft unless the line ends a
+   sentence or the next one starts a list item.
+3. **Masks.** In each run of rejoined lines, a spaced ellipsis (``. . .``) is an
+   omission, never a sentence end, and in ``. . . .`` only the last full stop can
+   end a sentence; Punkt reads a copy of the text in which those dots are hidden
+   (same length, so offsets do not move).
+4. **Punkt.** NLTK's Punkt sentence tokenizer [1]_ (:mod:`summarize.punkt`) finds
+   the candidate sentences, from parameters shipped in ``summarize/data`` as plain
+   text (English: learnt from news; other languages: abbreviations generated from
+   Unicode CLDR and pySBD). No NLTK data is loaded or downloaded. Arabic
    sentences also end at ``؟``. Chinese and Japanese, written without spaces,
-   end sentences at ``。！？`` and their full-width and half-width forms instead.
+   end sentences at ``。！？`` and their full-width and half-width forms, except
+   a full stop between digits (``３．２９``), a mark inside a title (``《》``) or
+   inside a quotation or bracket that goes on after it (``「」``, ``（）``), and a
+   mark after which a closing quotation goes on with hiragana (``」と言った``).
+5. **Splits.** A sentence is cut after ``…`` when a capitalised word follows (as
+   Punkt does after ``...``), before each bullet (``•``, ``⁃``) and before each
+   item of a list written inline (``1.) … 2.) …``, ``a. … b. …``).
+6. **Joins**, at each remaining boundary, left to right:
+
+   a. closing quotation marks and brackets that Punkt put at the start of the
+      next sentence (``».``, ``“, sagte sie``) go back to the end of the one
+      they close;
+   b. a sentence that starts in lower case, or with ``, ; :``, after a ``?`` or
+      ``!``, or after a full stop inside a closing quotation or bracket, goes on
+      the one before (``"Where are you?" she asked.``, ``Yahoo! in``);
+   c. no boundary inside a pair of round or square brackets closed in the same
+      paragraph (a parenthesis that holds sentences stays in its sentence);
+   d. an abbreviation, a single letter or a number sign (``p.``, ``No.``,
+      ``Art.``, ``N°.``) before a number does not end a sentence (``p. 55``);
+   e. a list marker alone (``1.``, ``b)``, ``•``) starts the sentence after it,
+      and a piece without a letter or digit (``.``, ``»``, ``?!``) ends the
+      sentence before it; a paragraph without any letter or digit (a rule
+      ``***``) is no sentence.
 
 Lines that are not sentences of the body (headings, captions, bylines, image
 credits) are marked as fragments: they have no sentence-ending punctuation and only
 a few words.
+
+Every rule is a single left-to-right pass over the text (regular expressions
+without nested repetition), so splitting stays linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import pairwise
 
 from summarize._validation import check_text
 from summarize.languages import AUTO, UNSPACED, check_language, detect_language
-from summarize.punkt import Punkt, punkt
+from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 
 __all__ = ["FRAGMENT_MAX_WORDS", "split_sentences"]
@@ -43,16 +74,35 @@ _WRAP_FILL = 0.75
 # A line of fewer words (a caption, a credit) does not continue on the next line
 # merely because that line starts in lower case.
 _SHORT_LINE_WORDS = 5
+# Brackets further apart than this are not taken as one parenthesis (rule 6c).
+_BRACKET_REACH = 400
 
+_CLOSERS = "\"'”’»«›‹“)\\]}」』）】》〉〕"
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»)\]}]*$")
-_CONTINUES = re.compile(r"[,;:\-–—]$")
-_LIST_MARKER = re.compile(r"(?:[-*•‣◦▪–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)])\s")
-_MARKER_ONLY = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]")
+_TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»«“)\]}」』）】》〉〕]*$")
+_CONTINUES = re.compile(r"[,;:\-–—、，；：]$")
+_BULLETS = "•⁃‣◦▪"
+_LIST_MARKER = re.compile(r"(?:[-*•‣◦▪⁃–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)]))\s")
+_MARKER_ONLY = re.compile(r"[•‣◦▪⁃*–—-]|(?:[•‣◦▪⁃]\s*)?\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)])")
 _WORD = re.compile(r"\w+")
+_ALNUM = re.compile(r"[^\W_]")
 # Punkt knows "..." but not the single character "…": split after it where a
 # capitalised word follows, as Punkt does for "...".
 _ELLIPSIS_BREAK = re.compile(r"(…[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+# A spaced ellipsis: three or more full stops, each after one space (rule 3).
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
+# Inline list markers (rule 5): "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
+_INLINE_MARKER = re.compile(r"(?<!\S)(?:(\d{1,2})|([A-Za-z]))(\.\)|\)|\.)(?=\s)")
+# Closing marks at the start of a piece, followed by a space, punctuation or its end (rule 6a).
+_LEADING_CLOSERS = re.compile(r"[\"'”’»«›‹“)\]}]+(?=[\s.,;:!?…]|$)")
+# The end of a sentence that a lower-case start goes on (rule 6b): "?" or "!" (and
+# closing marks), or a full stop followed by a closing mark.
+_OPEN_END = re.compile(r"(?:[?!؟][.?!؟]*(?:\s?[\"'”’»«“)\]}])*|\.(?:\s?[\"'”’»«“)\]}])+)$")
+_CONTINUATION_START = re.compile(r"[,;:،]|[^\W\d_]")
+# A full stop that a number follows may belong to what is before it (rule 6d).
+_NUMBER_START = re.compile(r"[\"'(\[]?\d")
+_BEFORE_STOP = re.compile(r"(\S+?)\.$")
+_NUMBER_SIGNS = frozenset({"n°", "nº", "no", "nos", "nr", "nrs", "art", "arts", "p", "pp", "s", "ss", "vol"})
 
 
 def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, ...]:
@@ -71,7 +121,8 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     -------
     tuple of Sentence
         The sentences in document order. ``sentence.text`` is exactly
-        ``text[sentence.start:sentence.end]``, without surrounding whitespace.
+        ``text[sentence.start:sentence.end]``, without surrounding whitespace, and
+        holds at least one letter or digit.
 
     Raises
     ------
@@ -80,14 +131,15 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
 
     Notes
     -----
-    A line break inside a paragraph is a sentence boundary unless the text is
-    hard-wrapped: the line ends with ``,;:`` or a dash; or the next line starts in
-    lower case after a line of at least five words without sentence-ending
-    punctuation; or the paragraph is at least 50 characters wide and the line fills
-    three quarters of that width. A line that starts with a list marker (``1.``, ``a)``, ``-``,
-    ``•``) always starts a new sentence. Within rejoined lines, Punkt [1]_ decides;
-    in Chinese and Japanese, a run of ``。！？．｡!?`` and the closing quotation marks
-    and brackets after it end a sentence.
+    The rules, and the order in which they apply, are those of the module
+    docstring (:mod:`summarize.sentences`). A line break inside a paragraph is a
+    sentence boundary unless the text is hard-wrapped: the line ends with ``,;:``
+    or a dash; or the next line starts in lower case after a line of at least five
+    words without sentence-ending punctuation; or the paragraph is at least 50
+    characters wide and the line fills three quarters of that width. A line that
+    starts with a list marker (``1.``, ``a)``, ``-``, ``•``) always starts a new
+    sentence. Within rejoined lines, Punkt [1]_ decides, and the rule layer
+    corrects it around quotations, brackets, ellipses, numbers and lists.
 
     References
     ----------
@@ -101,8 +153,12 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     ...     print(s.index, s.start, s.end, s.text)
     0 0 41 Mr. Smith paid $3.50 at 9 a.m. on Monday.
     1 42 50 He left.
+    >>> [s.text for s in split_sentences('"Where are you?" she asked. Please turn to p. 55. Thanks.')]
+    ['"Where are you?" she asked.', 'Please turn to p. 55.', 'Thanks.']
     >>> [s.text for s in split_sentences("Das kostet ca. 5 Euro, z.B. am 3. Oktober. Gut.", language="german")]
     ['Das kostet ca. 5 Euro, z.B. am 3. Oktober.', 'Gut.']
+    >>> [s.text for s in split_sentences("«Не видали маму?». Нет.", language="russian")]
+    ['«Не видали маму?».', 'Нет.']
     >>> [s.text for s in split_sentences("他来了。她走了！", language="chinese")]
     ['他来了。', '她走了！']
     """
@@ -110,18 +166,24 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     language = check_language(language)
     if language == AUTO:
         language = detect_language(text)
-    tokenizer = _splitter(language)
+    unspaced = language in UNSPACED
+    splitter: Punkt | _Unspaced = _Unspaced() if unspaced else punkt(language)
+    known = frozenset() if unspaced else abbreviations(language)
     sentences: list[Sentence] = []
-    for seg_start, seg_end in _segments(text):
-        spans = _merge_markers(text, seg_start, tokenizer.span_tokenize(text[seg_start:seg_end]))
-        for start, end in _split_ellipses(text, spans):
-            sentence_text = text[start:end]
+    for seg_start, seg_end in _segments(text, unspaced=unspaced):
+        segment = text[seg_start:seg_end]
+        if unspaced:
+            spans = splitter.span_tokenize(segment)
+        else:
+            spans = _split_lists(segment, _split_ellipses(segment, splitter.span_tokenize(_masked(segment))))
+        for start, end in _join(segment, spans, known):
+            sentence_text = segment[start:end]
             sentences.append(
                 Sentence(
                     index=len(sentences),
                     text=sentence_text,
-                    start=start,
-                    end=end,
+                    start=seg_start + start,
+                    end=seg_start + end,
                     fragment=_is_fragment(sentence_text),
                 )
             )
@@ -132,13 +194,13 @@ def _is_fragment(sentence: str) -> bool:
     return _TERMINAL.search(sentence) is None and len(_WORD.findall(sentence)) <= FRAGMENT_MAX_WORDS
 
 
-def _segments(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the (start, end) spans of rejoined lines, each to be split by Punkt."""
+def _segments(text: str, *, unspaced: bool = False) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) spans of rejoined lines (rules 1 and 2)."""
     for block in _blocks(text):
         width = max(end - start for start, end in block)
         seg_start, seg_end = block[0]
         for (start, end), (next_start, next_end) in pairwise(block):
-            if _soft_break(text[start:end], text[next_start:next_end], width):
+            if _soft_break(text[start:end], text[next_start:next_end], width, unspaced=unspaced):
                 seg_end = next_end
             else:
                 yield seg_start, seg_end
@@ -165,70 +227,268 @@ def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
         yield block
 
 
-def _soft_break(line: str, next_line: str, width: int) -> bool:
+def _soft_break(line: str, next_line: str, width: int, *, unspaced: bool = False) -> bool:
     """Whether the break between two lines of a paragraph is only hard wrapping."""
-    if _LIST_MARKER.match(next_line):
+    if _MARKER_ONLY.fullmatch(line):
+        return True
+    if _LIST_MARKER.match(next_line) or next_line[:1] in _BULLETS:
         return False
     if _CONTINUES.search(line):
         return True
+    if unspaced:
+        return _TERMINAL.search(line) is None
     if next_line[:1].islower() and not _TERMINAL.search(line) and len(_WORD.findall(line)) >= _SHORT_LINE_WORDS:
         return True
     return width >= _WRAP_MIN_WIDTH and len(line) >= _WRAP_FILL * width
 
 
-def _merge_markers(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Shift spans by ``offset`` and join a lone list marker ("1.") to what follows it."""
-    pending: int | None = None
-    for start, end in spans:
-        start, end = start + offset, end + offset
-        if pending is not None:
-            start, pending = pending, None
-        if _MARKER_ONLY.fullmatch(text, start, end):
-            pending = start
-            continue
-        yield start, end
-    if pending is not None:
-        yield pending, end
+def _masked(segment: str) -> str:
+    """The segment with the dots of spaced ellipses hidden from Punkt (rule 3), same length."""
+    if ". ." not in segment and ".\u00a0." not in segment:
+        return segment
+    return _SPACED_ELLIPSIS.sub(_mask_ellipsis, segment)
 
 
-def _split_ellipses(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Split after "…" where the next word is capitalised, as Punkt does after "..."."""
+def _mask_ellipsis(match: re.Match[str]) -> str:
+    dots = match.group()
+    if dots.count(".") == 3:
+        return dots.replace(".", "_")
+    return dots[:-1].replace(".", "_") + "."
+
+
+def _split_ellipses(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split after "…" where the next word is capitalised, as Punkt does after "..." (rule 5)."""
+    if "…" not in segment:
+        return spans
+    result: list[tuple[int, int]] = []
     for start, end in spans:
-        for match in _ELLIPSIS_BREAK.finditer(text, start, end):
+        for match in _ELLIPSIS_BREAK.finditer(segment, start, end):
             if match.group(2).isupper():
-                yield start, match.end(1)
+                result.append((start, match.end(1)))
                 start = match.end()
-        yield start, end
+        result.append((start, end))
+    return result
+
+
+def _split_lists(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split before bullets and before the items of lists written inline (rule 5)."""
+    cuts = sorted(set(_bullet_starts(segment)) | set(_inline_items(segment)))
+    if not cuts:
+        return spans
+    result: list[tuple[int, int]] = []
+    position = 0
+    for start, end in spans:
+        while position < len(cuts) and cuts[position] <= start:
+            position += 1
+        while position < len(cuts) and cuts[position] < end:
+            cut = cuts[position]
+            head = segment[start:cut].rstrip()
+            if head:
+                result.append((start, start + len(head)))
+            start = cut
+            position += 1
+        result.append((start, end))
+    return result
+
+
+def _bullet_starts(segment: str) -> Iterator[int]:
+    """Positions of bullets that start an item, when the segment holds two or more."""
+    if not any(bullet in segment for bullet in _BULLETS):
+        return
+    starts = [
+        position
+        for position, character in enumerate(segment)
+        if character in _BULLETS and (position == 0 or segment[position - 1].isspace())
+    ]
+    if len(starts) >= 2:
+        yield from starts
+
+
+def _inline_items(segment: str) -> Iterator[int]:
+    """Positions of the markers of a list written inline: 2 or more markers that count up.
+
+    Markers with a closing bracket (``1.)``, ``a)``) may start anywhere; markers with
+    a full stop only (``1.``, ``a.``, lower-case letters) only where the list starts
+    the segment or follows a colon, so that "Chapter 2. The war" is no list.
+    """
+    chains: dict[tuple[str, bool], tuple[int, list[int]]] = {}
+    found: list[int] = []
+    for match in _INLINE_MARKER.finditer(segment):
+        digits, letter, style = match.groups()
+        if letter is not None and style == "." and not letter.islower():
+            continue
+        value = int(digits) if digits is not None else ord(letter.lower())
+        key = (style, digits is not None)
+        previous = chains.get(key)
+        if previous is not None and previous[0] == value - 1:
+            previous[1].append(match.start())
+            chains[key] = (value, previous[1])
+            continue
+        if key in chains and len(chains[key][1]) >= 2:
+            found.extend(chains[key][1])
+        start = match.start()
+        if style == "." and not (start == 0 or segment[:start].rstrip().endswith(":")):
+            chains.pop(key, None)
+            continue
+        chains[key] = (value, [start])
+    for _, positions in chains.values():
+        if len(positions) >= 2:
+            found.extend(positions)
+    yield from found
+
+
+def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The spans after the joins of rule 6, and without pieces that hold no letter or digit."""
+    if not spans:
+        return
+    inside = _bracketed(segment)
+    current_start, current_end = spans[0]
+    for start, end in spans[1:]:
+        # (a) Closing marks at the start of the next piece belong to this one.
+        closers = _LEADING_CLOSERS.match(segment, start, end)
+        if closers is not None:
+            current_end = closers.end()
+            rest = segment[current_end:end]
+            start = end - len(rest.lstrip())
+            if start >= end:
+                continue
+        if _joins(segment, (current_start, current_end), (start, end), known, inside):
+            current_end = end
+            continue
+        if _ALNUM.search(segment, current_start, current_end) is not None:
+            yield current_start, current_end
+            current_start = start
+        current_end = end
+    if _ALNUM.search(segment, current_start, current_end) is not None:
+        yield current_start, current_end
+
+
+def _joins(
+    segment: str, current: tuple[int, int], following: tuple[int, int], known: frozenset[str], inside: bytearray
+) -> bool:
+    """Whether the boundary between two pieces is no sentence end (rules 6b to 6e)."""
+    start, end = current
+    next_start, next_end = following
+    piece = segment[max(start, end - 40) : end]
+    first = segment[next_start]
+    # (e) A list marker alone, or a piece without letters or digits, goes with the next.
+    if _MARKER_ONLY.fullmatch(segment, start, end) or _ALNUM.search(segment, next_start, next_end) is None:
+        return True
+    # (b) A lower-case start after "?", "!" or a closed quotation.
+    if _OPEN_END.search(piece) and _CONTINUATION_START.match(first) and not first.isupper():
+        return first.islower() or not first.isalpha()
+    if first in ",;:،":
+        return True
+    # (c) Inside brackets closed later in the paragraph.
+    if inside and inside[end - 1] and inside[next_start]:
+        return True
+    # (d) An abbreviation, a letter or a number sign before a number.
+    if _NUMBER_START.match(segment, next_start) and piece.endswith("."):
+        word = _BEFORE_STOP.search(piece)
+        if word is not None:
+            token = word.group(1).lstrip("\"'(“‘«[").lower()
+            return (
+                (len(token) == 1 and token.isalpha())
+                or token in _NUMBER_SIGNS
+                or token in known
+                or token.endswith(("°", "º"))
+            )
+    return False
+
+
+def _bracketed(segment: str) -> bytearray:
+    """For each character, 1 if it lies inside a pair of round or square brackets, else 0.
+
+    Brackets are paired with a stack; a bracket left open or closed without an
+    opening one, or a pair further apart than ``_BRACKET_REACH``, encloses nothing.
+    Empty when the segment has no pair.
+    """
+    if "(" not in segment and "[" not in segment:
+        return bytearray()
+    depth_change = [0] * (len(segment) + 1)
+    stack: list[tuple[str, int]] = []
+    paired = False
+    for position, character in enumerate(segment):
+        if character in "([":
+            stack.append((character, position))
+        elif character in ")]" and stack:
+            opening, opened = stack[-1]
+            if (opening == "(") == (character == ")"):
+                stack.pop()
+                if position - opened <= _BRACKET_REACH:
+                    depth_change[opened + 1] += 1
+                    depth_change[position] -= 1
+                    paired = True
+    if not paired:
+        return bytearray()
+    inside = bytearray(len(segment))
+    depth = 0
+    for position in range(len(segment)):
+        depth += depth_change[position]
+        inside[position] = depth > 0
+    return inside
 
 
 class _Unspaced:
-    """Sentence spans of Chinese or Japanese text: each ends at a run of ``。！？．｡!?``
-    and the closing quotation marks and brackets that follow it."""
+    """Sentence spans of Chinese or Japanese text (rule 4).
+
+    A sentence ends at a run of ``。！？．｡!?`` and the closing quotation marks and
+    brackets after it, except a full stop between digits, a mark inside a title or
+    inside a quotation or bracket that goes on after it, and a closing quotation
+    that hiragana or a comma continues.
+    """
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         start = 0
+        inside = _unspaced_inside(text)
         for match in _UNSPACED_END.finditer(text):
-            spans.append(_stripped(text, start, match.end()))
-            start = match.end()
+            end = match.end()
+            marks = match.group(1)
+            between_digits = match.start() > 0 and end < len(text) and text[match.start() - 1].isdigit()
+            if marks in "．." and between_digits and text[end].isdigit():
+                continue
+            if (inside and inside[end - 1]) or any(title in match.group() for title in "》〉"):
+                continue
+            closed = end > match.end(1)
+            if closed and end < len(text) and (_HIRAGANA.match(text, end) or text[end] in "，、,：；"):
+                continue
+            spans.append(_stripped(text, start, end))
+            start = end
         if text[start:].strip():
             spans.append(_stripped(text, start, len(text)))
         return [(start, end) for start, end in spans if end > start]
 
 
-_UNSPACED_END = re.compile(r"[。！？．｡!?]+[」』”’）)\]】》〉〕\"']*")
+_UNSPACED_END = re.compile(r"([。！？．｡!?]+)[」』”’）)\]】》〉〕\"']*")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_UNSPACED_PAIRS = dict(zip("「『《〈（(【〔“", "」』》〉）)】〕”", strict=True))
+
+
+def _unspaced_inside(text: str) -> bytearray:
+    """For each character, 1 if a pair of brackets or quotation marks encloses it (its closer too), else 0."""
+    if not any(opening in text for opening in _UNSPACED_PAIRS):
+        return bytearray()
+    closers = {closing: opening for opening, closing in _UNSPACED_PAIRS.items()}
+    depth_change = [0] * (len(text) + 1)
+    stack: list[tuple[str, int]] = []
+    for position, character in enumerate(text):
+        if character in _UNSPACED_PAIRS:
+            stack.append((character, position))
+        elif character in closers and stack and stack[-1][0] == closers[character]:
+            _, opened = stack.pop()
+            if position - opened <= _BRACKET_REACH:
+                depth_change[opened + 1] += 1
+                depth_change[position] -= 1
+    inside = bytearray(len(text))
+    depth = 0
+    for position in range(len(text)):
+        depth += depth_change[position]
+        inside[position] = depth > 0
+    return inside
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the whitespace at its ends."""
     piece = text[start:end]
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
-
-
-def _splitter(language: str) -> Punkt | _Unspaced:
-    """The sentence splitter of a language (each made once)."""
-    if language == "english":
-        return punkt()
-    if language in UNSPACED:
-        return _Unspaced()
-    return punkt(language)

@@ -21,7 +21,8 @@ Each language's list is the union of:
 
 Entries are normalised as Punkt compares tokens: lower case, without the final full
 stop, spaces after inner full stops removed ("z. B." gives ``z.b``); Italian elided
-forms are written with both apostrophes (``l'avv`` and ``l’avv``). An entry is left
+forms are written with both apostrophes (``l'avv`` and ``l’avv``), and as
+NLTK's Punkt cuts "l'Avv." (``'avv``). An entry is left
 out when it cannot be one Punkt token (spaces, digits, slashes) or when it is an
 ordinary word of the language, which would keep a real sentence end after that
 word from being seen: one of the language's stop words (``summarize/data/stopwords``),
@@ -136,8 +137,10 @@ def build(language: str, *, cldr: Path) -> tuple[list[str], list[str], dict[str,
             if _TOKEN.fullmatch(entry) and entry not in ordinary:
                 accepted.add(entry)
                 if "'" in entry or "’" in entry:
+                    # NLTK's Punkt cuts "l'Ing." into "l" and "'Ing.", but not "l’Ing.".
                     accepted.add(entry.replace("'", "’"))
                     accepted.add(entry.replace("’", "'"))
+                    accepted.add(entry[entry.replace("’", "'").index("'") :].replace("’", "'"))
         counts[source] = len(accepted)
         kept |= accepted
     header = [
