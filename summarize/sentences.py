@@ -23,8 +23,10 @@ Sentence boundaries are found by these rules, applied in this order:
    a full stop between digits (``３．２９``), a mark inside a title (``《》``) or
    inside a quotation or bracket that goes on after it (``「」``, ``（）``), and a
    mark after which a closing quotation goes on with hiragana (``」と言った``).
-5. **Splits.** A sentence is cut after ``…`` when a capitalised word follows (as
-   Punkt does after ``...``), before each bullet (``•``, ``⁃``) and before each
+5. **Splits.** A sentence is cut after ``…``, and after ``....`` (an ellipsis and a
+   full stop) at the end of a word, when a capitalised word follows (as Punkt does
+   after ``...`` in English; in the other languages, whose Punkt has learnt no
+   sentence starters, after ``...`` too), before each bullet (``•``, ``⁃``) and before each
    item of a list written inline (``1.) … 2.) …``, ``a. … b. …``).
 6. **Joins**, at each remaining boundary, left to right:
 
@@ -36,8 +38,9 @@ Sentence boundaries are found by these rules, applied in this order:
       the one before (``"Where are you?" she asked.``, ``Yahoo! in``);
    c. no boundary inside a pair of round or square brackets closed in the same
       paragraph (a parenthesis that holds sentences stays in its sentence);
-   d. an abbreviation, a single letter or a number sign (``p.``, ``No.``,
-      ``Art.``, ``N°.``) before a number does not end a sentence (``p. 55``);
+   d. an initial before another initial (``T. S. Eliot``), and an abbreviation,
+      a single letter or a number sign (``p.``, ``No.``, ``Art.``, ``N°.``) before
+      a number, do not end a sentence (``p. 55``);
    e. a list marker alone (``1.``, ``b)``, ``•``) starts the sentence after it,
       and a piece without a letter or digit (``.``, ``»``, ``?!``) ends the
       sentence before it; a paragraph without any letter or digit (a rule
@@ -86,9 +89,12 @@ _LIST_MARKER = re.compile(r"(?:[-*•‣◦▪⁃–—]|\(?(?:\d{1,3}|[A-Za-z]|
 _MARKER_ONLY = re.compile(r"[•‣◦▪⁃*–—-]|(?:[•‣◦▪⁃]\s*)?\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)])")
 _WORD = re.compile(r"\w+")
 _ALNUM = re.compile(r"[^\W_]")
-# Punkt knows "..." but not the single character "…": split after it where a
-# capitalised word follows, as Punkt does for "...".
-_ELLIPSIS_BREAK = re.compile(r"(…[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+# Punkt knows "..." but not the single character "…", nor "...." (an ellipsis and a
+# full stop) after a word: split after them where a capitalised word follows.
+_ELLIPSIS_BREAK = re.compile(r"((?:…|(?<=\w)\.{4})[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+# Without learnt statistics, Punkt never ends a sentence at "...": other languages
+# split there as after "…".
+_ELLIPSIS_BREAK_UNLEARNT = re.compile(r"((?:…|(?<=\w)\.{3,4})[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
 # A spaced ellipsis: three or more full stops, each after one space (rule 3).
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
 # Inline list markers (rule 5): "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
@@ -102,6 +108,8 @@ _CONTINUATION_START = re.compile(r"[,;:،]|[^\W\d_]")
 # A full stop that a number follows may belong to what is before it (rule 6d).
 _NUMBER_START = re.compile(r"[\"'(\[]?\d")
 _BEFORE_STOP = re.compile(r"(\S+?)\.$")
+_INITIAL_END = re.compile(r"(?<![^\s(\"'“‘«])[^\W\d_]\.$")
+_INITIAL_START = re.compile(r"[^\W\d_]\.\s")
 _NUMBER_SIGNS = frozenset({"n°", "nº", "no", "nos", "nr", "nrs", "art", "arts", "p", "pp", "s", "ss", "vol"})
 
 
@@ -175,7 +183,8 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
         if unspaced:
             spans = splitter.span_tokenize(segment)
         else:
-            spans = _split_lists(segment, _split_ellipses(segment, splitter.span_tokenize(_masked(segment))))
+            spans = splitter.span_tokenize(_masked(segment))
+            spans = _split_lists(segment, _split_ellipses(segment, spans, learnt=language == "english"))
         for start, end in _join(segment, spans, known):
             sentence_text = segment[start:end]
             sentences.append(
@@ -256,13 +265,14 @@ def _mask_ellipsis(match: re.Match[str]) -> str:
     return dots[:-1].replace(".", "_") + "."
 
 
-def _split_ellipses(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split after "…" where the next word is capitalised, as Punkt does after "..." (rule 5)."""
-    if "…" not in segment:
+def _split_ellipses(segment: str, spans: list[tuple[int, int]], *, learnt: bool) -> list[tuple[int, int]]:
+    """Split after "…" or a word's "...." ("..." too without learnt statistics) before a capital (rule 5)."""
+    if "…" not in segment and "..." not in segment:
         return spans
+    pattern = _ELLIPSIS_BREAK if learnt else _ELLIPSIS_BREAK_UNLEARNT
     result: list[tuple[int, int]] = []
     for start, end in spans:
-        for match in _ELLIPSIS_BREAK.finditer(segment, start, end):
+        for match in pattern.finditer(segment, start, end):
             if match.group(2).isupper():
                 result.append((start, match.end(1)))
                 start = match.end()
@@ -337,11 +347,12 @@ def _inline_items(segment: str) -> Iterator[int]:
     yield from found
 
 
-def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """The spans after the joins of rule 6, and without pieces that hold no letter or digit."""
+def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans after the joins of rule 6, without pieces that hold no letter or digit or only a list marker."""
     if not spans:
-        return
+        return []
     inside = _bracketed(segment)
+    joined: list[tuple[int, int]] = []
     current_start, current_end = spans[0]
     for start, end in spans[1:]:
         # (a) Closing marks at the start of the next piece belong to this one.
@@ -356,11 +367,16 @@ def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> 
             current_end = end
             continue
         if _ALNUM.search(segment, current_start, current_end) is not None:
-            yield current_start, current_end
+            joined.append((current_start, current_end))
             current_start = start
         current_end = end
-    if _ALNUM.search(segment, current_start, current_end) is not None:
-        yield current_start, current_end
+    if _MARKER_ONLY.fullmatch(segment, current_start, current_end) and joined:
+        current_start = joined.pop()[0]
+    if _ALNUM.search(segment, current_start, current_end) and not _MARKER_ONLY.fullmatch(
+        segment, current_start, current_end
+    ):
+        joined.append((current_start, current_end))
+    return joined
 
 
 def _joins(
@@ -381,6 +397,9 @@ def _joins(
         return True
     # (c) Inside brackets closed later in the paragraph.
     if inside and inside[end - 1] and inside[next_start]:
+        return True
+    # (d) An initial before another ("T. S. Eliot").
+    if _INITIAL_END.search(piece) and _INITIAL_START.match(segment, next_start):
         return True
     # (d) An abbreviation, a letter or a number sign before a number.
     if _NUMBER_START.match(segment, next_start) and piece.endswith("."):
