@@ -33,9 +33,10 @@ Sentence boundaries are found by these rules, applied in this order:
    a. closing quotation marks and brackets that Punkt put at the start of the
       next sentence (``».``, ``“, sagte sie``) go back to the end of the one
       they close;
-   b. a sentence that starts in lower case, or with ``, ; :``, after a ``?`` or
-      ``!``, or after a full stop inside a closing quotation or bracket, goes on
-      the one before (``"Where are you?" she asked.``, ``Yahoo! in``);
+   b. a sentence that starts in lower case, or with ``, ; :``, after a ``?``, a
+      ``!`` or a full stop (with or without closing quotation marks or brackets)
+      goes on the one before (``"Where are you?" she asked.``, ``Yahoo! in``,
+      ``Jensen og co. om``): an abbreviation that no list knows;
    c. no boundary inside a pair of round or square brackets closed in the same
       paragraph (a parenthesis that holds sentences stays in its sentence);
    d. an initial before another initial (``T. S. Eliot``), and an abbreviation,
@@ -104,7 +105,6 @@ _LEADING_CLOSERS = re.compile(r"[\"'”’»«›‹“)\]}]+(?=[\s.,;:!?…]|$)
 # The end of a sentence that a lower-case start goes on (rule 6b): "?" or "!" (and
 # closing marks), or a full stop followed by a closing mark.
 _OPEN_END = re.compile(r"(?:[?!؟][.?!؟]*(?:\s?[\"'”’»«“)\]}])*|\.(?:\s?[\"'”’»«“)\]}])+)$")
-_CONTINUATION_START = re.compile(r"[,;:،]|[^\W\d_]")
 # A full stop that a number follows may belong to what is before it (rule 6d).
 _NUMBER_START = re.compile(r"[\"'(\[]?\d")
 _BEFORE_STOP = re.compile(r"(\S+?)\.$")
@@ -390,11 +390,9 @@ def _joins(
     # (e) A list marker alone, or a piece without letters or digits, goes with the next.
     if _MARKER_ONLY.fullmatch(segment, start, end) or _ALNUM.search(segment, next_start, next_end) is None:
         return True
-    # (b) A lower-case start after "?", "!" or a closed quotation.
-    if _OPEN_END.search(piece) and _CONTINUATION_START.match(first) and not first.isupper():
-        return first.islower() or not first.isalpha()
-    if first in ",;:،":
-        return True
+    # (b) A lower-case start after "?", "!", a closed quotation or a full stop.
+    if first.islower() or first in ",;:،":
+        return _OPEN_END.search(piece) is not None or piece.endswith(".")
     # (c) Inside brackets closed later in the paragraph.
     if inside and inside[end - 1] and inside[next_start]:
         return True

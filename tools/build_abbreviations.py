@@ -22,12 +22,14 @@ Each language's list is the union of:
 Entries are normalised as Punkt compares tokens: lower case, without the final full
 stop, spaces after inner full stops removed ("z. B." gives ``z.b``); Italian elided
 forms are written with both apostrophes (``l'avv`` and ``l’avv``), and as
-NLTK's Punkt cuts "l'Avv." (``'avv``). An entry is left
+NLTK's Punkt cuts "l'Avv." (``'avv``); in French and Italian every entry is also
+written so (``'art``), for the article elided before it. An entry is left
 out when it cannot be one Punkt token (spaces, digits, slashes) or when it is an
 ordinary word of the language, which would keep a real sentence end after that
 word from being seen: one of the language's stop words (``summarize/data/stopwords``),
-or a word of the Debian word list of the language (``/usr/share/dict``, used only to
-filter, nothing of it is written). Hand-written entries are always kept.
+or a word that the Debian word list of the language writes in lower case (German
+and English: in any case but capitals) (``/usr/share/dict``, used only to filter, nothing of it
+is written). Hand-written entries are always kept.
 
 Do not edit the output by hand: change the hand-written lists or this script and
 run it again.
@@ -68,6 +70,23 @@ SOURCES: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "spanish": ("es", "es", "spanish", "wspanish"),
     "swedish": (None, None, None, None),
 }
+
+#: Languages that elide an article before a word (l'art., dell'avv.): NLTK's Punkt reads
+#: "l'art." as "l" and "'art.", so each entry is also written with an apostrophe before it.
+ELIDING = {"french", "italian"}
+
+#: Languages whose word list's capitalised entries are words too: German nouns ("Art"),
+#: and English names ("Joe", "Ida"), which pySBD's English list holds.
+CAPITALISED_NOUNS = {"english", "german"}
+
+#: Entries that are words though no word list has them in lower case.
+EXCLUDED = {"english": {"ok"}}
+
+#: Languages that take only the generated entries with an inner full stop: English's
+#: undotted abbreviations are hand-written (``data/punkt/abbreviations.txt``), and the
+#: sources' undotted ones are mostly acronyms written without a full stop ("dc",
+#: "pc", "gb"), which would hide the end of a sentence that ends with them.
+DOTTED_LANGUAGES = {"english"}
 
 #: pySBD languages whose plain list is taken only for its entries with an inner full stop.
 DOTTED_ONLY = {"it"}
@@ -110,6 +129,19 @@ def words(path: Path) -> set[str]:
     return {line.strip().lower() for line in lines if line.strip() and not line.startswith("# ")}
 
 
+def dictionary_words(path: Path, *, nouns: bool) -> set[str]:
+    """The ordinary words of a word list, lower case: those it writes in lower case.
+
+    A word list writes abbreviations and names capitalised ("Co", "Nr"), so they are
+    not taken for words, except in German, whose nouns are capitalised ("Art" is a
+    word), and English, where a capitalised entry names a person ("Joe").
+    """
+    lines = path.read_text(encoding="utf-8", errors="replace").split()
+    if nouns:
+        return {line.lower() for line in lines if not line.isupper()}
+    return {line for line in lines if line.islower()}
+
+
 def debian_version(package: str) -> str:
     """The installed version of a Debian package."""
     result = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=True)
@@ -128,13 +160,15 @@ def build(language: str, *, cldr: Path) -> tuple[list[str], list[str], dict[str,
         generated["pySBD"] = pysbd_entries(code)
     ordinary = words(STOPWORDS / f"{language}.txt")
     if dictionary:
-        ordinary |= words(Path("/usr/share/dict") / dictionary)
+        ordinary |= dictionary_words(Path("/usr/share/dict") / dictionary, nouns=language in CAPITALISED_NOUNS)
     kept: set[str] = set(hand)
     counts = {"hand-written": len(set(hand))}
     for source, entries in generated.items():
         accepted = set()
         for entry in map(normalised, entries):
-            if _TOKEN.fullmatch(entry) and entry not in ordinary:
+            if language in DOTTED_LANGUAGES and "." not in entry:
+                continue
+            if _TOKEN.fullmatch(entry) and entry not in ordinary and entry not in EXCLUDED.get(language, ()):
                 accepted.add(entry)
                 if "'" in entry or "’" in entry:
                     # NLTK's Punkt cuts "l'Ing." into "l" and "'Ing.", but not "l’Ing.".
@@ -143,6 +177,8 @@ def build(language: str, *, cldr: Path) -> tuple[list[str], list[str], dict[str,
                     accepted.add(entry[entry.replace("’", "'").index("'") :].replace("’", "'"))
         counts[source] = len(accepted)
         kept |= accepted
+    if language in ELIDING:
+        kept |= {"'" + entry for entry in kept if entry[:1].isalpha() and "'" not in entry and "’" not in entry}
     header = [
         f"# {language.capitalize()} abbreviations that do not end a sentence, for Punkt: {len(kept)} entries.",
         "# Written by tools/build_abbreviations.py (change the script or tools/abbreviations/, not this file)",
