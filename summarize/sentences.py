@@ -21,9 +21,12 @@ Sentence boundaries are found by these rules, applied in this order:
    sentences also end at ``؟``. Chinese and Japanese, written without spaces,
    end sentences at ``。！？`` and their full-width and half-width forms, except
    a full stop between digits (``３．２９``), a mark inside a title (``《》``) or
-   inside a quotation or bracket that goes on after it (``「」``, ``（）``), and a
-   mark after which a closing quotation goes on with hiragana (``」と言った``).
-5. **Splits.** A sentence is cut after ``…``, and after ``....`` (an ellipsis and a
+   inside brackets (``（）``), a mark inside a quotation that goes on after it
+   (``「」``), and a mark after which a closing quotation goes on with hiragana or
+   a comma (``」と言った``).
+5. **Splits.** A sentence is cut after the abbreviations that close an
+   enumeration (``etc.``, ``usw.``, ``т. д.``) or a year (``1950 г.``) when a
+   capitalised word follows; after ``…``, and after ``....`` (an ellipsis and a
    full stop) at the end of a word, when a capitalised word follows (as Punkt does
    after ``...`` in English; in the other languages, whose Punkt has learnt no
    sentence starters, after ``...`` too), before each bullet (``•``, ``⁃``) and before each
@@ -36,7 +39,9 @@ Sentence boundaries are found by these rules, applied in this order:
    b. a sentence that starts in lower case, or with ``, ; :``, after a ``?``, a
       ``!`` or a full stop (with or without closing quotation marks or brackets)
       goes on the one before (``"Where are you?" she asked.``, ``Yahoo! in``,
-      ``Jensen og co. om``): an abbreviation that no list knows;
+      ``Jensen og co. om``: an abbreviation that no list knows); so does one that
+      starts with a dash, or with a letter of a script without case (Arabic),
+      after a mark inside a closed quotation (``«Стой!» — крикнула она``);
    c. no boundary inside a pair of round or square brackets closed in the same
       paragraph (a parenthesis that holds sentences stays in its sentence);
    d. an initial before another initial (``T. S. Eliot``), and an abbreviation,
@@ -99,17 +104,25 @@ _ELLIPSIS_BREAK_UNLEARNT = re.compile(r"((?:…|(?<=\w)\.{3,4})[\"'”’»)\]]*
 # A spaced ellipsis: three or more full stops, each after one space (rule 3).
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
 # Inline list markers (rule 5): "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
-_INLINE_MARKER = re.compile(r"(?<!\S)(?:(\d{1,2})|([A-Za-z]))(\.\)|\)|\.)(?=\s)")
+_INLINE_MARKER = re.compile(r"(?<!\S)(?:(\d{1,2})|([^\W\d_]))(\.\)|\)|\.)(?=\s)")
 # Closing marks at the start of a piece, followed by a space, punctuation or its end (rule 6a).
-_LEADING_CLOSERS = re.compile(r"[\"'”’»«›‹“)\]}]+(?=[\s.,;:!?…]|$)")
+_LEADING_CLOSERS = re.compile(r"[\"'”’»«›‹“)\]}]+(?=[\s.,;:!?…،؛؟]|$)")
 # The end of a sentence that a lower-case start goes on (rule 6b): "?" or "!" (and
 # closing marks), or a full stop followed by a closing mark.
+_CLOSED_END = re.compile(r"[.?!؟](?:\s?[\"'”’»«“)\]}])+$")
 _OPEN_END = re.compile(r"(?:[?!؟][.?!؟]*(?:\s?[\"'”’»«“)\]}])*|\.(?:\s?[\"'”’»«“)\]}])+)$")
 # A full stop that a number follows may belong to what is before it (rule 6d).
 _NUMBER_START = re.compile(r"[\"'(\[]?\d")
 _BEFORE_STOP = re.compile(r"(\S+?)\.$")
 _INITIAL_END = re.compile(r"(?<![^\s(\"'“‘«])[^\W\d_]\.$")
 _INITIAL_START = re.compile(r"[^\W\d_]\.\s")
+# Abbreviations that close an enumeration, or a year ("1950 г."), and so end a
+# sentence before a capital, which Punkt without learnt statistics never sees.
+_ENUMERATION_END = re.compile(
+    r"(?:(?<!\w)(?:etc|usw|u\.\s?s\.\s?w|ecc|osv|enz|т\.\s?д|т\.\s?п|и\s др)|(?<=\d)\s?гг?)"
+    r"\.\s+(?=[\"'„“«(]*([^\W\d_]))",
+    re.IGNORECASE,
+)
 _NUMBER_SIGNS = frozenset({"n°", "nº", "no", "nos", "nr", "nrs", "art", "arts", "p", "pp", "s", "ss", "vol"})
 
 
@@ -281,8 +294,9 @@ def _split_ellipses(segment: str, spans: list[tuple[int, int]], *, learnt: bool)
 
 
 def _split_lists(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split before bullets and before the items of lists written inline (rule 5)."""
-    cuts = sorted(set(_bullet_starts(segment)) | set(_inline_items(segment)))
+    """Split before bullets, before the items of lists written inline, and after the
+    abbreviations that close an enumeration before a capital (rule 5)."""
+    cuts = sorted(set(_bullet_starts(segment)) | set(_inline_items(segment)) | set(_enumeration_ends(segment)))
     if not cuts:
         return spans
     result: list[tuple[int, int]] = []
@@ -299,6 +313,13 @@ def _split_lists(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             position += 1
         result.append((start, end))
     return result
+
+
+def _enumeration_ends(segment: str) -> Iterator[int]:
+    """Where a capitalised word follows "etc.", "usw.", "т. д." or a year's "г." (rule 5)."""
+    for match in _ENUMERATION_END.finditer(segment):
+        if match.group(1).isupper():
+            yield match.end()
 
 
 def _bullet_starts(segment: str) -> Iterator[int]:
@@ -390,9 +411,12 @@ def _joins(
     # (e) A list marker alone, or a piece without letters or digits, goes with the next.
     if _MARKER_ONLY.fullmatch(segment, start, end) or _ALNUM.search(segment, next_start, next_end) is None:
         return True
-    # (b) A lower-case start after "?", "!", a closed quotation or a full stop.
+    # (b) A lower-case start after "?", "!", a closed quotation or a full stop; in a
+    # script without case, any start after a mark inside a closed quotation.
     if first.islower() or first in ",;:،":
         return _OPEN_END.search(piece) is not None or piece.endswith(".")
+    if first in "—–" or (first.isalpha() and not first.isupper()):
+        return _CLOSED_END.search(piece) is not None
     # (c) Inside brackets closed later in the paragraph.
     if inside and inside[end - 1] and inside[next_start]:
         return True
@@ -465,7 +489,7 @@ class _Unspaced:
             between_digits = match.start() > 0 and end < len(text) and text[match.start() - 1].isdigit()
             if marks in "．." and between_digits and text[end].isdigit():
                 continue
-            if (inside and inside[end - 1]) or any(title in match.group() for title in "》〉"):
+            if (inside and inside[end - 1]) or any(closer in match.group() for closer in "》〉）)"):
                 continue
             closed = end > match.end(1)
             if closed and end < len(text) and (_HIRAGANA.match(text, end) or text[end] in "，、,：；"):

@@ -211,8 +211,13 @@ def test_five_sentences_abbreviations_do_not_end_them(case: Case) -> None:
 
 @pytest.mark.parametrize("case", [case for case in CASES if case.language != "english"], ids=lambda c: c.language)
 def test_the_abbreviations_are_the_languages_own(case: Case) -> None:
-    """Read with English's abbreviations, the same text splits after the abbreviation."""
-    english = [s.text for s in split_sentences(case.text)]
+    """Read by Punkt with English's abbreviations, the same text splits after the abbreviation.
+
+    (Punkt alone: the rule layer keeps a sentence whole before a lower-case word in
+    any language.)"""
+    from summarize.punkt import punkt
+
+    english = [case.text[start:end] for start, end in punkt("english").span_tokenize(case.text)]
     assert any(text.endswith(case.abbreviation) for text in english)
 
 
