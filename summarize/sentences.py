@@ -63,6 +63,7 @@ without nested repetition), so splitting stays linear in the length of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -104,7 +105,9 @@ _ELLIPSIS_BREAK_UNLEARNT = re.compile(r"((?:…|(?<=\w)\.{3,4})[\"'”’»)\]]*
 # A spaced ellipsis: three or more full stops, each after one space (rule 3).
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
 # Inline list markers (rule 5): "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
-_INLINE_MARKER = re.compile(r"(?<!\S)(?:(\d{1,2})|([^\W\d_]))(\.\)|\)|\.)(?=\s)")
+_INLINE_MARKER = re.compile(r"(?:(\d{1,2})|([^\W\d_]))(\.\)|\)|\.)(?=\s)")
+# The next item of an inline list is looked for at most this far after the last.
+_LIST_REACH = 300
 # Closing marks at the start of a piece, followed by a space, punctuation or its end (rule 6a).
 _LEADING_CLOSERS = re.compile(r"[\"'”’»«›‹“)\]}]+(?=[\s.,;:!?…،؛؟]|$)")
 # The end of a sentence that a lower-case start goes on (rule 6b): "?" or "!" (and
@@ -113,8 +116,11 @@ _CLOSED_END = re.compile(r"[.?!؟](?:\s?[\"'”’»«“)\]}])+$")
 _OPEN_END = re.compile(r"(?:[?!؟][.?!؟]*(?:\s?[\"'”’»«“)\]}])*|\.(?:\s?[\"'”’»«“)\]}])+)$")
 # A full stop that a number follows may belong to what is before it (rule 6d).
 _NUMBER_START = re.compile(r"[\"'(\[]?\d")
-_BEFORE_STOP = re.compile(r"(\S+?)\.$")
-_INITIAL_END = re.compile(r"(?<![^\s(\"'“‘«])[^\W\d_]\.$")
+_BEFORE_STOP = re.compile(r"(\S+)\.$")
+# The end of a piece that the rules of 6b and 6d look at, and the widest list marker.
+_TAIL = 40
+_MARKER_WIDTH = 12
+_BEFORE_INITIAL = frozenset(" \t\n(\"'“‘«")
 _INITIAL_START = re.compile(r"[^\W\d_]\.\s")
 # Abbreviations that close an enumeration, or a year ("1950 г."), and so end a
 # sentence before a capital, which Punkt without learnt statistics never sees.
@@ -123,6 +129,9 @@ _ENUMERATION_END = re.compile(
     r"\.\s+(?=[\"'„“«(]*([^\W\d_]))",
     re.IGNORECASE,
 )
+_BRACKET = re.compile(r"[()\[\]]")
+# Strings without which no enumeration end can be found (a quick test before the search).
+_ENUMERATION_HINTS = ("etc.", "usw.", "s.w.", "s. w.", "ecc.", "osv.", "enz.", "т.", "др.", "г.")
 _NUMBER_SIGNS = frozenset({"n°", "nº", "no", "nos", "nr", "nrs", "art", "arts", "p", "pp", "s", "ss", "vol"})
 
 
@@ -296,7 +305,7 @@ def _split_ellipses(segment: str, spans: list[tuple[int, int]], *, learnt: bool)
 def _split_lists(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split before bullets, before the items of lists written inline, and after the
     abbreviations that close an enumeration before a capital (rule 5)."""
-    cuts = sorted(set(_bullet_starts(segment)) | set(_inline_items(segment)) | set(_enumeration_ends(segment)))
+    cuts = sorted({*_bullet_starts(segment), *_inline_items(segment), *_enumeration_ends(segment)})
     if not cuts:
         return spans
     result: list[tuple[int, int]] = []
@@ -317,6 +326,9 @@ def _split_lists(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _enumeration_ends(segment: str) -> Iterator[int]:
     """Where a capitalised word follows "etc.", "usw.", "т. д." or a year's "г." (rule 5)."""
+    lower = segment.lower()
+    if not any(hint in lower for hint in _ENUMERATION_HINTS):
+        return
     for match in _ENUMERATION_END.finditer(segment):
         if match.group(1).isupper():
             yield match.end()
@@ -335,37 +347,62 @@ def _bullet_starts(segment: str) -> Iterator[int]:
         yield from starts
 
 
-def _inline_items(segment: str) -> Iterator[int]:
+def _inline_items(segment: str) -> list[int]:
     """Positions of the markers of a list written inline: 2 or more markers that count up.
 
     Markers with a closing bracket (``1.)``, ``a)``) may start anywhere; markers with
     a full stop only (``1.``, ``a.``, lower-case letters) only where the list starts
-    the segment or follows a colon, so that "Chapter 2. The war" is no list.
+    the segment or follows a colon, so that "Chapter 2. The war" is no list. Each
+    next item is looked for within ``_LIST_REACH`` characters, so the search stays
+    linear in the length of the segment.
     """
-    chains: dict[tuple[str, bool], tuple[int, list[int]]] = {}
     found: list[int] = []
-    for match in _INLINE_MARKER.finditer(segment):
-        digits, letter, style = match.groups()
+    taken: set[int] = set()
+    for start in _list_starts(segment):
+        if start in taken:
+            continue
+        marker = _INLINE_MARKER.match(segment, start)
+        if marker is None:
+            continue
+        digits, letter, style = marker.groups()
         if letter is not None and style == "." and not letter.islower():
             continue
-        value = int(digits) if digits is not None else ord(letter.lower())
-        key = (style, digits is not None)
-        previous = chains.get(key)
-        if previous is not None and previous[0] == value - 1:
-            previous[1].append(match.start())
-            chains[key] = (value, previous[1])
-            continue
-        if key in chains and len(chains[key][1]) >= 2:
-            found.extend(chains[key][1])
-        start = match.start()
-        if style == "." and not (start == 0 or segment[:start].rstrip().endswith(":")):
-            chains.pop(key, None)
-            continue
-        chains[key] = (value, [start])
-    for _, positions in chains.values():
-        if len(positions) >= 2:
-            found.extend(positions)
-    yield from found
+        chain = [start]
+        value = int(digits) if digits is not None else ord(letter)
+        position = marker.end()
+        while True:
+            value += 1
+            needle = f" {value if digits is not None else chr(value)}{style}"
+            following = segment.find(needle, position, position + _LIST_REACH + len(needle))
+            after = following + len(needle)
+            if following < 0 or (after < len(segment) and not segment[after].isspace()):
+                break
+            chain.append(following + 1)
+            position = after
+        if len(chain) >= 2:
+            found.extend(chain)
+            taken.update(chain)
+    return found
+
+
+def _list_starts(segment: str) -> Iterator[int]:
+    """Where an inline list may start: the segment's start, after a colon, before a ")" marker."""
+    yield 0
+    colon = segment.find(":")
+    while colon >= 0:
+        after = colon + 1
+        while after < min(len(segment), colon + 4) and segment[after].isspace():
+            after += 1
+        yield after
+        colon = segment.find(":", colon + 1)
+    bracket = segment.find(")")
+    while bracket >= 0:
+        body = bracket - 1 if bracket > 0 and segment[bracket - 1] == "." else bracket
+        for length in (1, 2):
+            begin = body - length
+            if begin >= 0 and (begin == 0 or segment[begin - 1].isspace()):
+                yield begin
+        bracket = segment.find(")", bracket + 1)
 
 
 def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> list[tuple[int, int]]:
@@ -387,7 +424,7 @@ def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> 
         if _joins(segment, (current_start, current_end), (start, end), known, inside):
             current_end = end
             continue
-        if _ALNUM.search(segment, current_start, current_end) is not None:
+        if segment[current_start].isalnum() or _ALNUM.search(segment, current_start, current_end) is not None:
             joined.append((current_start, current_end))
             current_start = start
         current_end = end
@@ -401,31 +438,42 @@ def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> 
 
 
 def _joins(
-    segment: str, current: tuple[int, int], following: tuple[int, int], known: frozenset[str], inside: bytearray
+    segment: str,
+    current: tuple[int, int],
+    following: tuple[int, int],
+    known: frozenset[str],
+    inside: list[tuple[int, int]],
 ) -> bool:
     """Whether the boundary between two pieces is no sentence end (rules 6b to 6e)."""
     start, end = current
     next_start, next_end = following
-    piece = segment[max(start, end - 40) : end]
     first = segment[next_start]
     # (e) A list marker alone, or a piece without letters or digits, goes with the next.
-    if _MARKER_ONLY.fullmatch(segment, start, end) or _ALNUM.search(segment, next_start, next_end) is None:
+    if end - start <= _MARKER_WIDTH and _MARKER_ONLY.fullmatch(segment, start, end):
         return True
+    if not first.isalnum() and _ALNUM.search(segment, next_start, next_end) is None:
+        return True
+    last = segment[end - 1]
     # (b) A lower-case start after "?", "!", a closed quotation or a full stop; in a
     # script without case, any start after a mark inside a closed quotation.
     if first.islower() or first in ",;:،":
-        return _OPEN_END.search(piece) is not None or piece.endswith(".")
+        return last == "." or _OPEN_END.search(segment, max(start, end - _TAIL), end) is not None
     if first in "—–" or (first.isalpha() and not first.isupper()):
-        return _CLOSED_END.search(piece) is not None
+        return _CLOSED_END.search(segment, max(start, end - _TAIL), end) is not None
     # (c) Inside brackets closed later in the paragraph.
-    if inside and inside[end - 1] and inside[next_start]:
+    if inside and _enclosed(inside, end - 1) and _enclosed(inside, next_start):
         return True
+    if last != ".":
+        return False
     # (d) An initial before another ("T. S. Eliot").
-    if _INITIAL_END.search(piece) and _INITIAL_START.match(segment, next_start):
+    initial = (
+        end - start >= 2 and segment[end - 2].isalpha() and (end - start == 2 or segment[end - 3] in _BEFORE_INITIAL)
+    )
+    if initial and _INITIAL_START.match(segment, next_start):
         return True
     # (d) An abbreviation, a letter or a number sign before a number.
-    if _NUMBER_START.match(segment, next_start) and piece.endswith("."):
-        word = _BEFORE_STOP.search(piece)
+    if first.isdigit() or _NUMBER_START.match(segment, next_start):
+        word = _BEFORE_STOP.search(segment, max(start, end - _TAIL), end)
         if word is not None:
             token = word.group(1).lstrip("\"'(“‘«[").lower()
             return (
@@ -437,37 +485,33 @@ def _joins(
     return False
 
 
-def _bracketed(segment: str) -> bytearray:
-    """For each character, 1 if it lies inside a pair of round or square brackets, else 0.
+def _bracketed(segment: str) -> list[tuple[int, int]]:
+    """The outermost pairs of round or square brackets, as sorted (opening, closing) positions.
 
     Brackets are paired with a stack; a bracket left open or closed without an
     opening one, or a pair further apart than ``_BRACKET_REACH``, encloses nothing.
-    Empty when the segment has no pair.
     """
     if "(" not in segment and "[" not in segment:
-        return bytearray()
-    depth_change = [0] * (len(segment) + 1)
+        return []
+    pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    paired = False
-    for position, character in enumerate(segment):
+    for match in _BRACKET.finditer(segment):
+        character, position = match.group(), match.start()
         if character in "([":
             stack.append((character, position))
-        elif character in ")]" and stack:
-            opening, opened = stack[-1]
-            if (opening == "(") == (character == ")"):
-                stack.pop()
-                if position - opened <= _BRACKET_REACH:
-                    depth_change[opened + 1] += 1
-                    depth_change[position] -= 1
-                    paired = True
-    if not paired:
-        return bytearray()
-    inside = bytearray(len(segment))
-    depth = 0
-    for position in range(len(segment)):
-        depth += depth_change[position]
-        inside[position] = depth > 0
-    return inside
+        elif stack and (stack[-1][0] == "(") == (character == ")"):
+            opened = stack.pop()[1]
+            if position - opened <= _BRACKET_REACH:
+                while pairs and pairs[-1][0] > opened:
+                    pairs.pop()  # a pair inside this one
+                pairs.append((opened, position))
+    return pairs
+
+
+def _enclosed(pairs: list[tuple[int, int]], position: int) -> bool:
+    """Whether one of the outermost bracket pairs encloses ``position`` (its brackets excluded)."""
+    index = bisect_right(pairs, (position, -1)) - 1
+    return index >= 0 and pairs[index][0] < position < pairs[index][1]
 
 
 class _Unspaced:
