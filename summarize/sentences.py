@@ -262,7 +262,7 @@ def _soft_break(line: str, next_line: str, width: int, *, unspaced: bool = False
     """Whether the break between two lines of a paragraph is only hard wrapping."""
     if _MARKER_ONLY.fullmatch(line):
         return True
-    if _LIST_MARKER.match(next_line) or next_line[:1] in _BULLETS:
+    if _LIST_MARKER.match(next_line) or next_line[:1] in _BULLETS or _MARKER_ONLY.fullmatch(next_line):
         return False
     if _CONTINUES.search(line):
         return True

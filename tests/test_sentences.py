@@ -186,3 +186,55 @@ def test_auto_detects_the_language_of_the_text() -> None:
     german = "Die Stadt baut ca. 5 neue Schulen. Das kostet viel Geld. Die Bürger sind froh."
     assert next(s.text for s in split_sentences(german, language="auto")) == "Die Stadt baut ca. 5 neue Schulen."
     assert texts(german)[0] == "Die Stadt baut ca."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Rule 3: a spaced ellipsis is an omission; in ". . . ." the last full stop ends.
+        ("He paused . . . Then he spoke.", ["He paused . . . Then he spoke."]),
+        ("He paused . . . . Then he spoke.", ["He paused . . . .", "Then he spoke."]),
+        # Rule 5: lists written inline and bullets.
+        ("Steps: 1) read 2) sign 3) send", ["Steps:", "1) read", "2) sign", "3) send"]),
+        (
+            "Chapter 2. The war began. Chapter 3. Peace came.",
+            ["Chapter 2.", "The war began.", "Chapter 3.", "Peace came."],
+        ),
+        # Rule 6a and 6b: closing marks go back, a lower-case start goes on.
+        ("«Where?» she asked. Nobody knew.", ["«Where?» she asked.", "Nobody knew."]),
+        ("It costs 5 dollars. that is cheap.", ["It costs 5 dollars. that is cheap."]),
+        # Rule 6c: a parenthesis holds its sentences.
+        ("The mayor (He was ill. Nobody knew.) resigned.", ["The mayor (He was ill. Nobody knew.) resigned."]),
+        ("It ended (as planned.) Then we left.", ["It ended (as planned.)", "Then we left."]),
+        # Rule 6d: numbers after abbreviations, letters and number signs.
+        ("See fig. 3 and p. 4 of vol. 2 today.", ["See fig. 3 and p. 4 of vol. 2 today."]),
+        ("He was born in 1990. 5 people came.", ["He was born in 1990.", "5 people came."]),
+        # Rule 6e: no sentence of punctuation alone or of a list marker alone.
+        ("Really?! ? Yes.", ["Really?! ?", "Yes."]),
+        ("Items:\n1.\nBread.", ["Items:", "1.\nBread."]),
+        ("***\n\nThe end.", ["The end."]),
+    ],
+)
+def test_rules(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_japanese_line_breaks_inside_a_paragraph_are_soft() -> None:
+    text = "私は昨日、学校に\n行きました。\n・一つ目\n・二つ目"
+    assert [s.text for s in split_sentences(text, language="japanese")] == [
+        "私は昨日、学校に\n行きました。",
+        "・一つ目\n・二つ目",
+    ]
+
+
+# Long runs of one shape, where a rule with nested repetition or a rescan would
+# take time that grows faster than the text: each must still split, offsets exact.
+SHAPES = ["J. R. R. ", "A. ", ". ", ".", "(", ")", "1) a ", "(a. B.) ", '"Hi?" ', "• ", ": ", "… ", "「", "etc. "]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_long_runs_of_one_shape_split(shape: str) -> None:
+    text = shape * (20_000 // len(shape))
+    for language in ("english", "german", "japanese"):
+        for sentence in split_sentences(text, language=language):
+            assert sentence.text == text[sentence.start : sentence.end]
