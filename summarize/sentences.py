@@ -22,7 +22,7 @@ Sentence boundaries are found by these rules, applied in this order:
    end sentences at ``。！？`` and their full-width and half-width forms, except
    a full stop between digits (``３．２９``), a mark inside a title (``《》``) or
    inside brackets (``（）``), a mark inside a quotation that goes on after it
-   (``「」``), and a mark after which a closing quotation goes on with hiragana or
+   (``「」``), and a mark after which a closing quotation goes on with a particle or
    a comma (``」と言った``).
 5. **Splits.** A sentence is cut after the abbreviations that close an
    enumeration (``etc.``, ``usw.``, ``т. д.``) or a year (``1950 г.``) when a
@@ -44,9 +44,11 @@ Sentence boundaries are found by these rules, applied in this order:
       after a mark inside a closed quotation (``«Стой!» — крикнула она``);
    c. no boundary inside a pair of round or square brackets closed in the same
       paragraph (a parenthesis that holds sentences stays in its sentence);
-   d. an initial before another initial (``T. S. Eliot``), and an abbreviation,
-      a single letter or a number sign (``p.``, ``No.``, ``Art.``, ``N°.``) before
-      a number, do not end a sentence (``p. 55``);
+   d. an initial before another initial (``T. S. Eliot``); an abbreviation, a
+      word ending in one (``Müllerstr.``), a single letter or a number sign
+      (``p.``, ``No.``, ``Art.``, ``N°.``) before a number (``p. 55``); and in
+      German, Danish and Norwegian an ordinal after an article or a preposition
+      before a capitalised word (``der 1. FC Köln``): these do not end a sentence;
    e. a list marker alone (``1.``, ``b)``, ``•``) starts the sentence after it,
       and a piece without a letter or digit (``.``, ``»``, ``?!``) ends the
       sentence before it; a paragraph without any letter or digit (a rule
@@ -132,6 +134,97 @@ _ENUMERATION_END = re.compile(
 _BRACKET = re.compile(r"[()\[\]]")
 # Strings without which no enumeration end can be found (a quick test before the search).
 _ENUMERATION_HINTS = ("etc.", "usw.", "s.w.", "s. w.", "ecc.", "osv.", "enz.", "т.", "др.", "г.")
+# An ordinal: a number of at most three digits and its full stop, after a word.
+_ORDINAL = re.compile(r"(?<!\S)([^\W\d_]+)\s+\d{1,3}\.$")
+# Languages that write ordinals with a full stop ("der 2. Weltkrieg", "den 2.
+# verdenskrig"): after these articles and prepositions, such a number does not end
+# a sentence before a capitalised word.
+_ORDINAL_WORDS = {
+    "german": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "dem",
+            "den",
+            "des",
+            "am",
+            "im",
+            "vom",
+            "zum",
+            "zur",
+            "beim",
+            "ins",
+            "ans",
+            "ab",
+            "bis",
+            "seit",
+            "vor",
+            "nach",
+            "um",
+            "zwischen",
+            "ein",
+            "eine",
+            "einem",
+            "einen",
+            "einer",
+            "eines",
+            "jeden",
+            "jedem",
+            "jeder",
+            "sein",
+            "seine",
+            "seinem",
+            "seinen",
+            "seiner",
+            "ihr",
+            "ihre",
+            "ihrem",
+            "ihren",
+            "ihrer",
+        ]
+    ),
+    "danish": frozenset(
+        [
+            "den",
+            "det",
+            "de",
+            "i",
+            "på",
+            "til",
+            "fra",
+            "efter",
+            "før",
+            "siden",
+            "en",
+            "et",
+            "sin",
+            "sit",
+            "hans",
+            "hendes",
+        ]
+    ),
+    "norwegian": frozenset(
+        [
+            "den",
+            "det",
+            "de",
+            "i",
+            "på",
+            "til",
+            "fra",
+            "etter",
+            "før",
+            "siden",
+            "en",
+            "et",
+            "sin",
+            "sitt",
+            "hans",
+            "hennes",
+        ]
+    ),
+}
 _NUMBER_SIGNS = frozenset({"n°", "nº", "no", "nos", "nr", "nrs", "art", "arts", "p", "pp", "s", "ss", "vol"})
 
 
@@ -207,7 +300,7 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
         else:
             spans = splitter.span_tokenize(_masked(segment))
             spans = _split_lists(segment, _split_ellipses(segment, spans, learnt=language == "english"))
-        for start, end in _join(segment, spans, known):
+        for start, end in _join(segment, spans, known, _ORDINAL_WORDS.get(language, frozenset())):
             sentence_text = segment[start:end]
             sentences.append(
                 Sentence(
@@ -405,7 +498,9 @@ def _list_starts(segment: str) -> Iterator[int]:
         bracket = segment.find(")", bracket + 1)
 
 
-def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> list[tuple[int, int]]:
+def _join(
+    segment: str, spans: list[tuple[int, int]], known: frozenset[str], ordinal_words: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """The spans after the joins of rule 6, without pieces that hold no letter or digit or only a list marker."""
     if not spans:
         return []
@@ -421,7 +516,7 @@ def _join(segment: str, spans: list[tuple[int, int]], known: frozenset[str]) -> 
             start = end - len(rest.lstrip())
             if start >= end:
                 continue
-        if _joins(segment, (current_start, current_end), (start, end), known, inside):
+        if _joins(segment, (current_start, current_end), (start, end), known, inside, ordinal_words):
             current_end = end
             continue
         if segment[current_start].isalnum() or _ALNUM.search(segment, current_start, current_end) is not None:
@@ -443,6 +538,7 @@ def _joins(
     following: tuple[int, int],
     known: frozenset[str],
     inside: list[tuple[int, int]],
+    ordinal_words: frozenset[str],
 ) -> bool:
     """Whether the boundary between two pieces is no sentence end (rules 6b to 6e)."""
     start, end = current
@@ -481,7 +577,12 @@ def _joins(
                 or token in _NUMBER_SIGNS
                 or token in known
                 or token.endswith(("°", "º"))
+                or any(token[-length:] in known for length in (3, 4) if len(token) > length + 2)
             )
+    # (d) An ordinal after an article or a preposition ("der 2. Weltkrieg").
+    if ordinal_words and first.isupper():
+        ordinal = _ORDINAL.search(segment, max(start, end - _TAIL), end)
+        return ordinal is not None and ordinal.group(1).lower() in ordinal_words
     return False
 
 
@@ -520,7 +621,7 @@ class _Unspaced:
     A sentence ends at a run of ``。！？．｡!?`` and the closing quotation marks and
     brackets after it, except a full stop between digits, a mark inside a title or
     inside a quotation or bracket that goes on after it, and a closing quotation
-    that hiragana or a comma continues.
+    that a particle or a comma continues.
     """
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
@@ -536,7 +637,7 @@ class _Unspaced:
             if (inside and inside[end - 1]) or any(closer in match.group() for closer in "》〉）)"):
                 continue
             closed = end > match.end(1)
-            if closed and end < len(text) and (_HIRAGANA.match(text, end) or text[end] in "，、,：；"):
+            if closed and end < len(text) and text[end] in _AFTER_QUOTATION:
                 continue
             spans.append(_stripped(text, start, end))
             start = end
@@ -546,7 +647,8 @@ class _Unspaced:
 
 
 _UNSPACED_END = re.compile(r"([。！？．｡!?]+)[」』”’）)\]】》〉〕\"']*")
-_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+# What goes on after a closing quotation: a comma, or a Japanese particle (と, って...).
+_AFTER_QUOTATION = frozenset("，、,：；とっはがをにのもやへ")
 _UNSPACED_PAIRS = dict(zip("「『《〈（(【〔“", "」』》〉）)】〕”", strict=True))
 
 
