@@ -1,14 +1,17 @@
 """NLTK's Punkt sentence tokenizer, fast, from parameters shipped as text.
 
 :class:`Punkt` gives exactly the spans of NLTK's ``PunktSentenceTokenizer`` and is
-several times faster on news prose. :func:`punkt` builds it once per language from
-the data shipped in ``summarize/data`` (no NLTK data is ever loaded):
+faster on news prose. :func:`punkt` builds it once per language from the data
+shipped in ``summarize/data`` (no NLTK data is ever loaded):
 
-- English: parameters learnt from news (``data/punkt``, by ``benchmarks/train_punkt.py``)
-  plus a hand-written abbreviation list;
-- the other spaced languages: abbreviations generated from Unicode CLDR and pySBD
-  (``data/abbreviations``, by ``tools/build_abbreviations.py``), with the number
-  collocations ("##number## oktober") as Punkt collocations; nothing else is learnt.
+- every spaced language: abbreviations generated from Unicode CLDR, pySBD and
+  hand-written lists (``data/abbreviations``, by ``tools/build_abbreviations.py``),
+  with the number collocations ("##number## oktober") as Punkt collocations;
+- English also: parameters learnt from news (``data/punkt``, by
+  ``benchmarks/train_punkt.py``) and a hand-written abbreviation list. The other
+  languages have nothing learnt: no corpus of their text that may be used was at
+  hand, so their orthographic heuristics see every word as unknown, and the rule
+  layer of :mod:`summarize.sentences` makes up for it.
 
 :func:`abbreviations` lists what a language's Punkt knows, for the sentence rules
 and for keyword extraction.
