@@ -25,12 +25,14 @@ Sentence boundaries are found by these rules, applied in this order:
    (``「」``), and a mark after which a closing quotation goes on with a particle or
    a comma (``」と言った``).
 5. **Splits.** A sentence is cut after the abbreviations that close an
-   enumeration (``etc.``, ``usw.``, ``т. д.``) or a year (``1950 г.``) when a
-   capitalised word follows; after ``…``, and after ``....`` (an ellipsis and a
-   full stop) at the end of a word, when a capitalised word follows (as Punkt does
-   after ``...`` in English; in the other languages, whose Punkt has learnt no
-   sentence starters, after ``...`` too), before each bullet (``•``, ``⁃``) and before each
-   item of a list written inline (``1.) … 2.) …``, ``a. … b. …``).
+   enumeration or a company name (``etc.``, ``usw.``, ``osv.``, ``co.``,
+   ``т. д.``) or a year (``1950 г.``) when a capitalised word follows that is
+   neither an acronym nor a company form (``& Co. KG``, ``Co. Ltd.``); after ``…``, and after ``....`` (an ellipsis and
+   a full stop) or ``..`` (a doubled full stop) at the end of a word, when a
+   capitalised word follows (as Punkt does after ``...`` in English; in the other
+   languages, whose Punkt has learnt no sentence starters, after ``...`` too);
+   before each bullet (``•``, ``⁃``) and before each item of a list written
+   inline (``1.) … 2.) …``, ``a. … b. …``).
 6. **Joins**, at each remaining boundary, left to right:
 
    a. closing quotation marks and brackets that Punkt put at the start of the
@@ -100,10 +102,10 @@ _WORD = re.compile(r"\w+")
 _ALNUM = re.compile(r"[^\W_]")
 # Punkt knows "..." but not the single character "…", nor "...." (an ellipsis and a
 # full stop) after a word: split after them where a capitalised word follows.
-_ELLIPSIS_BREAK = re.compile(r"((?:…|(?<=\w)\.{4})[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+_ELLIPSIS_BREAK = re.compile(r"((?:…|(?<=\w)(?:\.{4}|\.\.(?!\.)))[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
 # Without learnt statistics, Punkt never ends a sentence at "...": other languages
 # split there as after "…".
-_ELLIPSIS_BREAK_UNLEARNT = re.compile(r"((?:…|(?<=\w)\.{3,4})[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+_ELLIPSIS_BREAK_UNLEARNT = re.compile(r"((?:…|(?<=\w)\.{2,4})[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
 # A spaced ellipsis: three or more full stops, each after one space (rule 3).
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
 # Inline list markers (rule 5): "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
@@ -127,13 +129,30 @@ _INITIAL_START = re.compile(r"[^\W\d_]\.\s")
 # Abbreviations that close an enumeration, or a year ("1950 г."), and so end a
 # sentence before a capital, which Punkt without learnt statistics never sees.
 _ENUMERATION_END = re.compile(
-    r"(?:(?<!\w)(?:etc|usw|u\.\s?s\.\s?w|ecc|osv|enz|т\.\s?д|т\.\s?п|и\s др)|(?<=\d)\s?гг?)"
-    r"\.\s+(?=[\"'„“«(]*([^\W\d_]))",
+    r"(?:(?<!\w)(?:etc|usw|u\.\s?s\.\s?w|ecc|osv|enz|mv|m\.\s?m|m\.\s?fl|co|т\.\s?д|т\.\s?п|и\s др)"
+    r"|(?<=\d)\s?гг?)\.\s+(?!Ltd|Inc|Corp|Limited|GmbH|LLC)(?=[\"'„“«(]*([^\W\d_])(.?))",
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r"[()\[\]]")
 # Strings without which no enumeration end can be found (a quick test before the search).
-_ENUMERATION_HINTS = ("etc.", "usw.", "s.w.", "s. w.", "ecc.", "osv.", "enz.", "т.", "др.", "г.")
+_ENUMERATION_HINTS = (
+    "etc.",
+    "usw.",
+    "s.w.",
+    "s. w.",
+    "ecc.",
+    "osv.",
+    "enz.",
+    "mv.",
+    "m.m",
+    "m. m",
+    "m.fl",
+    "m. fl",
+    "co.",
+    "т.",
+    "др.",
+    "г.",
+)
 # An ordinal: a number of at most three digits and its full stop, after a word.
 _ORDINAL = re.compile(r"(?<!\S)([^\W\d_]+)\s+\d{1,3}\.$")
 # Languages that write ordinals with a full stop ("der 2. Weltkrieg", "den 2.
@@ -382,7 +401,7 @@ def _mask_ellipsis(match: re.Match[str]) -> str:
 
 def _split_ellipses(segment: str, spans: list[tuple[int, int]], *, learnt: bool) -> list[tuple[int, int]]:
     """Split after "…" or a word's "...." ("..." too without learnt statistics) before a capital (rule 5)."""
-    if "…" not in segment and "..." not in segment:
+    if "…" not in segment and ".." not in segment:
         return spans
     pattern = _ELLIPSIS_BREAK if learnt else _ELLIPSIS_BREAK_UNLEARNT
     result: list[tuple[int, int]] = []
@@ -423,7 +442,7 @@ def _enumeration_ends(segment: str) -> Iterator[int]:
     if not any(hint in lower for hint in _ENUMERATION_HINTS):
         return
     for match in _ENUMERATION_END.finditer(segment):
-        if match.group(1).isupper():
+        if match.group(1).isupper() and not match.group(2).isupper():  # "Co. KG" is a name
             yield match.end()
 
 
