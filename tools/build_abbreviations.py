@@ -82,10 +82,12 @@ CAPITALISED_NOUNS = {"english", "german"}
 #: Entries that are words though no word list has them in lower case.
 EXCLUDED = {"english": {"ok"}}
 
-#: Languages that take only the generated entries with an inner full stop: English's
-#: undotted abbreviations are hand-written (``data/punkt/abbreviations.txt``), and the
-#: sources' undotted ones are mostly acronyms written without a full stop ("dc",
-#: "pc", "gb"), which would hide the end of a sentence that ends with them.
+#: Languages that take only the generated dotted initialisms ("a.d", "ph.d", pieces of
+#: at most two letters): English's other abbreviations are hand-written
+#: (``data/punkt/abbreviations.txt``); the sources' undotted ones are mostly acronyms
+#: written without a full stop ("dc", "pc", "gb"), which would hide the end of a
+#: sentence that ends with them, and their pieces ("phil" of "dr.phil") would become
+#: words that keywords leave out.
 DOTTED_LANGUAGES = {"english"}
 
 #: pySBD languages whose plain list is taken only for its entries with an inner full stop.
@@ -166,7 +168,7 @@ def build(language: str, *, cldr: Path) -> tuple[list[str], list[str], dict[str,
     for source, entries in generated.items():
         accepted = set()
         for entry in map(normalised, entries):
-            if language in DOTTED_LANGUAGES and "." not in entry:
+            if language in DOTTED_LANGUAGES and ("." not in entry or max(map(len, entry.split("."))) > 2):
                 continue
             if _TOKEN.fullmatch(entry) and entry not in ordinary and entry not in EXCLUDED.get(language, ()):
                 accepted.add(entry)
