@@ -20,7 +20,7 @@ Sentence boundaries are found by these rules, applied in this order:
    Unicode CLDR and pySBD). No NLTK data is loaded or downloaded. Arabic
    sentences also end at ``؟``. Chinese and Japanese, written without spaces,
    end sentences at ``。！？`` and their full-width and half-width forms, except
-   a full stop between digits (``３．２９``), a mark inside a title (``《》``) or
+   a full stop after a digit (``３．２９``, ``１．``), a mark inside a title (``《》``) or
    inside brackets (``（）``), a mark inside a quotation that goes on after it
    (``「」``), and a mark after which a closing quotation goes on with a particle or
    a comma (``」と言った``).
@@ -591,6 +591,7 @@ def _joins(
         word = _BEFORE_STOP.search(segment, max(start, end - _TAIL), end)
         if word is not None:
             token = word.group(1).lstrip("\"'(“‘«[").lower()
+            token = token.rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'art. -> art
             return (
                 (len(token) == 1 and token.isalpha())
                 or token in _NUMBER_SIGNS
@@ -638,7 +639,7 @@ class _Unspaced:
     """Sentence spans of Chinese or Japanese text (rule 4).
 
     A sentence ends at a run of ``。！？．｡!?`` and the closing quotation marks and
-    brackets after it, except a full stop between digits, a mark inside a title or
+    brackets after it, except a full stop after a digit, a mark inside a title or
     inside a quotation or bracket that goes on after it, and a closing quotation
     that a particle or a comma continues.
     """
@@ -650,9 +651,8 @@ class _Unspaced:
         for match in _UNSPACED_END.finditer(text):
             end = match.end()
             marks = match.group(1)
-            between_digits = match.start() > 0 and end < len(text) and text[match.start() - 1].isdigit()
-            if marks in "．." and between_digits and text[end].isdigit():
-                continue
+            if marks in "．." and match.start() > 0 and text[match.start() - 1].isdigit():
+                continue  # a decimal point (３．２９) or a list number (１．)
             if (inside and inside[end - 1]) or any(closer in match.group() for closer in "》〉）)"):
                 continue
             closed = end > match.end(1)
