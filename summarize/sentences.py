@@ -26,11 +26,13 @@ Sentence boundaries are found by these rules, applied in this order:
    a comma (``」と言った``).
 5. **Splits.** A sentence is cut after the abbreviations that close an
    enumeration or a company name (``etc.``, ``usw.``, ``osv.``, ``co.``,
-   ``т. д.``) or a year (``1950 г.``) when a capitalised word follows that is
-   neither an acronym nor a company form (``& Co. KG``, ``Co. Ltd.``); after ``…``, and after ``....`` (an ellipsis and
-   a full stop) or ``..`` (a doubled full stop) at the end of a word, when a
-   capitalised word follows (as Punkt does after ``...`` in English; in the other
-   languages, whose Punkt has learnt no sentence starters, after ``...`` too);
+   ``т. д.``), a year (``1950 г.``) or, but in English, a unit in lower case
+   after a number (``100 kr.``, ``5 km.``) when a capitalised word follows that
+   is neither an acronym nor a company form (``& Co. KG``, ``Co. Ltd.``); after
+   ``…``, and after ``....`` (an ellipsis and a full stop) or ``..`` (a doubled
+   full stop) at the end of a word, when a capitalised word follows (as Punkt
+   does after ``...`` in English; in the other languages, whose Punkt has learnt
+   no sentence starters, after ``...`` too);
    before each bullet (``•``, ``⁃``) and before each item of a list written
    inline (``1.) … 2.) …``, ``a. … b. …``).
 6. **Joins**, at each remaining boundary, left to right:
@@ -113,11 +115,11 @@ _INLINE_MARKER = re.compile(r"(?:(\d{1,2})|([^\W\d_]))(\.\)|\)|\.)(?=\s)")
 # The next item of an inline list is looked for at most this far after the last.
 _LIST_REACH = 300
 # Closing marks at the start of a piece, followed by a space, punctuation or its end (rule 6a).
-_LEADING_CLOSERS = re.compile(r"[\"'”’»«›‹“)\]}]+(?=[\s.,;:!?…،؛؟]|$)")
+_LEADING_CLOSERS = re.compile(r"[\"'”’‘»«›‹“)\]}]+(?=[\s.,;:!?…،؛؟]|$)")
 # The end of a sentence that a lower-case start goes on (rule 6b): "?" or "!" (and
 # closing marks), or a full stop followed by a closing mark.
-_CLOSED_END = re.compile(r"[.?!؟](?:\s?[\"'”’»«“)\]}])+$")
-_OPEN_END = re.compile(r"(?:[?!؟][.?!؟]*(?:\s?[\"'”’»«“)\]}])*|\.(?:\s?[\"'”’»«“)\]}])+)$")
+_CLOSED_END = re.compile(r"[.?!؟](?:\s?[\"'”’‘»«“)\]}])+$")
+_OPEN_END = re.compile(r"(?:[?!؟][.?!؟]*(?:\s?[\"'”’‘»«“)\]}])*|\.(?:\s?[\"'”’‘»«“)\]}])+)$")
 # A full stop that a number follows may belong to what is before it (rule 6d).
 _NUMBER_START = re.compile(r"[\"'(\[]?\d")
 _BEFORE_STOP = re.compile(r"(\S+)\.$")
@@ -135,6 +137,15 @@ _ENUMERATION_END = re.compile(
 )
 _BRACKET = re.compile(r"[()\[\]]")
 # Strings without which no enumeration end can be found (a quick test before the search).
+# A unit or currency after a number ("100 kr.", "1000 руб.", "5 km."):
+# before a capitalised word, a sentence end, in languages without learnt statistics.
+_UNITS = frozenset(
+    re.findall(
+        r"\S+",
+        "kr km kg cm mm ml mg ha min sek mio mia mrd mln mld fr pct руб коп тыс млн млрд кг км см мм мин сек",
+    )
+)
+_UNIT_END = re.compile(r"\d\s?([^\W\d_]{1,4})\.\s+(?=[\"'„“«(]*([^\W\d_])(.?))")
 _ENUMERATION_HINTS = (
     "etc.",
     "usw.",
@@ -160,88 +171,16 @@ _ORDINAL = re.compile(r"(?<!\S)([^\W\d_]+)\s+\d{1,3}\.$")
 # a sentence before a capitalised word.
 _ORDINAL_WORDS = {
     "german": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "dem",
-            "den",
-            "des",
-            "am",
-            "im",
-            "vom",
-            "zum",
-            "zur",
-            "beim",
-            "ins",
-            "ans",
-            "ab",
-            "bis",
-            "seit",
-            "vor",
-            "nach",
-            "um",
-            "zwischen",
-            "ein",
-            "eine",
-            "einem",
-            "einen",
-            "einer",
-            "eines",
-            "jeden",
-            "jedem",
-            "jeder",
-            "sein",
-            "seine",
-            "seinem",
-            "seinen",
-            "seiner",
-            "ihr",
-            "ihre",
-            "ihrem",
-            "ihren",
-            "ihrer",
-        ]
+        re.findall(
+            r"\w+",
+            "der die das dem den des am im vom zum zur beim ins ans ab bis seit vor nach um zwischen "
+            "ein eine einem einen einer eines jeden jedem jeder sein seine seinem seinen seiner ihr ihre "
+            "ihrem ihren ihrer mit für von zu auf in an aus bei über unter durch gegen ohne während",
+        )
     ),
-    "danish": frozenset(
-        [
-            "den",
-            "det",
-            "de",
-            "i",
-            "på",
-            "til",
-            "fra",
-            "efter",
-            "før",
-            "siden",
-            "en",
-            "et",
-            "sin",
-            "sit",
-            "hans",
-            "hendes",
-        ]
-    ),
+    "danish": frozenset(re.findall(r"\w+", "den det de i på til fra efter før siden en et sin sit hans hendes med")),
     "norwegian": frozenset(
-        [
-            "den",
-            "det",
-            "de",
-            "i",
-            "på",
-            "til",
-            "fra",
-            "etter",
-            "før",
-            "siden",
-            "en",
-            "et",
-            "sin",
-            "sitt",
-            "hans",
-            "hennes",
-        ]
+        re.findall(r"\w+", "den det de i på til fra etter før siden en et sin sitt hans hennes med")
     ),
 }
 _NUMBER_SIGNS = frozenset({"n°", "nº", "no", "nos", "nr", "nrs", "art", "arts", "p", "pp", "s", "ss", "vol"})
@@ -318,7 +257,8 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
             spans = splitter.span_tokenize(segment)
         else:
             spans = splitter.span_tokenize(_masked(segment))
-            spans = _split_lists(segment, _split_ellipses(segment, spans, learnt=language == "english"))
+            learnt = language == "english"
+            spans = _split_lists(segment, _split_ellipses(segment, spans, learnt=learnt), units=not learnt)
         for start, end in _join(segment, spans, known, _ORDINAL_WORDS.get(language, frozenset())):
             sentence_text = segment[start:end]
             sentences.append(
@@ -414,10 +354,12 @@ def _split_ellipses(segment: str, spans: list[tuple[int, int]], *, learnt: bool)
     return result
 
 
-def _split_lists(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_lists(segment: str, spans: list[tuple[int, int]], *, units: bool) -> list[tuple[int, int]]:
     """Split before bullets, before the items of lists written inline, and after the
     abbreviations that close an enumeration before a capital (rule 5)."""
     cuts = sorted({*_bullet_starts(segment), *_inline_items(segment), *_enumeration_ends(segment)})
+    if units:
+        cuts = sorted({*cuts, *_unit_ends(segment)})
     if not cuts:
         return spans
     result: list[tuple[int, int]] = []
@@ -434,6 +376,13 @@ def _split_lists(segment: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             position += 1
         result.append((start, end))
     return result
+
+
+def _unit_ends(segment: str) -> Iterator[int]:
+    """Where a capitalised word follows a unit after a number ("100 kr. Det", rule 5)."""
+    for match in _UNIT_END.finditer(segment):
+        if match.group(1) in _UNITS and match.group(2).isupper() and not match.group(3).isupper():
+            yield match.end()
 
 
 def _enumeration_ends(segment: str) -> Iterator[int]:
