@@ -43,9 +43,11 @@ Sentence boundaries are found by these rules, applied in this order:
    b. a sentence that starts in lower case, or with ``, ; :``, after a ``?``, a
       ``!`` or a full stop (with or without closing quotation marks or brackets)
       goes on the one before (``"Where are you?" she asked.``, ``Yahoo! in``,
-      ``Jensen og co. om``: an abbreviation that no list knows); so does one that
-      starts with a dash, or with a letter of a script without case (Arabic),
-      after a mark inside a closed quotation (``«Стой!» — крикнула она``);
+      ``Jensen og co. om``: an abbreviation that no list knows), and one that
+      starts with a dialogue dash and a lower-case word (``—¿Vienes? —preguntó
+      ella.``); so does one that starts with a dash, or with a letter of a script
+      without case (Arabic), after a mark inside a closed quotation (``«Стой!» —
+      крикнула она``);
    c. no boundary inside a pair of round or square brackets closed in the same
       paragraph (a parenthesis that holds sentences stays in its sentence);
    d. an initial before another initial (``T. S. Eliot``); an abbreviation, a
@@ -521,6 +523,9 @@ def _joins(
     # (b) A lower-case start after "?", "!", a closed quotation or a full stop; in a
     # script without case, any start after a mark inside a closed quotation.
     if first.islower() or first in ",;:،":
+        return last == "." or _OPEN_END.search(segment, max(start, end - _TAIL), end) is not None
+    if first in "—–" and segment[next_start + 1 : next_start + 3].lstrip()[:1].islower():
+        # A dialogue dash and a lower-case word: "—¿Vienes? —preguntó ella."
         return last == "." or _OPEN_END.search(segment, max(start, end - _TAIL), end) is not None
     if first in "—–" or (first.isalpha() and not first.isupper()):
         return _CLOSED_END.search(segment, max(start, end - _TAIL), end) is not None
