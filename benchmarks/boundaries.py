@@ -10,7 +10,7 @@ For each language, a case is right when ``split_sentences`` gives exactly the
 expected sentences (the format is described in ``tests/boundaries/README.md``). The
 same texts are split by NLTK's ``PunktSentenceTokenizer`` with the same shipped
 parameters (the baseline the rule layer is built on; Chinese and Japanese, which
-Punkt cannot split, are scored for summarize only), and both are timed: best of
+Punkt cannot split, are scored for summarize only), and both are timed, in turn: best of
 ``--repeat`` runs over all the texts of the language, in microseconds per text and
 characters per second. ``--texts`` adds the speed on the ``text`` field of a JSON
 Lines file (English), where most of the time goes in real use.
@@ -51,14 +51,16 @@ def read_cases(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     return cases
 
 
-def best_time(function: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    """The best time, in seconds, of splitting all the texts, over ``repeat`` runs."""
-    best = float("inf")
+def best_times(functions: list[Callable[[str], object]], texts: list[str], repeat: int) -> list[float]:
+    """The best time, in seconds, of each function splitting all the texts, over ``repeat``
+    runs taken in turn (so that a change in the machine's load hits them alike)."""
+    best = [float("inf")] * len(functions)
     for _ in range(repeat):
-        started = time.perf_counter()
-        for text in texts:
-            function(text)
-        best = min(best, time.perf_counter() - started)
+        for index, function in enumerate(functions):
+            started = time.perf_counter()
+            for text in texts:
+                function(text)
+            best[index] = min(best[index], time.perf_counter() - started)
     return best
 
 
@@ -99,10 +101,11 @@ def main(argv: list[str] | None = None) -> int:
                 if ours(text) != list(expected):
                     print(f"  {language}: {text!r}\n    got      {ours(text)}\n    expected {list(expected)}")
         texts = [text for text, _ in cases]
-        our_time = best_time(ours, texts, args.repeat) / len(texts) * 1e6
+        times = best_times([ours] if theirs is None else [ours, theirs], texts, args.repeat)
+        our_time = times[0] / len(texts) * 1e6
         if theirs is not None:
             their_right = f"{sum(theirs(text) == list(expected) for text, expected in cases) / len(cases):.0%}"
-            their_time = f"{best_time(theirs, texts, args.repeat) / len(texts) * 1e6:.0f}"
+            their_time = f"{times[1] / len(texts) * 1e6:.0f}"
         else:
             their_right = their_time = "n/a"
         print(
@@ -125,8 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         ours, theirs = splitters("english")
         assert theirs is not None
         characters = sum(map(len, texts))
-        our_seconds = best_time(ours, texts, args.repeat)
-        their_seconds = best_time(theirs, texts, args.repeat)
+        our_seconds, their_seconds = best_times([ours, theirs], texts, args.repeat)
         print(f"\nEnglish speed on {len(texts)} texts of {args.texts.name} ({characters:,} characters):")
         for name, seconds in (("summarize split_sentences", our_seconds), ("NLTK Punkt", their_seconds)):
             print(f"  {name}: {seconds:.3f} s, {characters / seconds / 1e6:.2f} M characters/s")

@@ -138,7 +138,7 @@ _ENUMERATION_END = re.compile(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r"[()\[\]]")
-# Strings without which no enumeration end can be found (a quick test before the search).
+# Without one of these no enumeration end can be found (a quick test before the search).
 # A unit or currency after a number ("100 kr.", "1000 руб.", "5 km."):
 # before a capitalised word, a sentence end, in languages without learnt statistics.
 _UNITS = frozenset(
@@ -149,23 +149,10 @@ _UNITS = frozenset(
 )
 _UNIT_END = re.compile(r"\d\s?([^\W\d_]{1,4})\.\s+(?=[\"'„“«(]*([^\W\d_])(.?))")
 _ENUMERATION_HINTS = (
-    "etc.",
-    "usw.",
-    "s.w.",
-    "s. w.",
-    "ecc.",
-    "osv.",
-    "enz.",
-    "mv.",
-    "m.m",
-    "m. m",
-    "m.fl",
-    "m. fl",
-    "co.",
-    "т.",
-    "др.",
-    "г.",
+    *("etc.", "usw.", "s.w", "s. w", "ecc.", "osv.", "enz.", "mv.", "m.m", "m. m", "m.fl", "m. fl", "co."),
+    *("т.", "др.", "г."),
 )
+_BULLET = re.compile("[•⁃‣◦▪]")
 # An ordinal: a number of at most three digits and its full stop, after a word.
 _ORDINAL = re.compile(r"(?<!\S)([^\W\d_]+)\s+\d{1,3}\.$")
 # Languages that write ordinals with a full stop ("der 2. Weltkrieg", "den 2.
@@ -399,7 +386,7 @@ def _enumeration_ends(segment: str) -> Iterator[int]:
 
 def _bullet_starts(segment: str) -> Iterator[int]:
     """Positions of bullets that start an item, when the segment holds two or more."""
-    if not any(bullet in segment for bullet in _BULLETS):
+    if _BULLET.search(segment) is None:
         return
     starts = [
         position
