@@ -172,7 +172,9 @@ _ORDINAL_WORDS = {
         re.findall(r"\w+", "den det de i på til fra etter før siden en et sin sitt hans hennes med")
     ),
 }
-_NUMBER_SIGNS = frozenset({"n°", "nº", "no", "nos", "nr", "nrs", "art", "arts", "p", "pp", "s", "ss", "vol"})
+_NUMBER_SIGNS = frozenset(
+    re.findall(r"\S+", "n° nº no nos nr nrs art arts p pp s ss vol cap chap fig tab sec par pag pág pg bd")
+)
 
 
 def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, ...]:
@@ -514,8 +516,10 @@ def _joins(
     if first in "—–" and segment[next_start + 1 : next_start + 3].lstrip()[:1].islower():
         # A dialogue dash and a lower-case word: "—¿Vienes? —preguntó ella."
         return last == "." or _OPEN_END.search(segment, max(start, end - _TAIL), end) is not None
-    if first in "—–" or (first.isalpha() and not first.isupper()):
-        return _CLOSED_END.search(segment, max(start, end - _TAIL), end) is not None
+    if (first in "—–" or (first.isalpha() and not first.isupper())) and _CLOSED_END.search(
+        segment, max(start, end - _TAIL), end
+    ):
+        return True
     # (c) Inside brackets closed later in the paragraph.
     if inside and _enclosed(inside, end - 1) and _enclosed(inside, next_start):
         return True
