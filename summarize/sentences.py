@@ -24,17 +24,21 @@ Sentence boundaries are found by these rules, applied in this order:
    inside brackets (``（）``), a mark inside a quotation that goes on after it
    (``「」``), and a mark after which a closing quotation goes on with a particle or
    a comma (``」と言った``).
-5. **Splits.** A sentence is cut after the abbreviations that close an
-   enumeration or a company name (``etc.``, ``usw.``, ``osv.``, ``co.``,
-   ``т. д.``), a year (``1950 г.``) or, but in English, a unit in lower case
-   after a number (``100 kr.``, ``5 km.``) when a capitalised word follows that
-   is neither an acronym nor a company form (``& Co. KG``, ``Co. Ltd.``); after
-   ``…``, and after ``....`` (an ellipsis and a full stop) or ``..`` (a doubled
-   full stop) at the end of a word, when a capitalised word follows (as Punkt
-   does after ``...`` in English; in the other languages, whose Punkt has learnt
-   no sentence starters, after ``...`` too);
-   before each bullet (``•``, ``⁃``) and before each item of a list written
-   inline (``1.) … 2.) …``, ``a. … b. …``).
+5. **Splits.** A sentence is cut
+
+   a. after the abbreviations that close an enumeration or a company name
+      (``etc.``, ``usw.``, ``osv.``, ``co.``, ``т. д.``), after a year's ``г.``
+      and, but in English, after a unit or currency after a number (``100 kr.``,
+      ``5 km.``), when a capitalised word follows that is neither an acronym nor a
+      company form (``& Co. KG``, ``Co. Ltd.``);
+   b. after ``…``, and after ``....`` (an ellipsis and a full stop) or ``..`` (a
+      doubled full stop) at the end of a word, when a capitalised word follows
+      (as Punkt does after ``...`` in English; in the other languages, whose
+      Punkt has learnt no sentence starters, after ``...`` too);
+   c. before each bullet (``•``, ``⁃``) when a paragraph holds two or more, and
+      before each item of a list written inline (``1.) … 2.) …``,
+      ``a. … b. …``).
+
 6. **Joins**, at each remaining boundary, left to right:
 
    a. closing quotation marks and brackets that Punkt put at the start of the
@@ -58,14 +62,17 @@ Sentence boundaries are found by these rules, applied in this order:
    e. a list marker alone (``1.``, ``b)``, ``•``) starts the sentence after it,
       and a piece without a letter or digit (``.``, ``»``, ``?!``) ends the
       sentence before it; a paragraph without any letter or digit (a rule
-      ``***``) is no sentence.
+      ``***``), or that is only a list marker, is no sentence.
 
 Lines that are not sentences of the body (headings, captions, bylines, image
 credits) are marked as fragments: they have no sentence-ending punctuation and only
 a few words.
 
-Every rule is a single left-to-right pass over the text (regular expressions
-without nested repetition), so splitting stays linear in the length of the text.
+Every rule is one left-to-right pass over the text, with regular expressions that
+cannot backtrack over more than a few characters, or that look at a window of at
+most 40 characters at a boundary; the next item of an inline list and a pair of
+brackets are looked for at most a few hundred characters away. So splitting stays
+linear in the length of the text.
 """
 
 from __future__ import annotations
