@@ -599,13 +599,13 @@ class _Unspaced:
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         start = 0
-        inside = _unspaced_inside(text)
+        pairs = _unspaced_pairs(text)
         for match in _UNSPACED_END.finditer(text):
             end = match.end()
             marks = match.group(1)
             if marks in "．." and match.start() > 0 and text[match.start() - 1].isdigit():
                 continue  # a decimal point (３．２９) or a list number (１．)
-            if (inside and inside[end - 1]) or any(closer in match.group() for closer in "》〉）)"):
+            if (pairs and _enclosed(pairs, end - 1)) or any(closer in match.group() for closer in "》〉）)"):
                 continue
             closed = end > match.end(1)
             if closed and end < len(text) and text[end] in _AFTER_QUOTATION:
@@ -621,29 +621,30 @@ _UNSPACED_END = re.compile(r"([。！？．｡!?]+)[」』”’）)\]】》〉�
 # What goes on after a closing quotation: a comma, or a Japanese particle (と, って...).
 _AFTER_QUOTATION = frozenset("，、,：；とっはがをにのもやへ")
 _UNSPACED_PAIRS = dict(zip("「『《〈（(【〔“", "」』》〉）)】〕”", strict=True))
+_UNSPACED_OPENING = re.compile("[「『《〈（(【〔“]")
+_UNSPACED_BRACKET = re.compile("[「『《〈（(【〔“」』》〉）)】〕”]")
 
 
-def _unspaced_inside(text: str) -> bytearray:
-    """For each character, 1 if a pair of brackets or quotation marks encloses it (its closer too), else 0."""
-    if not any(opening in text for opening in _UNSPACED_PAIRS):
-        return bytearray()
-    closers = {closing: opening for opening, closing in _UNSPACED_PAIRS.items()}
-    depth_change = [0] * (len(text) + 1)
+def _unspaced_pairs(text: str) -> list[tuple[int, int]]:
+    """The outermost pairs of brackets and quotation marks, as sorted (opening, closing) positions.
+
+    Paired with a stack, as :func:`_bracketed` pairs round and square brackets.
+    """
+    if _UNSPACED_OPENING.search(text) is None:
+        return []
+    pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for position, character in enumerate(text):
+    for match in _UNSPACED_BRACKET.finditer(text):
+        character, position = match.group(), match.start()
         if character in _UNSPACED_PAIRS:
             stack.append((character, position))
-        elif character in closers and stack and stack[-1][0] == closers[character]:
-            _, opened = stack.pop()
+        elif stack and _UNSPACED_PAIRS[stack[-1][0]] == character:
+            opened = stack.pop()[1]
             if position - opened <= _BRACKET_REACH:
-                depth_change[opened + 1] += 1
-                depth_change[position] -= 1
-    inside = bytearray(len(text))
-    depth = 0
-    for position in range(len(text)):
-        depth += depth_change[position]
-        inside[position] = depth > 0
-    return inside
+                while pairs and pairs[-1][0] > opened:
+                    pairs.pop()  # a pair inside this one
+                pairs.append((opened, position))
+    return pairs
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
