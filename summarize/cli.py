@@ -424,6 +424,8 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
             if not document.text.strip():
                 raise InputError(f"{_display(name)}: empty input, nothing to summarise")
             analysis = summarizer.analyze(document.text)
+            if not analysis.sentences:
+                raise InputError(f"{_display(name)}: no sentence to summarise (only punctuation or symbols)")
             found = analysis.keywords(top=args.keywords) if args.keywords else None
         except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
             _error(f"{_display(name)}: {error}")

@@ -34,7 +34,7 @@ import numpy.typing as npt
 from summarize._data import exists, rows
 from summarize.languages import check_language
 from summarize.matrices import Matrix
-from summarize.sentences import abbreviations
+from summarize.punkt import abbreviations
 from summarize.terms import Token, tokenizer
 
 __all__ = [

@@ -1,43 +1,93 @@
 """Text to sentences, with character offsets, offline.
 
-Sentence boundaries are found in three steps:
+Sentence boundaries are found by these rules, applied in this order:
 
-1. Blank lines always end a sentence: the text is cut into blocks at blank lines.
-2. Inside a block, each line break is either a soft break of hard-wrapped text
-   (the lines are rejoined) or a hard break between lines that stand alone (one
-   sentence per line, headings, captions, list items).
-3. Each run of rejoined lines is split by NLTK's Punkt sentence tokenizer, with
-   parameters shipped in ``summarize/data/punkt`` as plain text (learnt from news
-   with ``benchmarks/train_punkt.py`` plus a hand-written abbreviation list). No
-   NLTK data is loaded or downloaded, so the result never depends on what happens
-   to be installed. Other languages get Punkt with their hand-written
-   abbreviations (``summarize/data/abbreviations``) and nothing learnt; Arabic
+1. **Blocks.** Blank lines always end a sentence: the text is cut into blocks at
+   blank lines.
+2. **Lines.** Inside a block, each line break is either a soft break of
+   hard-wrapped text (the lines are rejoined) or a hard break between lines that
+   stand alone (one sentence per line, headings, captions, list items). A line
+   that is only a list marker ("1.") goes on with the next line. In Chinese and
+   Japanese a line break inside a paragraph is soft unless the line ends a
+   sentence or the next one starts a list item.
+3. **Masks.** In each run of rejoined lines, a spaced ellipsis (``. . .``) is an
+   omission, never a sentence end, and in ``. . . .`` only the last full stop can
+   end a sentence; Punkt reads a copy of the text in which those dots are hidden
+   (same length, so offsets do not move).
+4. **Punkt.** NLTK's Punkt sentence tokenizer [1]_ (:mod:`summarize.punkt`) finds
+   the candidate sentences, from parameters shipped in ``summarize/data`` as plain
+   text (English: learnt from news; other languages: abbreviations generated from
+   Unicode CLDR and pySBD). No NLTK data is loaded or downloaded. Arabic
    sentences also end at ``؟``. Chinese and Japanese, written without spaces,
-   end sentences at ``。！？`` and their full-width and half-width forms instead.
+   end sentences at ``。！？`` and their full-width and half-width forms, except
+   a full stop after a digit (``３．２９``, ``１．``), a mark inside a title (``《》``) or
+   inside brackets (``（）``), a mark inside a quotation that goes on after it
+   (``「」``), and a mark after which a closing quotation goes on with a particle or
+   a comma (``」と言った``).
+5. **Splits.** A sentence is cut
+
+   a. after the abbreviations that close an enumeration or a company name
+      (``etc.``, ``usw.``, ``osv.``, ``co.``, ``т. д.``), after a year's ``г.``
+      and, but in English, after a unit or currency after a number (``100 kr.``,
+      ``5 km.``), when a capitalised word follows that is neither an acronym nor a
+      company form (``& Co. KG``, ``Co. Ltd.``);
+   b. after ``…``, and after ``....`` (an ellipsis and a full stop) or ``..`` (a
+      doubled full stop) at the end of a word, when a capitalised word follows
+      (as Punkt does after ``...`` in English; in the other languages, whose
+      Punkt has learnt no sentence starters, after ``...`` too);
+   c. before each bullet (``•``, ``⁃``) when a paragraph holds two or more, and
+      before each item of a list written inline (``1.) … 2.) …``,
+      ``a. … b. …``).
+
+6. **Joins**, at each remaining boundary, left to right:
+
+   a. closing quotation marks and brackets that Punkt put at the start of the
+      next sentence (``».``, ``“, sagte sie``) go back to the end of the one
+      they close;
+   b. a sentence that starts in lower case, or with ``, ; :``, after a ``?``, a
+      ``!`` or a full stop (with or without closing quotation marks or brackets)
+      goes on the one before (``"Where are you?" she asked.``, ``Yahoo! in``,
+      ``Jensen og co. om``: an abbreviation that no list knows), and one that
+      starts with a dialogue dash and a lower-case word (``—¿Vienes? —preguntó
+      ella.``); so does one that starts with a dash, or with a letter of a script
+      without case (Arabic), after a mark inside a closed quotation (``«Стой!» —
+      крикнула она``);
+   c. no boundary inside a pair of round or square brackets closed in the same
+      paragraph (a parenthesis that holds sentences stays in its sentence);
+   d. an initial before another initial (``T. S. Eliot``); an abbreviation, a
+      word ending in one (``Müllerstr.``), a single letter or a number sign
+      (``p.``, ``No.``, ``Art.``, ``N°.``) before a number (``p. 55``); and in
+      German, Danish and Norwegian an ordinal after an article or a preposition
+      before a capitalised word (``der 1. FC Köln``): these do not end a sentence;
+   e. a list marker alone (``1.``, ``b)``, ``•``) starts the sentence after it,
+      and a piece without a letter or digit (``.``, ``»``, ``?!``) ends the
+      sentence before it; a paragraph without any letter or digit (a rule
+      ``***``), or that is only a list marker, is no sentence.
 
 Lines that are not sentences of the body (headings, captions, bylines, image
 credits) are marked as fragments: they have no sentence-ending punctuation and only
 a few words.
+
+Every rule is one left-to-right pass over the text, with regular expressions that
+cannot backtrack over more than a few characters, or that look at a window of at
+most 40 characters at a boundary; the next item of an inline list and a pair of
+brackets are looked for at most a few hundred characters away. So splitting stays
+linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from functools import cache
+from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-from summarize._data import rows, table
 from summarize._validation import check_text
 from summarize.languages import AUTO, UNSPACED, check_language, detect_language
+from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 
-if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
-
-__all__ = ["FRAGMENT_MAX_WORDS", "abbreviations", "split_sentences"]
+__all__ = ["FRAGMENT_MAX_WORDS", "split_sentences"]
 
 #: A line without sentence-ending punctuation and at most this many words is a fragment.
 FRAGMENT_MAX_WORDS = 12
@@ -49,16 +99,89 @@ _WRAP_FILL = 0.75
 # A line of fewer words (a caption, a credit) does not continue on the next line
 # merely because that line starts in lower case.
 _SHORT_LINE_WORDS = 5
+# Brackets further apart than this are not taken as one parenthesis (rule 6c).
+_BRACKET_REACH = 400
 
+_CLOSERS = "\"'”’»«›‹“)\\]}」』）】》〉〕"
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»)\]}]*$")
-_CONTINUES = re.compile(r"[,;:\-–—]$")
-_LIST_MARKER = re.compile(r"(?:[-*•‣◦▪–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)])\s")
-_MARKER_ONLY = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]")
+_TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»«“)\]}」』）】》〉〕]*$")
+_CONTINUES = re.compile(r"[,;:\-–—、，；：]$")
+_BULLETS = "•⁃‣◦▪"
+_LIST_MARKER = re.compile(r"(?:[-*•‣◦▪⁃–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)]))\s")
+_MARKER_ONLY = re.compile(r"[•‣◦▪⁃*–—-]|(?:[•‣◦▪⁃]\s*)?\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)])")
 _WORD = re.compile(r"\w+")
-# Punkt knows "..." but not the single character "…": split after it where a
-# capitalised word follows, as Punkt does for "...".
-_ELLIPSIS_BREAK = re.compile(r"(…[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+_ALNUM = re.compile(r"[^\W_]")
+# Punkt knows "..." but not the single character "…", nor "...." (an ellipsis and a
+# full stop) after a word: split after them where a capitalised word follows.
+_ELLIPSIS_BREAK = re.compile(r"((?:…|(?<=\w)(?:\.{4}|\.\.(?!\.)))[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+# Without learnt statistics, Punkt never ends a sentence at "...": other languages
+# split there as after "…".
+_ELLIPSIS_BREAK_UNLEARNT = re.compile(r"((?:…|(?<=\w)\.{2,4})[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
+# A spaced ellipsis: three or more full stops, each after one space (rule 3).
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
+# Inline list markers (rule 5): "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
+_INLINE_MARKER = re.compile(r"(?:(\d{1,2})|([^\W\d_]))(\.\)|\)|\.)(?=\s)")
+# The next item of an inline list is looked for at most this far after the last.
+_LIST_REACH = 300
+# Closing marks at the start of a piece, followed by a space, punctuation or its end (rule 6a).
+_LEADING_CLOSERS = re.compile(r"[\"'”’‘»«›‹“)\]}]+(?=[\s.,;:!?…،؛؟]|$)")
+# The end of a sentence that a lower-case start goes on (rule 6b): "?" or "!" (and
+# closing marks), or a full stop followed by a closing mark.
+_CLOSED_END = re.compile(r"[.?!؟](?:\s?[\"'”’‘»«“)\]}])+$")
+_OPEN_END = re.compile(r"(?:[?!؟][.?!؟]*(?:\s?[\"'”’‘»«“)\]}])*|\.(?:\s?[\"'”’‘»«“)\]}])+)$")
+# A full stop that a number follows may belong to what is before it (rule 6d).
+_NUMBER_START = re.compile(r"[\"'(\[]?\d")
+_BEFORE_STOP = re.compile(r"(\S+)\.$")
+# The end of a piece that the rules of 6b and 6d look at, and the widest list marker.
+_TAIL = 40
+_MARKER_WIDTH = 12
+_BEFORE_INITIAL = frozenset(" \t\n(\"'“‘«")
+_INITIAL_START = re.compile(r"[^\W\d_]\.\s")
+# Abbreviations that close an enumeration, or a year ("1950 г."), and so end a
+# sentence before a capital, which Punkt without learnt statistics never sees.
+_ENUMERATION_END = re.compile(
+    r"(?:(?<!\w)(?:etc|usw|u\.\s?s\.\s?w|ecc|osv|enz|mv|m\.\s?m|m\.\s?fl|co|т\.\s?д|т\.\s?п|и\s др)"
+    r"|(?<=\d)\s?гг?)\.\s+(?!Ltd|Inc|Corp|Limited|GmbH|LLC)(?=[\"'„“«(]*([^\W\d_])(.?))",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(r"[()\[\]]")
+# Without one of these no enumeration end can be found (a quick test before the search).
+# A unit or currency after a number ("100 kr.", "1000 руб.", "5 km."):
+# before a capitalised word, a sentence end, in languages without learnt statistics.
+_UNITS = frozenset(
+    re.findall(
+        r"\S+",
+        "kr km kg cm mm ml mg ha min sek mio mia mrd mln mld fr pct руб коп тыс млн млрд кг км см мм мин сек",
+    )
+)
+_UNIT_END = re.compile(r"\d\s?([^\W\d_]{1,4})\.\s+(?=[\"'„“«(]*([^\W\d_])(.?))")
+_ENUMERATION_HINTS = (
+    *("etc.", "usw.", "s.w", "s. w", "ecc.", "osv.", "enz.", "mv.", "m.m", "m. m", "m.fl", "m. fl", "co."),
+    *("т.", "др.", "г."),
+)
+_BULLET = re.compile("[•⁃‣◦▪]")
+# An ordinal: a number of at most three digits and its full stop, after a word.
+_ORDINAL = re.compile(r"(?<!\S)([^\W\d_]+)\s+\d{1,3}\.$")
+# Languages that write ordinals with a full stop ("der 2. Weltkrieg", "den 2.
+# verdenskrig"): after these articles and prepositions, such a number does not end
+# a sentence before a capitalised word.
+_ORDINAL_WORDS = {
+    "german": frozenset(
+        re.findall(
+            r"\w+",
+            "der die das dem den des am im vom zum zur beim ins ans ab bis seit vor nach um zwischen "
+            "ein eine einem einen einer eines jeden jedem jeder sein seine seinem seinen seiner ihr ihre "
+            "ihrem ihren ihrer mit für von zu auf in an aus bei über unter durch gegen ohne während",
+        )
+    ),
+    "danish": frozenset(re.findall(r"\w+", "den det de i på til fra efter før siden en et sin sit hans hendes med")),
+    "norwegian": frozenset(
+        re.findall(r"\w+", "den det de i på til fra etter før siden en et sin sitt hans hennes med")
+    ),
+}
+_NUMBER_SIGNS = frozenset(
+    re.findall(r"\S+", "n° nº no nos nr nrs art arts p pp s ss vol cap chap fig tab sec par pag pág pg bd")
+)
 
 
 def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, ...]:
@@ -77,7 +200,8 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     -------
     tuple of Sentence
         The sentences in document order. ``sentence.text`` is exactly
-        ``text[sentence.start:sentence.end]``, without surrounding whitespace.
+        ``text[sentence.start:sentence.end]``, without surrounding whitespace, and
+        holds at least one letter or digit.
 
     Raises
     ------
@@ -86,14 +210,15 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
 
     Notes
     -----
-    A line break inside a paragraph is a sentence boundary unless the text is
-    hard-wrapped: the line ends with ``,;:`` or a dash; or the next line starts in
-    lower case after a line of at least five words without sentence-ending
-    punctuation; or the paragraph is at least 50 characters wide and the line fills
-    three quarters of that width. A line that starts with a list marker (``1.``, ``a)``, ``-``,
-    ``•``) always starts a new sentence. Within rejoined lines, Punkt [1]_ decides;
-    in Chinese and Japanese, a run of ``。！？．｡!?`` and the closing quotation marks
-    and brackets after it end a sentence.
+    The rules, and the order in which they apply, are those of the module
+    docstring (:mod:`summarize.sentences`). A line break inside a paragraph is a
+    sentence boundary unless the text is hard-wrapped: the line ends with ``,;:``
+    or a dash; or the next line starts in lower case after a line of at least five
+    words without sentence-ending punctuation; or the paragraph is at least 50
+    characters wide and the line fills three quarters of that width. A line that
+    starts with a list marker (``1.``, ``a)``, ``-``, ``•``) always starts a new
+    sentence. Within rejoined lines, Punkt [1]_ decides, and the rule layer
+    corrects it around quotations, brackets, ellipses, numbers and lists.
 
     References
     ----------
@@ -107,8 +232,12 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     ...     print(s.index, s.start, s.end, s.text)
     0 0 41 Mr. Smith paid $3.50 at 9 a.m. on Monday.
     1 42 50 He left.
+    >>> [s.text for s in split_sentences('"Where are you?" she asked. Please turn to p. 55. Thanks.')]
+    ['"Where are you?" she asked.', 'Please turn to p. 55.', 'Thanks.']
     >>> [s.text for s in split_sentences("Das kostet ca. 5 Euro, z.B. am 3. Oktober. Gut.", language="german")]
     ['Das kostet ca. 5 Euro, z.B. am 3. Oktober.', 'Gut.']
+    >>> [s.text for s in split_sentences("«Не видали маму?». Нет.", language="russian")]
+    ['«Не видали маму?».', 'Нет.']
     >>> [s.text for s in split_sentences("他来了。她走了！", language="chinese")]
     ['他来了。', '她走了！']
     """
@@ -116,18 +245,26 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     language = check_language(language)
     if language == AUTO:
         language = detect_language(text)
-    tokenizer = _splitter(language)
+    unspaced = language in UNSPACED
+    splitter: Punkt | _Unspaced = _Unspaced() if unspaced else punkt(language)
+    known = frozenset() if unspaced else abbreviations(language)
     sentences: list[Sentence] = []
-    for seg_start, seg_end in _segments(text):
-        spans = _merge_markers(text, seg_start, tokenizer.span_tokenize(text[seg_start:seg_end]))
-        for start, end in _split_ellipses(text, spans):
-            sentence_text = text[start:end]
+    for seg_start, seg_end in _segments(text, unspaced=unspaced):
+        segment = text[seg_start:seg_end]
+        if unspaced:
+            spans = splitter.span_tokenize(segment)
+        else:
+            spans = splitter.span_tokenize(_masked(segment))
+            learnt = language == "english"
+            spans = _split_lists(segment, _split_ellipses(segment, spans, learnt=learnt), units=not learnt)
+        for start, end in _join(segment, spans, known, _ORDINAL_WORDS.get(language, frozenset())):
+            sentence_text = segment[start:end]
             sentences.append(
                 Sentence(
                     index=len(sentences),
                     text=sentence_text,
-                    start=start,
-                    end=end,
+                    start=seg_start + start,
+                    end=seg_start + end,
                     fragment=_is_fragment(sentence_text),
                 )
             )
@@ -138,13 +275,13 @@ def _is_fragment(sentence: str) -> bool:
     return _TERMINAL.search(sentence) is None and len(_WORD.findall(sentence)) <= FRAGMENT_MAX_WORDS
 
 
-def _segments(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the (start, end) spans of rejoined lines, each to be split by Punkt."""
+def _segments(text: str, *, unspaced: bool = False) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) spans of rejoined lines (rules 1 and 2)."""
     for block in _blocks(text):
         width = max(end - start for start, end in block)
         seg_start, seg_end = block[0]
         for (start, end), (next_start, next_end) in pairwise(block):
-            if _soft_break(text[start:end], text[next_start:next_end], width):
+            if _soft_break(text[start:end], text[next_start:next_end], width, unspaced=unspaced):
                 seg_end = next_end
             else:
                 yield seg_start, seg_end
@@ -171,302 +308,346 @@ def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
         yield block
 
 
-def _soft_break(line: str, next_line: str, width: int) -> bool:
+def _soft_break(line: str, next_line: str, width: int, *, unspaced: bool = False) -> bool:
     """Whether the break between two lines of a paragraph is only hard wrapping."""
-    if _LIST_MARKER.match(next_line):
+    if _MARKER_ONLY.fullmatch(line):
+        return True
+    if _LIST_MARKER.match(next_line) or next_line[:1] in _BULLETS or _MARKER_ONLY.fullmatch(next_line):
         return False
     if _CONTINUES.search(line):
         return True
+    if unspaced:
+        return _TERMINAL.search(line) is None
     if next_line[:1].islower() and not _TERMINAL.search(line) and len(_WORD.findall(line)) >= _SHORT_LINE_WORDS:
         return True
     return width >= _WRAP_MIN_WIDTH and len(line) >= _WRAP_FILL * width
 
 
-def _merge_markers(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Shift spans by ``offset`` and join a lone list marker ("1.") to what follows it."""
-    pending: int | None = None
-    for start, end in spans:
-        start, end = start + offset, end + offset
-        if pending is not None:
-            start, pending = pending, None
-        if _MARKER_ONLY.fullmatch(text, start, end):
-            pending = start
-            continue
-        yield start, end
-    if pending is not None:
-        yield pending, end
+def _masked(segment: str) -> str:
+    """The segment with the dots of spaced ellipses hidden from Punkt (rule 3), same length."""
+    if ". ." not in segment and ".\u00a0." not in segment:
+        return segment
+    return _SPACED_ELLIPSIS.sub(_mask_ellipsis, segment)
 
 
-def _split_ellipses(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Split after "…" where the next word is capitalised, as Punkt does after "..."."""
-    for start, end in spans:
-        for match in _ELLIPSIS_BREAK.finditer(text, start, end):
-            if match.group(2).isupper():
-                yield start, match.end(1)
-                start = match.end()
-        yield start, end
+def _mask_ellipsis(match: re.Match[str]) -> str:
+    dots = match.group()
+    if dots.count(".") == 3:
+        return dots.replace(".", "_")
+    return dots[:-1].replace(".", "_") + "."
 
 
-# Punkt's characters that cannot appear within words, each a token of its own.
-_NON_WORD = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!")
-# Leading characters that are tokens of their own (they cannot start a word) and
-# never sentence breaks. Other quotation marks can start a word ("'Mr." is one
-# token), so a word after them is left to Punkt.
-_QUIET_PREFIX = re.compile(r"[()\"{}\[\]:;*@]*")
-_ASCII_WHITESPACE = " \t\n\r\x0b\x0c"
-# The token a full stop ends: a plain word (letters and digits, maybe hyphenated,
-# starting with a letter) or letters and digits joined by single full stops
-# (abbreviations such as "U.S", initials, whole numbers).
-_PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
-_DOTTED_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
-_NEXT_WORD = re.compile(r"[^\W\d_][^\W_]*")
-_NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*\.?")
-
-
-class _Punkt:
-    """NLTK's Punkt sentence tokenizer, run faster, with the same answers.
-
-    The decision at each possible sentence end is NLTK's own
-    ``PunktSentenceTokenizer.text_contains_sentbreak``, except in the commonest
-    cases, where Punkt's rules are applied directly to the two tokens around the
-    full stop without building NLTK's token objects (:meth:`_plain_break`). The
-    scan for possible ends and the realignment of closing quotes and brackets are
-    NLTK's ``span_tokenize`` rewritten with the standard library's regular
-    expressions. It works from any language's parameters and language variables
-    (sentence-ending characters); ``tests/test_sentences.py`` checks that the spans
-    equal NLTK's, for English and for other languages.
-    """
-
-    def __init__(self, params: PunktParameters, language: PunktLanguageVars) -> None:
-        from nltk.tokenize import punkt
-        from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-        self.nltk = PunktSentenceTokenizer(params, lang_vars=language)
-        self._end_marks = "".join(language.sent_end_chars)
-        self._non_word = _NON_WORD | (set(self._end_marks) - set(".?!"))
-        self._abbreviations = frozenset(params.abbrev_types)
-        self._collocations = frozenset(params.collocations)
-        self._sent_starters = frozenset(params.sent_starters)
-        self._ortho_context = dict(params.ortho_context)
-        self._lower_case, self._upper_case = punkt._ORTHO_LC, punkt._ORTHO_UC
-        self._mid_upper_case, self._begin_lower_case = punkt._ORTHO_MID_UC, punkt._ORTHO_BEG_LC
-        self._period_context = re.compile(
-            language._period_context_fmt
-            % {"NonWord": language._re_non_word_chars, "SentEndChars": language._re_sent_end_chars},
-            re.UNICODE | re.VERBOSE,
-        )
-        self._realignment = re.compile(language.re_boundary_realignment.pattern, re.MULTILINE)
-
-    def _plain_break(self, before: str, match: re.Match[str]) -> bool | None:
-        """Punkt's decision where it follows from its rules alone, or None to ask Punkt.
-
-        Handles a question or exclamation mark (always a break), and a full stop
-        after a plain word, an abbreviation, an initial or a number that is followed
-        by a plain word, applying Punkt's annotation rules (collocations,
-        orthographic heuristic, frequent sentence starters) to the two tokens.
-        """
-        if match.group() != ".":
-            return True
-        prefix = _QUIET_PREFIX.match(before)
-        word = before[prefix.end() :] if prefix else before
-        following = match.group("next_tok")
-        if _PLAIN_WORD.fullmatch(word) and len(word) > 1:
-            typ = word.lower()
-            if typ not in self._abbreviations and typ.rsplit("-", 1)[-1] not in self._abbreviations:
-                if following is None:
-                    return True  # the next token is punctuation, which starts no collocation
-                next_typ = self._next_type(following)
-                return None if next_typ is None else (typ, next_typ) not in self._collocations
-        if following is None or not _DOTTED_WORD.fullmatch(word):
-            return None
-        next_typ = self._next_type(following)
-        if next_typ is None:
-            return None
-        return self._annotated_break(word, following, next_typ)
-
-    def _next_type(self, following: str) -> str | None:
-        """Punkt's type of the token that ``following`` starts with, when it is a plain word."""
-        run = _NEXT_WORD.match(following)
-        if run is None:
-            return None
-        rest = following[run.end() :]
-        non_word = self._non_word
-        ends_word = not rest or rest[0] in non_word or (rest[0] == "," and (len(rest) == 1 or rest[1] in non_word))
-        # A ".", "?" or "!" after the word could make a sentence break of its own.
-        if not ends_word or any(mark in rest for mark in self._end_marks):
-            return None
-        return run.group().lower()
-
-    def _annotated_break(self, word: str, following: str, next_typ: str) -> bool:
-        """Punkt's two annotation passes over the tokens ``word + "."`` and a plain next word."""
-        lower = word.lower()
-        typ = "##number##" if _NUMBER.fullmatch(lower + ".") else lower
-        abbreviation = lower in self._abbreviations or lower.rsplit("-", 1)[-1] in self._abbreviations
-        initial = len(word) == 1 and word.isalpha()
-        if (typ, next_typ) in self._collocations:
-            return False
-        first_upper, first_lower = following[0].isupper(), following[0].islower()
-        context = self._ortho_context.get(next_typ, 0)
-        starter: bool | None = None  # None: Punkt's "unknown"
-        if first_upper and context & self._lower_case and not context & self._mid_upper_case:
-            starter = True
-        elif first_lower and (context & self._upper_case or not context & self._begin_lower_case):
-            starter = False
-        if abbreviation and not initial and (starter is True or (first_upper and next_typ in self._sent_starters)):
-            return True
-        if initial or typ == "##number##":
-            if starter is False:
-                return False
-            if starter is None and initial and first_upper and not context & self._lower_case:
-                return False
-        return not abbreviation
-
-    def contains_break(self, text: str, start: int, match: re.Match[str]) -> bool:
-        """Whether Punkt finds a sentence break at ``match``, whose word starts at ``start``."""
-        before = text[start : match.start()]
-        decision = self._plain_break(before, match)
-        if decision is None:
-            decision = bool(self.nltk.text_contains_sentbreak(before + match.group() + match.group("after_tok")))
-        return decision
-
-    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
-        """Sentence spans of ``text``, as ``PunktSentenceTokenizer.span_tokenize`` gives them."""
-        return self._realign(text, self._slices(text))
-
-    def _slices(self, text: str) -> list[tuple[int, int]]:
-        slices: list[tuple[int, int]] = []
-        last_break = 0
-        previous: tuple[re.Match[str], int, int] | None = None
-        for match in self._period_context.finditer(text):
-            stop = previous[2] if previous else 0
-            before = text[stop : match.start()]
-            space = max(before.rfind(character) for character in _ASCII_WHITESPACE)
-            # NLTK's quirk, kept: whitespace at the very start of `before` counts as none.
-            word_start = space + stop + 1 if space > 0 else (previous[1] if previous else 0)
-            if previous is not None and previous[2] <= word_start:
-                last_break = self._decide(text, previous, last_break, slices)
-            previous = (match, word_start, match.start())
-        if previous is not None:
-            last_break = self._decide(text, previous, last_break, slices)
-        slices.append((last_break, len(text.rstrip())))
-        return slices
-
-    def _decide(
-        self, text: str, candidate: tuple[re.Match[str], int, int], last_break: int, slices: list[tuple[int, int]]
-    ) -> int:
-        match, word_start, _ = candidate
-        if not self.contains_break(text, word_start, match):
-            return last_break
-        slices.append((last_break, match.end()))
-        return match.start("next_tok") if match.group("next_tok") else match.end()
-
-    def _realign(self, text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
-        realign = 0
-        for position, (start, stop) in enumerate(slices):
-            start += realign
-            if position + 1 == len(slices):
-                if stop > start:
-                    spans.append((start, stop))
-                continue
-            next_start, next_stop = slices[position + 1]
-            closing = self._realignment.match(text, next_start, next_stop)
-            if closing:
-                spans.append((start, next_start + len(closing.group(0).rstrip())))
-                realign = closing.end() - next_start
-            else:
-                realign = 0
-                if stop > start:
-                    spans.append((start, stop))
+def _split_ellipses(segment: str, spans: list[tuple[int, int]], *, learnt: bool) -> list[tuple[int, int]]:
+    """Split after "…" or a word's "...." ("..." too without learnt statistics) before a capital (rule 5)."""
+    if "…" not in segment and ".." not in segment:
         return spans
+    pattern = _ELLIPSIS_BREAK if learnt else _ELLIPSIS_BREAK_UNLEARNT
+    result: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in pattern.finditer(segment, start, end):
+            if match.group(2).isupper():
+                result.append((start, match.end(1)))
+                start = match.end()
+        result.append((start, end))
+    return result
+
+
+def _split_lists(segment: str, spans: list[tuple[int, int]], *, units: bool) -> list[tuple[int, int]]:
+    """Split before bullets, before the items of lists written inline, and after the
+    abbreviations that close an enumeration before a capital (rule 5)."""
+    cuts = sorted({*_bullet_starts(segment), *_inline_items(segment), *_enumeration_ends(segment)})
+    if units:
+        cuts = sorted({*cuts, *_unit_ends(segment)})
+    if not cuts:
+        return spans
+    result: list[tuple[int, int]] = []
+    position = 0
+    for start, end in spans:
+        while position < len(cuts) and cuts[position] <= start:
+            position += 1
+        while position < len(cuts) and cuts[position] < end:
+            cut = cuts[position]
+            head = segment[start:cut].rstrip()
+            if head:
+                result.append((start, start + len(head)))
+            start = cut
+            position += 1
+        result.append((start, end))
+    return result
+
+
+def _unit_ends(segment: str) -> Iterator[int]:
+    """Where a capitalised word follows a unit after a number ("100 kr. Det", rule 5)."""
+    for match in _UNIT_END.finditer(segment):
+        if match.group(1) in _UNITS and match.group(2).isupper() and not match.group(3).isupper():
+            yield match.end()
+
+
+def _enumeration_ends(segment: str) -> Iterator[int]:
+    """Where a capitalised word follows "etc.", "usw.", "т. д." or a year's "г." (rule 5)."""
+    lower = segment.lower()
+    if not any(hint in lower for hint in _ENUMERATION_HINTS):
+        return
+    for match in _ENUMERATION_END.finditer(segment):
+        if match.group(1).isupper() and not match.group(2).isupper():  # "Co. KG" is a name
+            yield match.end()
+
+
+def _bullet_starts(segment: str) -> Iterator[int]:
+    """Positions of bullets that start an item, when the segment holds two or more."""
+    if _BULLET.search(segment) is None:
+        return
+    starts = [
+        position
+        for position, character in enumerate(segment)
+        if character in _BULLETS and (position == 0 or segment[position - 1].isspace())
+    ]
+    if len(starts) >= 2:
+        yield from starts
+
+
+def _inline_items(segment: str) -> list[int]:
+    """Positions of the markers of a list written inline: 2 or more markers that count up.
+
+    Markers with a closing bracket (``1.)``, ``a)``) may start anywhere; markers with
+    a full stop only (``1.``, ``a.``, lower-case letters) only where the list starts
+    the segment or follows a colon, so that "Chapter 2. The war" is no list. Each
+    next item is looked for within ``_LIST_REACH`` characters, so the search stays
+    linear in the length of the segment.
+    """
+    found: list[int] = []
+    taken: set[int] = set()
+    for start in _list_starts(segment):
+        if start in taken:
+            continue
+        marker = _INLINE_MARKER.match(segment, start)
+        if marker is None:
+            continue
+        digits, letter, style = marker.groups()
+        if letter is not None and style == "." and not letter.islower():
+            continue
+        chain = [start]
+        value = int(digits) if digits is not None else ord(letter)
+        position = marker.end()
+        while True:
+            value += 1
+            needle = f" {value if digits is not None else chr(value)}{style}"
+            following = segment.find(needle, position, position + _LIST_REACH + len(needle))
+            after = following + len(needle)
+            if following < 0 or (after < len(segment) and not segment[after].isspace()):
+                break
+            chain.append(following + 1)
+            position = after
+        if len(chain) >= 2:
+            found.extend(chain)
+            taken.update(chain)
+    return found
+
+
+def _list_starts(segment: str) -> Iterator[int]:
+    """Where an inline list may start: the segment's start, after a colon, before a ")" marker."""
+    yield 0
+    colon = segment.find(":")
+    while colon >= 0:
+        after = colon + 1
+        while after < min(len(segment), colon + 4) and segment[after].isspace():
+            after += 1
+        yield after
+        colon = segment.find(":", colon + 1)
+    bracket = segment.find(")")
+    while bracket >= 0:
+        body = bracket - 1 if bracket > 0 and segment[bracket - 1] == "." else bracket
+        for length in (1, 2):
+            begin = body - length
+            if begin >= 0 and (begin == 0 or segment[begin - 1].isspace()):
+                yield begin
+        bracket = segment.find(")", bracket + 1)
+
+
+def _join(
+    segment: str, spans: list[tuple[int, int]], known: frozenset[str], ordinal_words: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """The spans after the joins of rule 6, without pieces that hold no letter or digit or only a list marker."""
+    if not spans:
+        return []
+    inside = _bracketed(segment)
+    joined: list[tuple[int, int]] = []
+    current_start, current_end = spans[0]
+    for start, end in spans[1:]:
+        # (a) Closing marks at the start of the next piece belong to this one.
+        closers = _LEADING_CLOSERS.match(segment, start, end)
+        if closers is not None:
+            current_end = closers.end()
+            rest = segment[current_end:end]
+            start = end - len(rest.lstrip())
+            if start >= end:
+                continue
+        if _joins(segment, (current_start, current_end), (start, end), known, inside, ordinal_words):
+            current_end = end
+            continue
+        if segment[current_start].isalnum() or _ALNUM.search(segment, current_start, current_end) is not None:
+            joined.append((current_start, current_end))
+            current_start = start
+        current_end = end
+    if _MARKER_ONLY.fullmatch(segment, current_start, current_end) and joined:
+        current_start = joined.pop()[0]
+    if _ALNUM.search(segment, current_start, current_end) and not _MARKER_ONLY.fullmatch(
+        segment, current_start, current_end
+    ):
+        joined.append((current_start, current_end))
+    return joined
+
+
+def _joins(
+    segment: str,
+    current: tuple[int, int],
+    following: tuple[int, int],
+    known: frozenset[str],
+    inside: list[tuple[int, int]],
+    ordinal_words: frozenset[str],
+) -> bool:
+    """Whether the boundary between two pieces is no sentence end (rules 6b to 6e)."""
+    start, end = current
+    next_start, next_end = following
+    first = segment[next_start]
+    # (e) A list marker alone, or a piece without letters or digits, goes with the next.
+    if end - start <= _MARKER_WIDTH and _MARKER_ONLY.fullmatch(segment, start, end):
+        return True
+    if not first.isalnum() and _ALNUM.search(segment, next_start, next_end) is None:
+        return True
+    last = segment[end - 1]
+    # (b) A lower-case start after "?", "!", a closed quotation or a full stop; in a
+    # script without case, any start after a mark inside a closed quotation.
+    if first.islower() or first in ",;:،":
+        return last == "." or _OPEN_END.search(segment, max(start, end - _TAIL), end) is not None
+    if first in "—–" and segment[next_start + 1 : next_start + 3].lstrip()[:1].islower():
+        # A dialogue dash and a lower-case word: "—¿Vienes? —preguntó ella."
+        return last == "." or _OPEN_END.search(segment, max(start, end - _TAIL), end) is not None
+    if (first in "—–" or (first.isalpha() and not first.isupper())) and _CLOSED_END.search(
+        segment, max(start, end - _TAIL), end
+    ):
+        return True
+    # (c) Inside brackets closed later in the paragraph.
+    if inside and _enclosed(inside, end - 1) and _enclosed(inside, next_start):
+        return True
+    if last != ".":
+        return False
+    # (d) An initial before another ("T. S. Eliot").
+    initial = (
+        end - start >= 2 and segment[end - 2].isalpha() and (end - start == 2 or segment[end - 3] in _BEFORE_INITIAL)
+    )
+    if initial and _INITIAL_START.match(segment, next_start):
+        return True
+    # (d) An abbreviation, a letter or a number sign before a number.
+    if first.isdigit() or _NUMBER_START.match(segment, next_start):
+        word = _BEFORE_STOP.search(segment, max(start, end - _TAIL), end)
+        if word is not None:
+            token = word.group(1).lstrip("\"'(“‘«[").lower()
+            token = token.rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'art. -> art
+            return (
+                (len(token) == 1 and token.isalpha())
+                or token in _NUMBER_SIGNS
+                or token in known
+                or token.endswith(("°", "º"))
+                or any(token[-length:] in known for length in (3, 4) if len(token) > length + 2)
+            )
+    # (d) An ordinal after an article or a preposition ("der 2. Weltkrieg").
+    if ordinal_words and first.isupper():
+        ordinal = _ORDINAL.search(segment, max(start, end - _TAIL), end)
+        return ordinal is not None and ordinal.group(1).lower() in ordinal_words
+    return False
+
+
+def _bracketed(segment: str) -> list[tuple[int, int]]:
+    """The outermost pairs of round or square brackets, as sorted (opening, closing) positions.
+
+    Brackets are paired with a stack; a bracket left open or closed without an
+    opening one, or a pair further apart than ``_BRACKET_REACH``, encloses nothing.
+    """
+    if "(" not in segment and "[" not in segment:
+        return []
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for match in _BRACKET.finditer(segment):
+        character, position = match.group(), match.start()
+        if character in "([":
+            stack.append((character, position))
+        elif stack and (stack[-1][0] == "(") == (character == ")"):
+            opened = stack.pop()[1]
+            if position - opened <= _BRACKET_REACH:
+                while pairs and pairs[-1][0] > opened:
+                    pairs.pop()  # a pair inside this one
+                pairs.append((opened, position))
+    return pairs
+
+
+def _enclosed(pairs: list[tuple[int, int]], position: int) -> bool:
+    """Whether one of the outermost bracket pairs encloses ``position`` (its brackets excluded)."""
+    index = bisect_right(pairs, (position, -1)) - 1
+    return index >= 0 and pairs[index][0] < position < pairs[index][1]
 
 
 class _Unspaced:
-    """Sentence spans of Chinese or Japanese text: each ends at a run of ``。！？．｡!?``
-    and the closing quotation marks and brackets that follow it."""
+    """Sentence spans of Chinese or Japanese text (rule 4).
+
+    A sentence ends at a run of ``。！？．｡!?`` and the closing quotation marks and
+    brackets after it, except a full stop after a digit, a mark inside a title or
+    inside a quotation or bracket that goes on after it, and a closing quotation
+    that a particle or a comma continues.
+    """
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         start = 0
+        pairs = _unspaced_pairs(text)
         for match in _UNSPACED_END.finditer(text):
-            spans.append(_stripped(text, start, match.end()))
-            start = match.end()
+            end = match.end()
+            marks = match.group(1)
+            if marks in "．." and match.start() > 0 and text[match.start() - 1].isdigit():
+                continue  # a decimal point (３．２９) or a list number (１．)
+            if (pairs and _enclosed(pairs, end - 1)) or any(closer in match.group() for closer in "》〉）)"):
+                continue
+            closed = end > match.end(1)
+            if closed and end < len(text) and text[end] in _AFTER_QUOTATION:
+                continue
+            spans.append(_stripped(text, start, end))
+            start = end
         if text[start:].strip():
             spans.append(_stripped(text, start, len(text)))
         return [(start, end) for start, end in spans if end > start]
 
 
-_UNSPACED_END = re.compile(r"[。！？．｡!?]+[」』”’）)\]】》〉〕\"']*")
+_UNSPACED_END = re.compile(r"([。！？．｡!?]+)[」』”’）)\]】》〉〕\"']*")
+# What goes on after a closing quotation: a comma, or a Japanese particle (と, って...).
+_AFTER_QUOTATION = frozenset("，、,：；とっはがをにのもやへ")
+_UNSPACED_PAIRS = dict(zip("「『《〈（(【〔“", "」』》〉）)】〕”", strict=True))
+_UNSPACED_OPENING = re.compile("[「『《〈（(【〔“]")
+_UNSPACED_BRACKET = re.compile("[「『《〈（(【〔“」』》〉）)】〕”]")
+
+
+def _unspaced_pairs(text: str) -> list[tuple[int, int]]:
+    """The outermost pairs of brackets and quotation marks, as sorted (opening, closing) positions.
+
+    Paired with a stack, as :func:`_bracketed` pairs round and square brackets.
+    """
+    if _UNSPACED_OPENING.search(text) is None:
+        return []
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for match in _UNSPACED_BRACKET.finditer(text):
+        character, position = match.group(), match.start()
+        if character in _UNSPACED_PAIRS:
+            stack.append((character, position))
+        elif stack and _UNSPACED_PAIRS[stack[-1][0]] == character:
+            opened = stack.pop()[1]
+            if position - opened <= _BRACKET_REACH:
+                while pairs and pairs[-1][0] > opened:
+                    pairs.pop()  # a pair inside this one
+                pairs.append((opened, position))
+    return pairs
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the whitespace at its ends."""
     piece = text[start:end]
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
-
-
-def _splitter(language: str) -> _Punkt | _Unspaced:
-    """The sentence splitter of a language (each made once)."""
-    if language == "english":
-        return _punkt()
-    if language in UNSPACED:
-        return _Unspaced()
-    return _punkt(language)
-
-
-@cache
-def _punkt(language: str = "english") -> _Punkt:
-    """The Punkt tokenizer of a language, from the parameters shipped in the package (once).
-
-    English has parameters learnt from news (``data/punkt``); the other languages
-    have their hand-written abbreviations, and dates ("3. Oktober") as collocations
-    (``data/abbreviations``).
-    """
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
-
-    params = PunktParameters()
-    if language == "english":
-        params.abbrev_types = set(rows("punkt", "abbreviations.txt")) | set(rows("punkt", "abbrev_types.txt"))
-        params.collocations = {tuple(row.split(" ")) for row in rows("punkt", "collocations.txt")}
-        params.sent_starters = set(rows("punkt", "sent_starters.txt"))
-        contexts = table("punkt", "ortho_context.tsv")
-        params.ortho_context = defaultdict(int, {word: int(flags) for word, flags in contexts.items()})
-        return _Punkt(params, PunktLanguageVars())
-    entries = rows("abbreviations", f"{language}.txt")
-    params.abbrev_types = {entry for entry in entries if " " not in entry}
-    params.collocations = {tuple(entry.split(" ")) for entry in entries if " " in entry}
-    return _Punkt(params, _arabic_vars() if language == "arabic" else PunktLanguageVars())
-
-
-def abbreviations(language: str) -> frozenset[str]:
-    """The abbreviations the sentence splitter knows for ``language`` (lower case, no final full stop).
-
-    Examples
-    --------
-    >>> from summarize.sentences import abbreviations
-    >>> "dr" in abbreviations("english"), "z.b" in abbreviations("german"), abbreviations("chinese")
-    (True, True, frozenset())
-    """
-    language = check_language(language, auto=False)
-    if language in UNSPACED:
-        return frozenset()
-    return _punkt()._abbreviations if language == "english" else _punkt(language)._abbreviations
-
-
-def _arabic_vars() -> PunktLanguageVars:
-    """Punkt's language variables with the Arabic question mark ``؟`` ending sentences too."""
-    from nltk.tokenize.punkt import PunktLanguageVars
-
-    class ArabicVars(PunktLanguageVars):  # type: ignore[misc]  # NLTK has no type hints
-        sent_end_chars = (".", "?", "!", "\u061f")
-
-    language = ArabicVars()
-    non_word = language._re_non_word_chars
-    if "\u061f" in non_word:
-        return language
-    # Before NLTK 3.10 the characters that cannot be in a word did not follow sent_end_chars.
-
-    class OlderArabicVars(ArabicVars):
-        _re_non_word_chars = non_word[:-2] + "\u061f" + non_word[-2:]
-
-    return OlderArabicVars()

@@ -318,11 +318,14 @@ def test_json_says_the_language(article: Path, tmp_path: Path, capsys: pytest.Ca
 
 def test_language_option_changes_sentence_splitting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     german = tmp_path / "artikel.txt"
-    german.write_text(GERMAN, encoding="utf-8")
+    # "ca." is a German abbreviation: read as English, the first sentence ends there.
+    german.write_text(
+        "Die Stadt baut ca. 5 neue Schulen. Das kostet viel Geld. Die Bürger sind froh.", encoding="utf-8"
+    )
     _, english, _ = run(["-n", "5", str(german)], capsys)
     _, out, _ = run(["-n", "5", "--language", "german", str(german)], capsys)
-    assert "Laut Dr. Weber steht die Bibliothek z.B. am Markt." in out.splitlines()
-    assert "Laut Dr. Weber steht die Bibliothek z.B. am Markt." not in english.splitlines()
+    assert "Die Stadt baut ca. 5 neue Schulen." in out.splitlines()
+    assert "Die Stadt baut ca. 5 neue Schulen." not in english.splitlines()
 
 
 def test_unknown_language_is_a_usage_error(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -396,3 +399,11 @@ def test_a_text_over_the_limit_is_one_error_line(
         f"summarize: error: {big}: The text has 350 characters; summarize handles at most 100 in one text within the "
         "memory of an ordinary machine. Summarise it in parts, for example by chapter.\n"
     )
+
+
+def test_a_text_of_punctuation_alone_has_no_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    marks = tmp_path / "marks.txt"
+    marks.write_text(":\n\n...\n«»\n", encoding="utf-8")
+    status, out, err = run([str(marks)], capsys)
+    assert (status, out) == (1, "")
+    assert err == f"summarize: error: {marks}: no sentence to summarise (only punctuation or symbols)\n"

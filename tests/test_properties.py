@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -76,6 +77,9 @@ def test_sentences_are_exact_slices_in_order_covering_no_character_twice(text: s
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.start >= end  # no character in two sentences
         assert sentence.text.strip(), "an empty or blank sentence"
+        assert any(not unicodedata.category(c).startswith(("P", "Z", "C")) for c in sentence.text), (
+            f"a sentence of punctuation alone: {sentence.text!r}"
+        )
         end = sentence.end
     assert end <= len(text)
 

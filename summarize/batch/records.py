@@ -49,6 +49,8 @@ def output_record(document: Record, summarizer: Summarizer) -> dict[str, object]
         return {"id": document.id, "error": str(error)}
     except Exception as error:  # one record's failure must not end a run over millions
         return {"id": document.id, "error": f"internal error: {type(error).__name__}: {error}"}
+    if not analysis.sentences:
+        return {"id": document.id, "error": "no sentence to summarise (only punctuation or symbols)"}
     record: dict[str, object] = {"id": document.id}
     if summarizer.language == AUTO:
         record["language"] = analysis.language
