@@ -24,7 +24,7 @@ from summarize.matrices import DENSE_MAX_SENTENCES, Matrix
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
 from summarize.ranking import pagerank
 from summarize.selection import ORDERS, budget_share, candidates, select
-from summarize.sentences import split_sentences
+from summarize.sentences import sentences_of
 from summarize.similarity import cosine, term_matrix
 from summarize.terms import Analyzer
 from summarize.terms import analyzer as builtin_analyzer
@@ -260,7 +260,7 @@ class Summarizer:
         if len(check_text(text)) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
         language = detect(text) if self.language == AUTO else self.language
-        sentences = split_sentences(text, language=language)
+        sentences = sentences_of(text, language)
         return language, sentences, candidates(sentences)
 
     def _keywords(self, body: Sequence[Sentence], language: str, *, top: int, window: int) -> tuple[Keyword, ...]:
