@@ -29,7 +29,7 @@ from summarize._validation import check_int, fail
 from summarize.errors import InputError, MissingDependencyError
 from summarize.languages import check_language
 from summarize.pipeline import Summarizer
-from summarize.rankers import RANKERS
+from summarize.rankers import RANKERS, Ranker
 from summarize.reading import file_error
 from summarize.selection import candidates
 from summarize.sentences import split_sentences
@@ -188,7 +188,7 @@ def lead_removed(record: Mapping[str, Any], *, language: str = "english") -> dic
 def evaluate(
     records: Iterable[Mapping[str, Any]],
     *,
-    rankers: Sequence[str],
+    rankers: Sequence[str | Ranker],
     sentences: int | str = REFERENCE,
     language: str = "english",
     drop_lead: bool = False,
@@ -200,8 +200,9 @@ def evaluate(
     records : iterable of mappings
         Each with ``text`` and ``summary`` (reference sentences, one per line), as
         from :func:`read_dataset`. Read once: every ranker sees each record in turn.
-    rankers : sequence of str
-        Names from :data:`~summarize.rankers.RANKERS`.
+    rankers : sequence of str or Ranker
+        Names from :data:`~summarize.rankers.RANKERS`, or rankers of your own
+        (reported by their ``name``, which must differ from the others').
     sentences : int or "reference"
         Summary length: a number of sentences, or ``"reference"`` for as many
         sentences as each reference has.
@@ -233,8 +234,11 @@ def evaluate(
     if not rankers:
         raise fail("rankers", "at least one ranker name", list(rankers))
     for ranker in rankers:
-        if ranker not in RANKERS:
-            raise fail("rankers", f"names from {', '.join(RANKERS)}", ranker)
+        if not isinstance(ranker, Ranker) and ranker not in RANKERS:
+            raise fail("rankers", f"names from {', '.join(RANKERS)} or Ranker objects", ranker)
+    by_name = {ranker.name if isinstance(ranker, Ranker) else ranker: ranker for ranker in rankers}
+    if len(by_name) < len(rankers):
+        raise fail("rankers", "rankers of different names", [getattr(ranker, "name", ranker) for ranker in rankers])
     if sentences != REFERENCE:
         check_int("sentences", sentences, minimum=1)
     language = check_language(language, auto=False)
@@ -247,8 +251,8 @@ def evaluate(
     else:
         scorer = RougeScorer(list(_MEASURES), tokenizer=_Words(language))
 
-    totals = {ranker: [0.0, 0.0, 0.0, 0.0] for ranker in rankers}
-    problems = {ranker: [0, 0, 0] for ranker in rankers}
+    totals = {name: [0.0, 0.0, 0.0, 0.0] for name in by_name}
+    problems = {name: [0, 0, 0] for name in by_name}
     documents = 0
     for original in records:
         record = lead_removed(original, language=language) if drop_lead else original
@@ -257,18 +261,18 @@ def evaluate(
         reference = [line.strip() for line in record["summary"].splitlines() if line.strip()]
         length = max(len(reference), 1) if sentences == REFERENCE else int(sentences)
         documents += 1
-        for ranker in rankers:
+        for name, ranker in by_name.items():
             summarizer = Summarizer(sentences=length, ranker=ranker, language=language)
             started = time.perf_counter()
             summary = summarizer.summarize(record["text"])
             elapsed = time.perf_counter() - started
             candidate = "\n".join(" ".join(sentence.text.split()) for sentence in summary)
             scores = scorer.score("\n".join(reference), candidate)
-            total = totals[ranker]
+            total = totals[name]
             for position, measure in enumerate(_MEASURES):
                 total[position] += scores[measure].fmeasure
             total[3] += elapsed
-            flaws = problems[ranker]
+            flaws = problems[name]
             flaws[0] += not summary
             flaws[1] += sum(sentence.fragment for sentence in summary)
             flaws[2] += len(summary) - len({sentence.index for sentence in summary})

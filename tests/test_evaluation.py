@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from summarize import InputError, InvalidParameterError
@@ -236,3 +237,18 @@ def test_cli_drop_lead(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["evaluate", str(path), "--ranker", "lead", "-n", "1", "--drop-lead", "-f", "json"]) == 0
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert (row["dataset"], row["documents"], row["rouge1"], row["rank"]) == (str(path), 1, 100.0, 1)
+
+
+def test_rankers_of_your_own_are_reported_by_name() -> None:
+    from summarize import Ranker
+
+    last = Ranker(
+        name="last", description="the last sentence", similarity=None, prior=lambda n: np.arange(n, dtype=float) ** 8
+    )
+    mine, lead = evaluate(RECORDS[2:], rankers=[last, "lead"], sentences=1)
+    assert lead.ranker == "lead"
+    assert mine.ranker == "last"
+    assert mine.rouge1 < 50
+    assert mine.versus_lead is not None
+    with pytest.raises(InvalidParameterError, match=r"rankers of different names. Got \['lead', 'lead'\]"):
+        evaluate(RECORDS, rankers=["lead", "lead"])
