@@ -27,7 +27,7 @@ from summarize.graph import Matrix, TermMatrix, orient
 from summarize.ranking import pagerank
 from summarize.similarity import SIMILARITIES
 
-__all__ = ["DEFAULT_RANKER", "RANKERS", "Ranker", "adaptive_position", "score_sentences"]
+__all__ = ["DEFAULT_RANKER", "RANKERS", "Ranker", "adaptive_position", "opening_prior", "score_sentences"]
 
 #: A prior: from the number of sentences to non-negative weights over their positions.
 Prior = Callable[[int], npt.NDArray[np.float64]]
@@ -44,6 +44,8 @@ NO_POSITION_SHARE = 0.4
 FULL_POSITION_SENTENCES = 60
 #: ...and gone in texts of this many or more (papers, reports, books).
 NO_POSITION_SENTENCES = 120
+#: In a long text, PageRank teleports to the sentence at position i with weight i to minus this power.
+OPENING_EXPONENT = 0.5
 #: At full position strength, a score is divided by the sentence's length in words to this power.
 DENSITY_EXPONENT = 0.5
 #: At full position strength, a sentence that opens with a quotation mark keeps this share of its score.
@@ -103,6 +105,31 @@ def adaptive_position(share: float, sentences: int) -> float:
     by_share = _ramp(share, FULL_POSITION_SHARE, NO_POSITION_SHARE)
     by_length = _ramp(sentences, FULL_POSITION_SENTENCES, NO_POSITION_SENTENCES)
     return round(by_share * by_length, 12)
+
+
+def opening_prior(n: int) -> npt.NDArray[np.float64]:
+    """Teleport weights that favour the opening of a long text, softly; uniform for news-length texts.
+
+    Where :func:`adaptive_position` takes the lead's direction out of the graph of a
+    long text, this puts a milder preference for the opening into PageRank's
+    teleport step: the sentence at position :math:`i` (from 1) gets weight
+    :math:`i^{-(1 - \\lambda)/2}`, where :math:`\\lambda` is the ramp on the text's
+    length (1 up to 60 candidate sentences, 0 from 120 on). A paper's introduction
+    states what the paper is about, but its findings come later.
+
+    Examples
+    --------
+    >>> from summarize.rankers import opening_prior
+    >>> opening_prior(3).tolist()
+    [1.0, 1.0, 1.0]
+    >>> opening_prior(200)[[0, 3, 99]].round(2).tolist()
+    [1.0, 0.5, 0.1]
+    """
+    by_length = _ramp(n, FULL_POSITION_SENTENCES, NO_POSITION_SENTENCES)
+    exponent = OPENING_EXPONENT * (1 - by_length)
+    if exponent == 0:
+        return np.ones(n)
+    return np.asarray(np.arange(1, n + 1, dtype=np.float64) ** -exponent, dtype=np.float64)
 
 
 def _ramp(value: float, full: float, none: float) -> float:
@@ -166,7 +193,8 @@ def score_sentences(
     reporter's voice. The weighted scores are normalised to sum to 1. The default
     ranker's :math:`\\pi` (:func:`adaptive_position`) is full for a short summary of
     a news-length text and falls to 0 for a long summary or a long text, where the
-    ranking is the undirected centrality of TextRank [2]_.
+    ranking is the undirected centrality of TextRank [2]_; in a long text its prior
+    (:func:`opening_prior`) still favours the opening, softly.
 
     References
     ----------
@@ -210,6 +238,7 @@ RANKERS: MappingProxyType[str, Ranker] = MappingProxyType(
                 description="position-aware centrality (cosine graph, directed towards the lead for short summaries "
                 "of news-length texts)",
                 similarity="cosine",
+                prior=opening_prior,
                 position=adaptive_position,
             ),
             Ranker(

@@ -8,7 +8,7 @@ import pytest
 
 import summarize
 from summarize import RANKERS, Ranker, Summarizer
-from summarize.rankers import adaptive_position
+from summarize.rankers import adaptive_position, opening_prior
 
 from .conftest import NEWS
 
@@ -74,14 +74,22 @@ def _report(paragraphs: int) -> str:
     return opening + central + "Farmers grow wheat. Barley grows on the hills. " * paragraphs
 
 
+def test_opening_prior_is_uniform_for_news_and_soft_for_long_texts() -> None:
+    assert opening_prior(60).tolist() == [1.0] * 60
+    assert opening_prior(90) == pytest.approx(np.arange(1, 91) ** -0.25)
+    assert opening_prior(120) == pytest.approx(np.arange(1, 121) ** -0.5)
+    assert opening_prior(5000)[[0, 99]].tolist() == pytest.approx([1.0, 0.1])
+
+
 def test_adaptive_falls_back_to_undirected_centrality_in_a_long_text() -> None:
-    undirected = Ranker(name="cosine", description="cosine centrality", similarity="cosine")
+    undirected = Ranker(name="cosine", description="cosine centrality", similarity="cosine", prior=opening_prior)
     long_text = _report(70)  # 143 sentences
     assert len(summarize.split_sentences(long_text)) == 143
     adaptive = [s.score for s in Summarizer(sentences=3).rank(long_text)]
     plain = [s.score for s in Summarizer(sentences=3, ranker=undirected).rank(long_text)]
     assert adaptive == pytest.approx(plain)
-    assert best(long_text, "adaptive", sentences=3) == 2
+    # The central sentence is chosen, the second one (which only the direction would lift) is not.
+    assert [s.index for s in summarize.summarize(long_text, sentences=3)] == [0, 2, 3]
     # The same kind of text at news length: the opening leads.
     short_text = _report(10)  # 23 sentences
     assert best(short_text, "adaptive", sentences=1) == 0
