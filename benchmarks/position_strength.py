@@ -7,12 +7,14 @@ Usage::
 Scores, on the settings and halves of ``benchmarks/rankers.py`` (odd-numbered
 records to choose on, even-numbered to report), variants of the default ranker
 that differ only in their position strength :math:`\\pi` (see
-:func:`summarize.rankers.score_sentences`): the share ramp alone (the default
-before issue #12), the share ramp times a ramp on the text's number of candidate
-sentences with several end points (the default is full to 60 and none from 120),
-and constant strengths from 0 (undirected cosine centrality) to 1 (the graph
-directed towards the lead, long and quoted sentences weighed down, whatever the
-text and summary). LEAD and TextRank are there for reference.
+:func:`summarize.rankers.score_sentences`) and their teleport prior: the share ramp
+alone (the default before issue #12), the share ramp times a ramp on the text's
+number of candidate sentences with several end points (the default is full to 60
+and none from 120), with and without the soft preference for the opening of long
+texts (:func:`summarize.rankers.opening_prior`, which follows the same end
+points), and constant strengths from 0 (undirected cosine centrality) to 1 (the
+graph directed towards the lead, long and quoted sentences weighed down, whatever
+the text and summary). LEAD and TextRank are there for reference.
 """
 
 from __future__ import annotations
@@ -22,10 +24,19 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 from rankers import SETTINGS, Results, compare  # benchmarks/rankers.py
 
 from summarize.evaluation import HALVES, evaluate, read_dataset
-from summarize.rankers import FULL_POSITION_SHARE, NO_POSITION_SHARE, Ranker, adaptive_position
+from summarize.rankers import (
+    FULL_POSITION_SHARE,
+    NO_POSITION_SHARE,
+    OPENING_EXPONENT,
+    Ranker,
+    adaptive_position,
+    opening_prior,
+)
 
 
 def _ramp(value: float, full: float, none: float) -> float:
@@ -40,7 +51,11 @@ def _by_share_and_length(full: int, none: int) -> Ranker:
     def strength(share: float, sentences: int) -> float:
         return _by_share(share, sentences) * _ramp(sentences, full, none)
 
-    return Ranker(name=f"share x length {full}-{none}", description="", similarity="cosine", position=strength)
+    def prior(n: int) -> npt.NDArray[np.float64]:
+        return np.arange(1, n + 1, dtype=np.float64) ** -(OPENING_EXPONENT * (1 - _ramp(n, full, none)))
+
+    name = f"share x length {full}-{none}, opening prior"
+    return Ranker(name=name, description="", similarity="cosine", prior=prior, position=strength)
 
 
 def _constant(value: float) -> Ranker:
@@ -51,11 +66,18 @@ VARIANTS: list[str | Ranker] = [
     "lead",
     "textrank",
     Ranker(name="share only (before)", description="", similarity="cosine", position=_by_share),
-    Ranker(name="share x length 60-120 (default)", description="", similarity="cosine", position=adaptive_position),
+    Ranker(name="share x length 60-120, no prior", description="", similarity="cosine", position=adaptive_position),
+    Ranker(
+        name="share x length 60-120, opening prior (default)",
+        description="",
+        similarity="cosine",
+        prior=opening_prior,
+        position=adaptive_position,
+    ),
     _by_share_and_length(40, 80),
     _by_share_and_length(50, 100),
     _by_share_and_length(80, 160),
-    *(_constant(value) for value in (0.0, 0.25, 0.5, 0.75, 1.0)),
+    *(_constant(value) for value in (0.0, 0.25, 0.5, 1.0)),
 ]
 
 
