@@ -29,8 +29,9 @@ from summarize.similarity import SIMILARITIES
 
 __all__ = ["DEFAULT_RANKER", "RANKERS", "Ranker", "adaptive_position", "opening_prior", "score_sentences"]
 
-#: A prior: from the number of sentences to non-negative weights over their positions.
-Prior = Callable[[int], npt.NDArray[np.float64]]
+#: A prior: from the number of sentences to non-negative weights over their positions,
+#: or None for uniform weights.
+Prior = Callable[[int], npt.NDArray[np.float64] | None]
 
 #: A position strength: from the summary's share of the document, in (0, 1], and the
 #: number of candidate sentences, to [0, 1].
@@ -67,7 +68,8 @@ class Ranker:
     similarity : str or None
         Key of :data:`~summarize.similarity.SIMILARITIES`; None ranks by the prior alone.
     prior : callable or None
-        Teleport weights over positions for personalised PageRank; uniform if None.
+        Teleport weights over positions for personalised PageRank, from the number
+        of sentences; uniform if None or if it returns None.
     position : callable or None
         Position strength as a function of the summary's share of the document and
         the number of candidate sentences, ``position(share, sentences)``; none (0)
@@ -107,8 +109,8 @@ def adaptive_position(share: float, sentences: int) -> float:
     return round(by_share * by_length, 12)
 
 
-def opening_prior(n: int) -> npt.NDArray[np.float64]:
-    """Teleport weights that favour the opening of a long text, softly; uniform for news-length texts.
+def opening_prior(n: int) -> npt.NDArray[np.float64] | None:
+    """Teleport weights that favour the opening of a long text, softly; None (uniform) for news-length texts.
 
     Where :func:`adaptive_position` takes the lead's direction out of the graph of a
     long text, this puts a milder preference for the opening into PageRank's
@@ -120,15 +122,17 @@ def opening_prior(n: int) -> npt.NDArray[np.float64]:
     Examples
     --------
     >>> from summarize.rankers import opening_prior
-    >>> opening_prior(3).tolist()
-    [1.0, 1.0, 1.0]
+    >>> opening_prior(60) is None
+    True
+    >>> opening_prior(90)[[0, 15]].round(2).tolist()
+    [1.0, 0.5]
     >>> opening_prior(200)[[0, 3, 99]].round(2).tolist()
     [1.0, 0.5, 0.1]
     """
     by_length = _ramp(n, FULL_POSITION_SENTENCES, NO_POSITION_SENTENCES)
     exponent = OPENING_EXPONENT * (1 - by_length)
     if exponent == 0:
-        return np.ones(n)
+        return None
     return np.asarray(np.arange(1, n + 1, dtype=np.float64) ** -exponent, dtype=np.float64)
 
 
