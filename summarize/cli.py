@@ -261,14 +261,18 @@ def _keywords_parser() -> argparse.ArgumentParser:
 
 
 def _evaluate_command(argv: list[str]) -> int:
+    from summarize.evaluation import HALVES, LEAD, REFERENCE, evaluate, format_table, read_dataset
+
     parser = argparse.ArgumentParser(
         prog=f"{PROG} evaluate",
         description="Score rankers with ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (x100, stemmed) against the "
-        "reference summaries of a JSON Lines dataset, and time them. Each line: "
-        '{"text": ..., "summary": "reference sentences, one per line"}. '
+        "reference summaries of JSON Lines datasets, rank them against LEAD (the first sentences, always "
+        'scored), and time them. Each line: {"text": ..., "summary": "reference sentences, one per line"}. '
         'Needs the rouge-score package: pip install "summarize[evaluate]".',
     )
-    parser.add_argument("dataset", metavar="DATASET", help="a JSON Lines file with 'text' and 'summary' fields")
+    parser.add_argument(
+        "datasets", nargs="+", metavar="DATASET", help="a JSON Lines file with 'text' and 'summary' fields"
+    )
     parser.add_argument(
         "--ranker",
         dest="rankers",
@@ -286,11 +290,22 @@ def _evaluate_command(argv: list[str]) -> int:
     )
     parser.add_argument("--limit", type=_positive_int, metavar="N", help="score only the first N documents")
     parser.add_argument(
+        "--half",
+        choices=HALVES,
+        help="score only the odd-numbered records (1st, 3rd...) or the even-numbered ones",
+    )
+    parser.add_argument(
+        "--drop-lead",
+        action="store_true",
+        help="the lead-removed construction (XSum's): each text without its first sentence, scored against "
+        "that sentence; use with -n 1",
+    )
+    parser.add_argument(
         "-f",
         "--format",
         choices=("markdown", "json"),
         default="markdown",
-        help="markdown: a table (default); json: one object per ranker, one per line",
+        help="markdown: a table per dataset (default); json: one object per dataset and ranker, one per line",
     )
     parser.add_argument(
         "--language",
@@ -304,23 +319,32 @@ def _evaluate_command(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
-    from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
-
-    try:
-        evaluations = evaluate(
-            read_dataset(args.dataset, limit=args.limit),
-            rankers=args.rankers or list(RANKERS),
-            sentences=REFERENCE if args.sentences is None else args.sentences,
-            language=args.language,
-        )
-    except SummarizeError as error:
-        _error(str(error))
-        return 1
-    if args.format == "json":
-        sys.stdout.writelines(json.dumps(dataclasses.asdict(row)) + "\n" for row in evaluations)
-    else:
-        print(format_table(evaluations))
-    return 0
+    rankers = list(args.rankers or RANKERS)
+    if LEAD not in rankers:
+        rankers.append(LEAD)
+    status = 0
+    for number, dataset in enumerate(args.datasets):
+        try:
+            evaluations = evaluate(
+                read_dataset(dataset, limit=args.limit, half=args.half),
+                rankers=rankers,
+                sentences=REFERENCE if args.sentences is None else args.sentences,
+                language=args.language,
+                drop_lead=args.drop_lead,
+            )
+        except SummarizeError as error:
+            _error(str(error))
+            status = 1
+            continue
+        if args.format == "json":
+            sys.stdout.writelines(
+                json.dumps({"dataset": dataset, **dataclasses.asdict(row)}) + "\n" for row in evaluations
+            )
+        else:
+            if len(args.datasets) > 1:
+                print(("\n" if number else "") + f"{dataset}\n")
+            print(format_table(evaluations))
+    return status
 
 
 def _batch(arguments: list[str]) -> int:

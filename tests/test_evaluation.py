@@ -3,11 +3,12 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from summarize import InputError, InvalidParameterError
 from summarize.cli import main
-from summarize.evaluation import REFERENCE, evaluate, format_table, read_dataset
+from summarize.evaluation import REFERENCE, Evaluation, evaluate, format_table, lead_removed, read_dataset
 
 # Two documents whose references are exactly their first sentences, and one whose
 # reference is its most central sentence.
@@ -63,7 +64,7 @@ def test_fixed_length_gives_every_summary_that_many_sentences(dataset: Path) -> 
 def test_table_has_a_row_per_ranker(dataset: Path) -> None:
     table = format_table(evaluate(read_dataset(dataset), rankers=["adaptive", "lead"]))
     lines = table.splitlines()
-    assert lines[0].startswith("| ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | ms/doc | checks |")
+    assert lines[0] == "| ranker | documents | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | rank | vs LEAD | ms/doc | checks |"
     assert all(line.endswith("| ok |") for line in lines[2:])
     assert [line.split("|")[1].strip() for line in lines[2:]] == ["adaptive", "lead"]
     assert all(line.split("|")[2].strip() == "3" for line in lines[2:])
@@ -153,7 +154,101 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_table_reports_failed_checks() -> None:
-    from summarize.evaluation import Evaluation
-
     row = Evaluation(ranker="x", documents=1, rouge1=0, rouge2=0, rouge_lsum=0, ms_per_document=1, empty=1, fragments=2)
     assert format_table([row]).splitlines()[2].endswith("| 1 empty, 2 fragments chosen |")
+
+
+def test_lead_removed_drops_exactly_the_first_sentence() -> None:
+    record = {"id": "x", "text": "The dam burst.  Water flooded\nthe farms. Crews came.", "summary": "old"}
+    assert lead_removed(record) == {
+        "id": "x",
+        "text": "Water flooded\nthe farms. Crews came.",
+        "summary": "The dam burst.",
+    }
+    # A fragment (a heading) before the first sentence goes with it.
+    headed = lead_removed({"text": "FLOODS\n\nThe dam burst. Water came. Crews came.", "summary": ""})
+    assert headed == {"text": "Water came. Crews came.", "summary": "The dam burst."}
+    assert lead_removed({"text": "Only one sentence.", "summary": ""}) is None
+
+
+def test_drop_lead_scores_against_the_removed_sentence() -> None:
+    # Each text's second sentence repeats its first: after the lead is dropped, LEAD
+    # (the new first sentence) matches the removed one word for word.
+    records = [
+        {"text": "Voters chose a mayor. Voters chose a mayor. Turnout was low.", "summary": "unrelated"},
+        {"text": "Rain fell. Rain fell. Rivers rose.", "summary": "unrelated"},
+        {"text": "Too short.", "summary": "skipped"},
+    ]
+    (lead,) = evaluate(records, rankers=["lead"], sentences=1, drop_lead=True)
+    assert lead.documents == 2
+    assert lead.rouge1 == pytest.approx(100.0)
+    (plain,) = evaluate(records, rankers=["lead"], sentences=1)
+    assert plain.documents == 3
+    assert plain.rouge1 == 0.0
+
+
+def test_halves_split_the_records_by_number(dataset: Path) -> None:
+    assert [r["id"] for r in read_dataset(dataset, half="odd")] == ["lead-1", "central"]
+    assert [r["id"] for r in read_dataset(dataset, half="even")] == ["lead-2"]
+    assert [r["id"] for r in read_dataset(dataset, half="odd", limit=1)] == ["lead-1"]
+    with pytest.raises(InvalidParameterError, match=r"The 'half' parameter must be one of 'odd', 'even' or None"):
+        list(read_dataset(dataset, half="first"))
+
+
+def test_each_ranker_is_ranked_against_lead() -> None:
+    lead, textrank = evaluate(RECORDS[2:], rankers=["lead", "textrank"], sentences=1)
+    assert (textrank.rank, lead.rank) == (1, 2)
+    assert textrank.versus_lead is not None
+    assert textrank.versus_lead[0] == pytest.approx(textrank.rouge1 - lead.rouge1)
+    assert textrank.versus_lead[0] > 50
+    assert lead.versus_lead == (0.0, 0.0, 0.0)
+    (alone,) = evaluate(RECORDS, rankers=["textrank"])
+    assert alone.rank == 1
+    assert alone.versus_lead is None
+
+
+def test_table_shows_rank_and_difference_from_lead() -> None:
+    rows = [
+        Evaluation(ranker="a", documents=1, rouge1=40.0, rouge2=10.0, rouge_lsum=30.0, ms_per_document=1),
+        Evaluation(ranker="lead", documents=1, rouge1=41.0, rouge2=9.5, rouge_lsum=30.0, ms_per_document=1),
+        Evaluation(ranker="b", documents=1, rouge1=41.0, rouge2=9.0, rouge_lsum=29.0, ms_per_document=1),
+    ]
+    cells = [[cell.strip() for cell in line.split("|")[1:-1]] for line in format_table(rows).splitlines()[2:]]
+    assert [(row[0], row[5], row[6]) for row in cells] == [
+        ("a", "3", "-1.00 / +0.50 / +0.00"),
+        ("lead", "1", ""),
+        ("b", "1", "+0.00 / -0.50 / -1.00"),
+    ]
+
+
+def test_cli_adds_lead_and_reads_several_files(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", str(dataset), str(dataset), "--ranker", "textrank", "-n", "1", "--half", "odd"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == str(dataset)
+    rows = [line for line in out if line.startswith(("| textrank", "| lead"))]
+    assert [row.split("|")[1].strip() for row in rows] == ["textrank", "lead"] * 2
+    assert all(row.split("|")[2].strip() == "2" for row in rows)
+    assert out.count(str(dataset)) == 2
+
+
+def test_cli_drop_lead(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "repeat.jsonl"
+    path.write_text(json.dumps({"text": "Rain fell. Rain fell. Rivers rose.", "summary": "x"}) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(path), "--ranker", "lead", "-n", "1", "--drop-lead", "-f", "json"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["dataset"], row["documents"], row["rouge1"], row["rank"]) == (str(path), 1, 100.0, 1)
+
+
+def test_rankers_of_your_own_are_reported_by_name() -> None:
+    from summarize import Ranker
+
+    last = Ranker(
+        name="last", description="the last sentence", similarity=None, prior=lambda n: np.arange(n, dtype=float) ** 8
+    )
+    mine, lead = evaluate(RECORDS[2:], rankers=[last, "lead"], sentences=1)
+    assert lead.ranker == "lead"
+    assert mine.ranker == "last"
+    assert mine.rouge1 < 50
+    assert mine.versus_lead is not None
+    with pytest.raises(InvalidParameterError, match=r"rankers of different names. Got \['lead', 'lead'\]"):
+        evaluate(RECORDS, rankers=["lead", "lead"])

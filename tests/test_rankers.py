@@ -8,7 +8,7 @@ import pytest
 
 import summarize
 from summarize import RANKERS, Ranker, Summarizer
-from summarize.rankers import adaptive_position
+from summarize.rankers import adaptive_position, opening_prior
 
 from .conftest import NEWS
 
@@ -54,9 +54,46 @@ def test_lead_ranks_by_position() -> None:
 
 
 def test_adaptive_position_strength_follows_the_budget_share() -> None:
-    assert adaptive_position(0.05) == adaptive_position(0.3) == 1.0
-    assert adaptive_position(0.35) == pytest.approx(0.5)
-    assert adaptive_position(0.4) == adaptive_position(1.0) == 0.0
+    assert adaptive_position(0.05, 20) == adaptive_position(0.3, 20) == 1.0
+    assert adaptive_position(0.35, 20) == pytest.approx(0.5)
+    assert adaptive_position(0.4, 20) == adaptive_position(1.0, 20) == 0.0
+
+
+def test_adaptive_position_strength_fades_with_the_length_of_the_text() -> None:
+    assert adaptive_position(0.05, 60) == 1.0
+    assert adaptive_position(0.05, 90) == pytest.approx(0.5)
+    assert adaptive_position(0.35, 90) == pytest.approx(0.25)
+    assert adaptive_position(0.05, 120) == adaptive_position(0.05, 5000) == 0.0
+
+
+# A report: an opening, a sentence that sums up the body (index 2), and a body that
+# repeats two parts of it, so that the opening leads only where position counts.
+def _report(paragraphs: int) -> str:
+    opening = "Farmers by the river had a good year. Rivers flood the valley in spring. "
+    central = "Farmers grow wheat and barley on the hills. "
+    return opening + central + "Farmers grow wheat. Barley grows on the hills. " * paragraphs
+
+
+def test_opening_prior_is_uniform_for_news_and_soft_for_long_texts() -> None:
+    assert opening_prior(60) is None
+    assert opening_prior(90) == pytest.approx(np.arange(1, 91) ** -0.25)
+    assert opening_prior(120) == pytest.approx(np.arange(1, 121) ** -0.5)
+    assert opening_prior(5000)[[0, 99]].tolist() == pytest.approx([1.0, 0.1])
+
+
+def test_adaptive_falls_back_to_undirected_centrality_in_a_long_text() -> None:
+    undirected = Ranker(name="cosine", description="cosine centrality", similarity="cosine", prior=opening_prior)
+    long_text = _report(70)  # 143 sentences
+    assert len(summarize.split_sentences(long_text)) == 143
+    adaptive = [s.score for s in Summarizer(sentences=3).rank(long_text)]
+    plain = [s.score for s in Summarizer(sentences=3, ranker=undirected).rank(long_text)]
+    assert adaptive == pytest.approx(plain)
+    # The central sentence is chosen, the second one (which only the direction would lift) is not.
+    assert [s.index for s in summarize.summarize(long_text, sentences=3)] == [0, 2, 3]
+    # The same kind of text at news length: the opening leads.
+    short_text = _report(10)  # 23 sentences
+    assert best(short_text, "adaptive", sentences=1) == 0
+    assert best(short_text, "textrank", sentences=1) == 2
 
 
 def test_adaptive_without_position_is_cosine_centrality() -> None:
