@@ -47,6 +47,9 @@ _PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
 _DOTTED_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 _NEXT_WORD = re.compile(r"[^\W\d_][^\W_]*")
 _NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*\.?")
+# A whole next token that ends in one full stop: letters and digits, maybe joined by
+# single full stops or hyphens ("A.", "2.", "U.S.", "3.5.", "well-known.").
+_DOTTED_TOKEN = re.compile(r"[^\W_]+(?:[.-][^\W_]+)*\.")
 
 
 class Punkt:
@@ -111,7 +114,17 @@ class Punkt:
         return self._annotated_break(word, following, next_typ)
 
     def _next_type(self, following: str) -> str | None:
-        """Punkt's type of the token that ``following`` starts with, when it is a plain word."""
+        """Punkt's type of the token that ``following`` starts with, when it is a plain word.
+
+        Also when the token is a word, an initial, an abbreviation or a number that
+        ends in one full stop ("A.", "2.", "U.S."), the commonest shape of runs of
+        initials and numbered lists: its type is then the one Punkt's first pass gives
+        it (without the full stop if that ends a sentence, with it if the token is an
+        abbreviation).
+        """
+        dotted = _DOTTED_TOKEN.fullmatch(following)
+        if dotted is not None:
+            return self._period_final_type(following)
         run = _NEXT_WORD.match(following)
         if run is None:
             return None
@@ -122,6 +135,16 @@ class Punkt:
         if not ends_word or any(mark in rest for mark in self._end_marks):
             return None
         return run.group().lower()
+
+    def _period_final_type(self, token: str) -> str:
+        """Punkt's ``type_no_sentperiod`` of a token that ends in one full stop, after its first pass."""
+        lower = token.lower()
+        typ = "##number##" if _NUMBER.fullmatch(lower) else lower
+        stem = lower[:-1]
+        abbreviation = stem in self.abbreviation_types or stem.rsplit("-", 1)[-1] in self.abbreviation_types
+        if abbreviation or not typ.endswith("."):
+            return typ
+        return typ[:-1]
 
     def _annotated_break(self, word: str, following: str, next_typ: str) -> bool:
         """Punkt's two annotation passes over the tokens ``word + "."`` and a plain next word."""

@@ -81,6 +81,18 @@ PUNKT_PIECES = [
     "St.",
     "Jan.",
     "Oct.",
+    # Tokens ending in one full stop next to each other: runs of initials and numbered lists.
+    "J.",
+    "R.",
+    "2.",
+    "10.",
+    "3.5.",
+    "No.",
+    "p.",
+    "x.",
+    "I.",
+    "1.)",
+    "(c.)",
 ]
 
 
