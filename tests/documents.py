@@ -11,6 +11,7 @@ written with python-docx. Nothing is downloaded.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,14 @@ _LEADING = 13.0
 _PAGE = (595.0, 842.0)  # A4, in points
 _MARGIN = 56.0
 _GUTTER = 24.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class WrittenPdf:
+    """What :func:`write_pdf` wrote: its number of pages, and the words it hyphenated at line ends (head, tail)."""
+
+    pages: int
+    hyphenated: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -174,8 +183,8 @@ def write_pdf(
     interleave: bool = False,
     password: str | None = None,
     text_layer: bool = True,
-) -> int:
-    """Write a report as a PDF; return its number of pages.
+) -> WrittenPdf:
+    """Write a report as a PDF; return what was written.
 
     Parameters
     ----------
@@ -269,7 +278,12 @@ def write_pdf(
             canvas.drawCentredString(_PAGE[0] / 2, _MARGIN - 20, footer.format(page=page + 1, pages=pages))
         canvas.showPage()
     canvas.save()
-    return pages
+    hyphenated = []
+    for line, following in zip(layout.lines, layout.lines[1:], strict=False):
+        if line.text.endswith("-") and line.text[-2:-1].isalpha():
+            tail = re.match(r"\w+", following.text)
+            hyphenated.append((line.text.split()[-1][:-1], tail.group() if tail else ""))
+    return WrittenPdf(pages=pages, hyphenated=tuple(hyphenated))
 
 
 def long_paragraphs(count: int) -> list[str]:
