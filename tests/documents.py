@@ -214,8 +214,8 @@ def write_pdf(
     password
         Encrypt the file with this user password.
     text_layer
-        False draws each line as a filled shape only: a page that looks like text
-        but has none to extract, as a scan has.
+        False draws each line of the body as a filled shape only, and no header or
+        footer: pages that look like text but have none to extract, as scans have.
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen.canvas import Canvas
@@ -255,7 +255,7 @@ def write_pdf(
     if metadata_title:
         canvas.setTitle(metadata_title)
     for page in range(pages):
-        if header:
+        if header and text_layer:
             canvas.setFont(_FONT, 8)
             canvas.drawString(_MARGIN, _PAGE[1] - _MARGIN + 10, header.format(page=page + 1, pages=pages))
         on_page = [line for line in layout.lines if line.page == page]
@@ -273,7 +273,7 @@ def write_pdf(
                 canvas.drawString(line.x, line.y, text)
             else:
                 canvas.rect(line.x, line.y, _width(line.text, line.font, line.size), line.size * 0.7, stroke=0, fill=1)
-        if footer:
+        if footer and text_layer:
             canvas.setFont(_FONT, 8)
             canvas.drawCentredString(_PAGE[0] / 2, _MARGIN - 20, footer.format(page=page + 1, pages=pages))
         canvas.showPage()

@@ -163,13 +163,13 @@ def extract_pdf(data: bytes, *, name: str = "<pdf>", progress: Callable[[int, in
         metadata = _metadata_title(document)
     finally:
         document.close()
-    if not any(lines):
+    body = _drop_running_lines(lines)
+    paragraphs = _paragraphs(body)
+    if not paragraphs:
         raise InputError(
             f"{name}: the PDF has no text layer (its {pages} page{'s' if pages != 1 else ''} are images, "
             "as scanned pages are); summarize does not do OCR, so run OCR on it first"
         )
-    body = _drop_running_lines(lines)
-    paragraphs = _paragraphs(body)
     size = _body_size(body)
     heading = next(
         (text for text, line in paragraphs[:8] if line.page == 0 and line.size >= size * _HEADING_SIZE), None
