@@ -11,8 +11,9 @@ pdfminer.six. The layout is read here, page by page:
    with text beside it on both sides over a good part of the page. Lines that cross
    it (a title, a wide figure) divide the page into bands; each band is read column
    by column, top to bottom.
-3. Lines near the top or bottom of a page whose text, digits aside, is repeated on
-   most pages (running headers and footers), and page numbers, are dropped.
+3. Lines in the top or bottom margin of a page (its outer eighth) whose text,
+   digits aside, is repeated on most pages (running headers and footers), and page
+   numbers there, are dropped.
 4. Lines become paragraphs: a new one where the spacing is wider than between the
    lines of a paragraph, the font size changes, or a line is indented; a paragraph
    that fills its column to the bottom goes on in the next column or page. A word
@@ -44,8 +45,10 @@ __all__ = ["PdfText", "extract_pdf", "is_pdf"]
 # The PDF header may follow up to 1024 bytes of other data (PDF 1.7, annex H).
 _HEADER_WINDOW = 1024
 
-# Lines at the top and at the bottom of each page that may be running headers or footers.
+# Lines at the top and at the bottom of each page that may be running headers or footers,
+# if they are in the page's top or bottom margin (this share of its height).
 _EDGE_LINES = 2
+_MARGIN_SHARE = 0.12
 # A header or footer is repeated on at least this share of the pages (and on two).
 _REPEATED_SHARE = 0.5
 # "12", "- 12 -", "Page 12", "Page 12 of 40", "12 / 40", "xii": a page number alone on its line.
@@ -56,8 +59,10 @@ _PAGE_NUMBER = re.compile(r"[\W_]*(?:page\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*(?
 _CELL_GAP = 1.0
 # A gutter between columns is at least this many points wide ...
 _GUTTER_MIN = 6.0
-# ... and has text on both sides, side by side, over this share of the page's text height.
+# ... and has lines on both sides, side by side, over this share of the page's text height.
 _GUTTER_SUPPORT = 0.25
+# Lines beside a gutter at least this share of the page's text width wide are lines of a column.
+_COLUMN_WIDTH = 0.3
 # Lines narrower than this share of the page's text width may stand in a column.
 _NARROW = 0.6
 # A paragraph ends where the distance to the next line is this many times the usual.
@@ -227,6 +232,7 @@ class _Line:
     pieces: list[tuple[float, str]]  # (left, text) of each cell
     column_right: float = 0.0
     column_left: float = 0.0
+    margin: bool = False  # in the top or bottom margin of the page, where headers and footers are
 
     @property
     def cells(self) -> list[str]:
@@ -245,6 +251,7 @@ def _page_lines(document: pypdfium2.PdfDocument, number: int, *, name: str) -> l
     except pypdfium2.PdfiumError:
         raise InputError(f"{name}: page {number + 1} cannot be read (the PDF is damaged)") from None
     try:
+        height = float(page.get_height())
         textpage = page.get_textpage()
         try:
             runs = list(_runs(textpage))
@@ -252,7 +259,10 @@ def _page_lines(document: pypdfium2.PdfDocument, number: int, *, name: str) -> l
             textpage.close()
     finally:
         page.close()
-    return _read_order(number, runs)
+    lines = _read_order(number, runs)
+    for line in lines:
+        line.margin = line.top > (1 - _MARGIN_SHARE) * height or line.bottom < _MARGIN_SHARE * height
+    return lines
 
 
 def _runs(textpage: Any) -> Iterator[_Run]:
@@ -361,12 +371,18 @@ def _gutters(pieces: list[_Run], width: float) -> list[tuple[float, float]]:
     for low, high in strips:
         left_side = [piece for piece in narrow if piece.right < high and piece.left < low]
         right_side = [piece for piece in narrow if piece.left > low and piece.right > high]
-        beside = sum(
-            piece.top - piece.bottom
+        beside = [
+            piece
             for piece in left_side
             if any(other.bottom < piece.top and other.top > piece.bottom for other in right_side)
-        )
-        if beside >= _GUTTER_SUPPORT * height:
+        ]
+        if len(beside) < 3:
+            continue
+        # Columns of text: lines side by side over a good part of the page, or lines as
+        # wide as a column's (a last page's short columns), not a table's short cells.
+        span = max(piece.top for piece in beside) - min(piece.bottom for piece in beside)
+        widths = sorted(piece.right - piece.left for piece in beside)
+        if span >= _GUTTER_SUPPORT * height or widths[len(widths) // 2] >= _COLUMN_WIDTH * width:
             gutters.append((low, high))
     return gutters
 
@@ -442,7 +458,8 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
 
     def edges(lines: list[_Line]) -> list[_Line]:
         by_height = sorted(lines, key=lambda line: -line.top)
-        return by_height[:_EDGE_LINES] + by_height[_EDGE_LINES:][-_EDGE_LINES:]
+        candidates = by_height[:_EDGE_LINES] + by_height[_EDGE_LINES:][-_EDGE_LINES:]
+        return [line for line in candidates if line.margin]
 
     counts: Counter[str] = Counter()
     for lines in pages:
