@@ -44,11 +44,16 @@ def test_the_raw_file_has_ligatures_hyphens_headers_and_footers(report: Path) ->
     document = pypdfium2.PdfDocument(report)
     raw = "".join(document[number].get_textpage().get_text_range() for number in range(len(document)))
     document.close()
-    assert HEADER in raw and "Page 3 of 3" in raw
+    assert HEADER in raw
+    assert "Page 3 of 3" in raw
     assert "\ufffe" in raw  # PDFium's mark of a hyphen at a line end
     text = extract_pdf(report.read_bytes()).text
-    assert HEADER not in text and "Page " not in text and "\ufb01" not in text
-    assert "fifty" in text and "flexible" in text and "reinforcement" in text
+    assert HEADER not in text
+    assert "Page " not in text
+    assert "\ufb01" not in text
+    assert "fifty" in text
+    assert "flexible" in text
+    assert "reinforcement" in text
 
 
 def test_title_from_the_metadata_first(tmp_path: Path) -> None:
@@ -93,7 +98,9 @@ def test_captions_and_table_cells_are_fragments_never_chosen(tmp_path: Path) -> 
     sentences = split_sentences(text)
     captions = [s for s in sentences if CAPTION.startswith(s.text) or s.text in CAPTION]
     cells = [s for s in sentences if any(s.text in row for row in TABLE)]
-    assert captions and cells and all(s.fragment for s in captions + cells)
+    assert captions
+    assert cells
+    assert all(s.fragment for s in captions + cells)
     everything = Summarizer(ratio=1.0)(text)
     chosen = {s.text for s in everything}
     assert not chosen & {s.text for s in captions + cells}
@@ -210,7 +217,8 @@ def test_found_by_suffix_and_by_first_bytes(report: Path, tmp_path: Path) -> Non
     streamed = read_document(io.BytesIO(report.read_bytes()))
     assert (streamed.format, streamed.text) == ("pdf", expected)
     assert load_document(unnamed, input_format="pdf").format == "pdf"
-    assert is_pdf(report.read_bytes()) and not is_pdf(b"%PD")
+    assert is_pdf(report.read_bytes())
+    assert not is_pdf(b"%PD")
 
 
 # The command line --------------------------------------------------------------
