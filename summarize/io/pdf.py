@@ -29,9 +29,11 @@ import math
 import re
 import statistics
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +77,7 @@ _FULL_LINE = 0.85
 _HEADING_SIZE = 1.25
 
 _HYPHENS = "-\u00ad\ufffe\x02\u2010"
+_HYPHENATED = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
 _TERMINAL = re.compile(r"[.!?:…][\"'”’)\]]*$")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -218,7 +221,7 @@ class _Run:
     size: float
 
 
-@dataclass(slots=True)
+@dataclass
 class _Line:
     """A line of a page: one piece of text, or several cells."""
 
@@ -234,11 +237,12 @@ class _Line:
     column_left: float = 0.0
     margin: bool = False  # in the top or bottom margin of the page, where headers and footers are
 
-    @property
+    @cached_property
     def cells(self) -> list[str]:
+        """The text of each cell, left to right (read once the line is complete)."""
         return [text for _, text in sorted(self.pieces)]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(self.cells)
 
@@ -270,7 +274,9 @@ def _runs(textpage: Any) -> Iterator[_Run]:
 
     PDFium lists characters in the order of the file, with generated line breaks,
     and draws rectangles around consecutive characters on one line; a line of the
-    text that covers several rectangles is cut where the count of rectangles grows.
+    text that covers several rectangles is cut where the count of rectangles grows
+    (first tried after a hyphen that PDFium took out, U+FFFE, where a hyphenated
+    line goes on: the commonest cut).
     """
     import pypdfium2.raw as raw
 
@@ -279,7 +285,18 @@ def _runs(textpage: Any) -> Iterator[_Run]:
         start, end = match.span()
         count = textpage.count_rects(start, end - start)
         cuts = [start]
-        for rectangle in range(1, count):
+        hyphen = text.find("\ufffe", start, end) + 1
+        if (
+            count == 2
+            and 0 < hyphen < end
+            and textpage.count_rects(start, hyphen - start) == 1
+            and textpage.count_rects(start, hyphen + 1 - start) == 2
+        ):
+            cuts.append(hyphen)
+            count_left = 0
+        else:
+            count_left = count
+        for rectangle in range(1, count_left):
             low, high = cuts[-1] + 1, end  # the first length from start that makes rectangle + 1 rectangles
             while low < high:
                 middle = (low + high) // 2
@@ -371,11 +388,7 @@ def _gutters(pieces: list[_Run], width: float) -> list[tuple[float, float]]:
     for low, high in strips:
         left_side = [piece for piece in narrow if piece.right < high and piece.left < low]
         right_side = [piece for piece in narrow if piece.left > low and piece.right > high]
-        beside = [
-            piece
-            for piece in left_side
-            if any(other.bottom < piece.top and other.top > piece.bottom for other in right_side)
-        ]
+        beside = _beside(left_side, right_side)
         if len(beside) < 3:
             continue
         # Columns of text: lines side by side over a good part of the page, or lines as
@@ -385,6 +398,24 @@ def _gutters(pieces: list[_Run], width: float) -> list[tuple[float, float]]:
         if span >= _GUTTER_SUPPORT * height or widths[len(widths) // 2] >= _COLUMN_WIDTH * width:
             gutters.append((low, high))
     return gutters
+
+
+def _beside(pieces: list[_Run], others: list[_Run]) -> list[_Run]:
+    """The pieces beside any of ``others``: their vertical extents overlap."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for bottom, top in sorted((other.bottom, other.top) for other in others):
+        if ends and bottom < ends[-1]:
+            ends[-1] = max(ends[-1], top)
+        else:
+            starts.append(bottom)
+            ends.append(top)
+    found = []
+    for piece in pieces:
+        index = bisect_right(starts, piece.top) - 1  # the last extent starting below the piece's top
+        if index >= 0 and starts[index] < piece.top and ends[index] > piece.bottom:
+            found.append(piece)
+    return found
 
 
 def _read_order(page: int, runs: list[_Run]) -> list[_Line]:
@@ -540,7 +571,7 @@ def _join_lines(lines: list[str], hyphenated: set[str]) -> str:
         if not text:
             text = line
             continue
-        head = re.search(r"(\w+)[" + _HYPHENS + r"]$", text)
+        head = _HYPHENATED.search(text[-64:])
         tail = re.match(r"\w+", line)
         if head and tail and tail.group()[0].islower():
             word = f"{head.group(1)}-{tail.group()}".casefold()
