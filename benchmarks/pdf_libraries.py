@@ -130,7 +130,8 @@ def measure(pages: int, repeat: int) -> list[dict[str, object]]:
             odd = sum(1 for word in words if word.casefold() not in vocabulary)
             # A word still cut by its hyphen (followed by a line break or other text); PDFium's
             # mark U+FFFE for a hyphen it has taken out counts as joined.
-            split = sum(len(re.findall(rf"\b{head}-(?!{tail}\b)", raw)) for head, tail in set(hyphenated))
+            spelt = _LIGATURE.sub(lambda match: unicodedata.normalize("NFKC", match.group()), raw)
+            split = sum(len(re.findall(rf"\b{head}-(?!{tail}\b)", spelt)) for head, tail in set(hyphenated))
             running = sum(1 for line in (HEADER, "Page ") if line not in text) / 2
             rows.append(
                 {

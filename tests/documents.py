@@ -291,10 +291,9 @@ def long_paragraphs(count: int) -> list[str]:
     paragraphs = []
     for number in range(count):
         base = PARAGRAPHS[number % len(PARAGRAPHS)]
-        sentences = base.split(". ")
+        sentences = [sentence.rstrip(".") for sentence in base.split(". ")]
         shift = number % len(sentences)
-        varied = ". ".join(sentences[shift:] + sentences[:shift])
-        varied = varied if varied.endswith(".") else varied + "."
+        varied = ". ".join(sentences[shift:] + sentences[:shift]) + "."
         paragraphs.append(f"In section {number + 1}, {varied[0].lower()}{varied[1:]}")
     return paragraphs
 
