@@ -284,7 +284,7 @@ def test_missing_extra_is_one_line(
     ("argv", "message"),
     [
         (["--format", "html", "a.txt", "b.txt"], "--format html writes one page: give one FILE, not 2"),
-        (["--input-format", "pdf", "a.txt"], "argument --input-format: invalid choice: 'pdf'"),
+        (["--input-format", "epub", "a.txt"], "argument --input-format: invalid choice: 'epub'"),
         (["--timeout", "0", "a.txt"], "argument --timeout: must be a number of seconds > 0, got '0'"),
         (["--format", "yaml", "a.txt"], "argument -f/--format: invalid choice: 'yaml'"),
     ],

@@ -310,14 +310,18 @@ def _format_of_path(path: str, data: bytes) -> str:
 
 
 def _sniff(data: bytes) -> str | None:
-    """ "pdf" or "docx" when the first bytes say so, else None."""
-    from summarize.io.docx import is_docx
-    from summarize.io.pdf import is_pdf
+    """ "pdf" or "docx" when the first bytes say so, else None.
 
-    if is_pdf(data):
-        return "pdf"
-    if is_docx(data):
-        return "docx"
+    The extractors' modules are imported only for data that starts as they say.
+    """
+    if b"%PDF-" in data[:1024]:
+        from summarize.io.pdf import is_pdf
+
+        return "pdf" if is_pdf(data) else None
+    if data.startswith(_ZIP_OR_OLE[0]):
+        from summarize.io.docx import is_docx
+
+        return "docx" if is_docx(data) else None
     return None
 
 
