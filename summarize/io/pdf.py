@@ -81,7 +81,7 @@ _HYPHENATED = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
 _TERMINAL = re.compile(r"[.!?:…][\"'”’)\]]*$")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_WORDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
+_COMPOUND = re.compile(r"\w+(?:-\w+)+")
 # Titles in metadata that are not titles: an empty template's, or a file name.
 _NOT_A_TITLE = re.compile(
     r"(?:untitled.*|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|tex|dvi|indd|rtf|odt))", re.I
@@ -468,8 +468,10 @@ def _read_order(page: int, runs: list[_Run]) -> list[_Line]:
                 page, region, piece.left, piece.right, piece.top, piece.bottom, piece.size, [(piece.left, piece.text)]
             )
         )
-    for region in {line.region for line in lines}:
-        members = [line for line in lines if line.region == region]
+    regions: dict[tuple[int, int], list[_Line]] = {}
+    for line in lines:
+        regions.setdefault(line.region, []).append(line)
+    for members in regions.values():
         right = max(line.right for line in members)
         left = min(line.left for line in members)
         for line in members:
@@ -561,7 +563,7 @@ def _breaks(previous: _Line, line: _Line, pitch: float) -> bool:
 
 def _hyphenated_words(lines: list[_Line]) -> set[str]:
     """The words written with a hyphen inside a line, such as "high-water" (casefolded)."""
-    return {word.casefold() for line in lines for word in _WORDS.findall(line.text) if "-" in word}
+    return {word.casefold() for line in lines if "-" in line.text for word in _COMPOUND.findall(line.text)}
 
 
 def _join_lines(lines: list[str], hyphenated: set[str]) -> str:
