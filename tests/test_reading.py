@@ -141,7 +141,8 @@ def test_url_format_from_the_content_type(web: str) -> None:
     ("path", "content_type"), [("/image.png", "image/png"), ("/download.bin", "application/octet-stream")]
 )
 def test_url_with_binary_content_is_refused(web: str, path: str, content_type: str) -> None:
-    with pytest.raises(FetchError, match=rf"{path}: the server sent {content_type}, not an HTML page or text"):
+    refused = rf"{path}: the server sent {content_type}, not an HTML page, a PDF or DOCX file, or text"
+    with pytest.raises(FetchError, match=refused):
         load_document(allow_private=True, source=f"{web}{path}")
     with pytest.raises(InputError, match="looks like a binary file"):
         load_document(allow_private=True, source=f"{web}{path}", input_format="html")
