@@ -3,6 +3,9 @@
 import io
 import json
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -299,3 +302,51 @@ def test_batch_folder_with_pdfs(report: Path, tmp_path: Path, capsys: pytest.Cap
     assert records[0]["summary"][0]["text"] == Summarizer(sentences=1)(text)[0].text
     assert "the PDF is encrypted" in records[2]["error"]
     assert "1 failed" in capsys.readouterr().err
+
+
+# URLs --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def served(report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A server on 127.0.0.1 that sends the report as a PDF, as bytes of no stated kind, and a memo as DOCX."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    memo = tmp_path / "memo.docx"
+    write_docx(memo)
+    files = {
+        "/report.pdf": (report.read_bytes(), "application/pdf"),
+        "/download": (report.read_bytes(), "application/octet-stream"),
+        "/memo": (memo.read_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body, kind = files[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def test_urls_by_content_type_or_first_bytes(served: str, report: Path) -> None:
+    expected = extract_pdf(report.read_bytes()).text
+    for path in ("/report.pdf", "/download"):
+        document = load_document(served + path)
+        assert (document.format, document.title, document.text) == ("pdf", TITLE, expected)
+    memo = load_document(served + "/memo")
+    assert (memo.format, memo.title) == ("docx", TITLE)
