@@ -41,6 +41,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _HEADING_STYLE = re.compile(r"(?:heading\s*\d|title|subtitle)", re.IGNORECASE)
 _CHUNK = 1024 * 1024
+# What zipfile raises for a damaged archive: bad headers and data, an unknown
+# compression method (NotImplementedError), an encrypted member (RuntimeError).
+_DAMAGED = (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError, zlib.error)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -75,7 +78,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _DOCUMENT in archive.namelist()
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except _DAMAGED:
         return False
 
 
@@ -121,7 +124,7 @@ def extract_docx(data: bytes, *, name: str = "<docx>", max_unzipped: int = DEFAU
         raise InputError(f"{name}: not a DOCX file (not a zip archive)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except _DAMAGED:
         raise InputError(f"{name}: not a valid DOCX file (the zip archive is damaged or truncated)") from None
     with archive:
         names = set(archive.namelist())
@@ -186,7 +189,7 @@ def _events(archive: zipfile.ZipFile, part: str, budget: _Budget) -> Iterator[tu
             yield from ElementTree.iterparse(stream, events=("start", "end"))
     except ElementTree.ParseError as error:
         raise InputError(f"{budget.name}: not a valid DOCX file ({part} is not well-formed XML: {error})") from None
-    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
+    except _DAMAGED as error:
         if isinstance(error, InputError):
             raise
         raise InputError(f"{budget.name}: not a valid DOCX file (the zip archive is damaged or truncated)") from None
