@@ -171,8 +171,9 @@ def test_html_without_the_extra_names_the_extra(tmp_path: Path, monkeypatch: pyt
 
 def test_bad_input_format() -> None:
     with pytest.raises(
-        InvalidParameterError, match=r"The 'input_format' parameter must be one of 'auto', 'html', 'text'"
+        InvalidParameterError,
+        match=r"The 'input_format' parameter must be one of 'auto', 'docx', 'html', 'pdf', 'text'",
     ):
-        load_document("x.txt", input_format="pdf")
+        load_document("x.txt", input_format="epub")
     with pytest.raises(InvalidParameterError, match=r"The 'input_format' parameter"):
         read_document(io.BytesIO(b""), input_format="HTML")
