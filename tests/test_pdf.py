@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from summarize.io.documents import load_document, read_document
 from summarize.io.pdf import _join_lines, extract_pdf, is_pdf
 
 from .documents import CAPTION, HEADER, PARAGRAPHS, TABLE, TITLE, write_docx, write_pdf
+from .test_browser import CHROMIUM, chromium
 
 # Three pages of two columns: paragraphs go on across columns and pages.
 BODY = PARAGRAPHS * 4
@@ -350,3 +352,31 @@ def test_urls_by_content_type_or_first_bytes(served: str, report: Path) -> None:
         assert (document.format, document.title, document.text) == ("pdf", TITLE, expected)
     memo = load_document(served + "/memo", allow_private=True)
     assert (memo.format, memo.title) == ("docx", TITLE)
+
+
+# Another writer ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("SUMMARIZE_REQUIRE_BROWSER"),
+    reason="needs headless Chromium, which is not installed: apt-get install chromium (.ci/run does)",
+)
+def test_a_pdf_printed_by_chromium(tmp_path: Path) -> None:
+    # Skia places each glyph in a box of its own; justified text widens the gaps
+    # between words; `hyphens: auto` hyphenates; a comma's box is below the letters'.
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in BODY)
+    page = tmp_path / "report.html"
+    page.write_text(
+        f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{TITLE}</title><style>"
+        "@page { size: A4; margin: 2cm } body { font-size: 10pt }"
+        ".columns { column-count: 2; column-gap: 1cm; text-align: justify; hyphens: auto }"
+        f"</style></head><body><h1>{TITLE}</h1><div class=columns>{paragraphs}</div></body></html>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "report.pdf"
+    chromium(tmp_path, page.as_uri(), "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    extracted = extract_pdf(pdf.read_bytes())
+    assert extracted.title == TITLE
+    # A compound broken at its own hyphen is joined unless the document writes it whole
+    # elsewhere: here every "high-water" is broken at a line end, or none is.
+    assert extracted.text.replace("highwater", "high-water") == "\n\n".join(BODY)

@@ -19,8 +19,10 @@ pdfminer.six. The layout is read here, page by page:
    that fills its column to the bottom goes on in the next column or page. A word
    hyphenated across a line end is joined, unless the document writes it with the
    hyphen elsewhere. Ligatures (ﬁ, ﬂ, ...) are spelt out.
-5. Table cells are paragraphs of their own, so that they are fragments, never
-   chosen for a summary (see :attr:`summarize.types.Sentence.fragment`).
+5. Table cells (pieces of lines far apart, that start at the same places in two
+   lines or more; elsewhere wide gaps are justified text) are paragraphs of their
+   own, so that they are fragments, never chosen for a summary (see
+   :attr:`summarize.types.Sentence.fragment`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import statistics
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -56,6 +58,10 @@ _REPEATED_SHARE = 0.5
 # "12", "- 12 -", "Page 12", "Page 12 of 40", "12 / 40", "xii": a page number alone on its line.
 _PAGE_NUMBER = re.compile(r"[\W_]*(?:page\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*\d{1,5})?[\W_]*", re.I)
 
+# Cells of two rows of a table start within this many points of each other.
+_ALIGNED = 2.0
+# Runs on one line farther apart than this (in font sizes) have a space between them.
+_SPACE = 0.15
 # Runs on one line closer than this (in font sizes) are one piece of text; farther
 # apart, they are separate cells.
 _CELL_GAP = 1.0
@@ -258,19 +264,25 @@ def _page_lines(document: pypdfium2.PdfDocument, number: int, *, name: str) -> l
         height = float(page.get_height())
         textpage = page.get_textpage()
         try:
-            runs = list(_runs(textpage))
+            rows = list(_runs(textpage))
         finally:
             textpage.close()
     finally:
         page.close()
-    lines = _read_order(number, runs)
+    lines = _read_order(number, rows)
     for line in lines:
         line.margin = line.top > (1 - _MARGIN_SHARE) * height or line.bottom < _MARGIN_SHARE * height
     return lines
 
 
-def _runs(textpage: Any) -> Iterator[_Run]:
-    """The page's runs of text: PDFium's text rectangles, with their characters.
+def _runs(textpage: Any) -> Iterator[list[_Run]]:
+    """The page's runs of text, PDFium's text rectangles with their characters, in rows.
+
+    A row is a run of rectangles in one of PDFium's lines, each beside the one
+    before (PDFium joins a hyphenated line to the next, and a line drawn across two
+    columns holds both). Some writers place each glyph on its own, and each is then
+    a rectangle: comparing each with the one before, never with the row's extent,
+    keeps a comma or a hyphen from joining two lines.
 
     PDFium lists characters in the order of the file, with generated line breaks,
     and draws rectangles around consecutive characters on one line; a line of the
@@ -308,11 +320,19 @@ def _runs(textpage: Any) -> Iterator[_Run]:
         cuts.append(end)
         textpage.count_rects(start, end - start)
         boxes = [textpage.get_rect(index) for index in range(count)]
+        row: list[_Run] = []
         for (left, bottom, right, top), (cut, next_cut) in zip(boxes, pairwise(cuts), strict=False):
             piece = _clean(text[cut:next_cut])
-            if piece.strip():
-                size = float(raw.FPDFText_GetFontSize(textpage.raw, cut))
-                yield _Run(left, bottom, right, top, piece, size if size > 0 else top - bottom)
+            if not piece.strip():
+                continue
+            size = float(raw.FPDFText_GetFontSize(textpage.raw, cut))
+            run = _Run(left, bottom, right, top, piece, size if size > 0 else top - bottom)
+            if row and not _same_line(row[-1], run):
+                yield row
+                row = []
+            row.append(run)
+        if row:
+            yield row
 
 
 def _clean(text: str) -> str:
@@ -321,20 +341,18 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _rows(runs: Iterable[_Run]) -> list[list[_Run]]:
-    """Runs grouped into rows that share a line (boxes overlapping vertically), top to bottom."""
-    rows: list[list[_Run]] = []
-    for run in sorted(runs, key=lambda run: -run.top):
-        if rows:
-            last = rows[-1]
-            low = min(item.bottom for item in last)
-            high = max(item.top for item in last)
-            overlap = min(high, run.top) - max(low, run.bottom)
-            if overlap > 0.5 * min(high - low, run.top - run.bottom):
-                last.append(run)
-                continue
-        rows.append([run])
-    return rows
+def _same_line(previous: _Run, run: _Run) -> bool:
+    """Whether two consecutive runs are on one line.
+
+    Their boxes overlap vertically by half the smaller, or the run follows right
+    after the previous one with its bottom near the previous bottom (a comma or a
+    full stop, whose box is below the letters').
+    """
+    overlap = min(previous.top, run.top) - max(previous.bottom, run.bottom)
+    if overlap > 0.5 * min(previous.top - previous.bottom, run.top - run.bottom):
+        return True
+    size = max(previous.size, run.size)
+    return -0.3 * size <= run.left - previous.right < 0.5 * size and abs(run.bottom - previous.bottom) < 0.5 * size
 
 
 def _pieces(row: list[_Run]) -> list[list[_Run]]:
@@ -349,12 +367,21 @@ def _pieces(row: list[_Run]) -> list[list[_Run]]:
 
 
 def _piece_text(piece: list[_Run]) -> str:
+    """The runs' text, left to right, with a space where they are a space apart (some writers
+    place each glyph on its own, and PDFium then makes each glyph a run)."""
     text = ""
+    previous: _Run | None = None
     for run in piece:
         part = run.text
-        if text and not text.endswith((" ", "\u00ad")) and not part.startswith(" "):
+        if (
+            previous is not None
+            and run.left - previous.right > _SPACE * max(run.size, previous.size)
+            and not text.endswith((" ", "\u00ad"))
+            and not part.startswith(" ")
+        ):
             text += " "
         text += part
+        previous = run
     return " ".join(text.split())
 
 
@@ -418,12 +445,20 @@ def _beside(pieces: list[_Run], others: list[_Run]) -> list[_Run]:
     return found
 
 
-def _read_order(page: int, runs: list[_Run]) -> list[_Line]:
+def _aligned(line: _Line, other: _Line) -> bool:
+    """Whether two lines of a region have cells that start at the same places, as a table's rows do."""
+    if other.region != line.region or len(other.pieces) < 2:
+        return False
+    starts = sorted(left for left, _ in other.pieces)[1:]
+    return any(abs(left - start) < _ALIGNED for left, _ in sorted(line.pieces)[1:] for start in starts)
+
+
+def _read_order(page: int, rows: list[list[_Run]]) -> list[_Line]:
     """The lines of a page in reading order: bands divided by wide lines, each column by column."""
-    if not runs:
+    if not rows:
         return []
     pieces: list[_Run] = []
-    for row in _rows(runs):
+    for row in rows:
         for group in _pieces(row):
             pieces.append(
                 _Run(
@@ -459,7 +494,11 @@ def _read_order(page: int, runs: list[_Run]) -> list[_Line]:
             and min(last.top, piece.top) - max(last.bottom, piece.bottom)
             > 0.5 * min(last.top - last.bottom, piece.top - piece.bottom)
         ):
-            last.pieces.append((piece.left, piece.text))
+            if 0 <= piece.left - last.right < _CELL_GAP * piece.size:  # the same text, drawn in two parts
+                left, text = last.pieces[-1]
+                last.pieces[-1] = (left, _piece_text([_Run(left, 0, last.right, 0, text, piece.size), piece]))
+            else:
+                last.pieces.append((piece.left, piece.text))
             last.left, last.right = min(last.left, piece.left), max(last.right, piece.right)
             last.bottom = min(last.bottom, piece.bottom)
             continue
@@ -468,6 +507,12 @@ def _read_order(page: int, runs: list[_Run]) -> list[_Line]:
                 page, region, piece.left, piece.right, piece.top, piece.bottom, piece.size, [(piece.left, piece.text)]
             )
         )
+    for index, line in enumerate(lines):
+        if len(line.pieces) > 1 and not any(
+            _aligned(line, other) for other in lines[max(0, index - 1) : index + 2] if other is not line
+        ):
+            # Wide gaps that line up with no other line's: justified words, not a table's cells.
+            line.pieces = [(line.left, " ".join(text for _, text in sorted(line.pieces)))]
     regions: dict[tuple[int, int], list[_Line]] = {}
     for line in lines:
         regions.setdefault(line.region, []).append(line)
