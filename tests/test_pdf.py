@@ -162,6 +162,19 @@ def test_encrypted(tmp_path: Path) -> None:
         load_document(path)
 
 
+def test_restrictions_without_a_password_do_not_stop_reading(tmp_path: Path) -> None:
+    # An owner password only (no copying, no printing): any reader opens the file.
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "restricted.pdf"
+    canvas = Canvas(str(path), encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0))
+    canvas.drawString(56, 700, "The harbour walls were raised after the storm of last winter.")
+    canvas.showPage()
+    canvas.save()
+    assert load_document(path).text == "The harbour walls were raised after the storm of last winter."
+
+
 def test_scanned_pages_without_a_text_layer(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     write_pdf(path, paragraphs=BODY, text_layer=False)
