@@ -154,8 +154,8 @@ def extract_pdf(data: bytes, *, name: str = "<pdf>", progress: Callable[[int, in
 
     Notes
     -----
-    Memory holds the file and the text, never more than one page's layout: a
-    2,000-page report is read in a few seconds.
+    PDFium holds one page at a time; memory holds the file and the lines of text
+    with their boxes. A 2,000-page report is read in a few seconds.
     """
     if not is_pdf(data):
         raise InputError(f"{name}: not a PDF file (it does not start with %PDF-)")
