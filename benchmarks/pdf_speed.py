@@ -16,13 +16,14 @@ call on a short text that loads NLTK's Punkt parameters and the stemmer:
 
 each the median of ``--repeat`` runs. Last, the whole command
 ``python -m summarize -n 5 FILE`` in a fresh process (imports included), median
-of ``--repeat`` runs.
+of ``--repeat`` runs, and its peak resident memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -71,6 +72,7 @@ def main() -> None:
             lambda: subprocess.run(command, check=True, capture_output=True, env=environment), args.repeat
         )
         sentences = len(split_sentences(text))
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(
             f"{written.pages} pages, {len(data) / 1e6:.1f} MB, {len(text):,} characters, {sentences:,} sentences "
             f"(written by reportlab in {generated:.1f} s); median of {args.repeat} runs\n"
@@ -84,6 +86,7 @@ def main() -> None:
             ("the command `python -m summarize -n 5 FILE` (fresh process)", whole),
         ):
             print(f"| {step} | {seconds:.2f} | {1000 * seconds / written.pages:.1f} |")
+        print(f"\npeak memory of the command (resident, the whole process): {peak:.0f} MB")
 
 
 if __name__ == "__main__":
