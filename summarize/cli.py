@@ -9,6 +9,7 @@ import gc
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -47,6 +48,9 @@ examples:
   summarize --format json article.txt      sentences with index, rank, score, offsets
   summarize https://example.org/story.html the article of a web page (needs summarize[html])
   curl -s URL | summarize --input-format html -
+  summarize report.pdf memo.docx           PDF and Word files (PDF needs summarize[pdf])
+  summarize -f json --include-text report.pdf
+                                           with the extracted text the offsets refer to
   summarize --format html page.html > summary.html
                                            the article with its summary highlighted
   summarize --language german artikel.txt  a text in German (--language auto: detect it)
@@ -85,7 +89,7 @@ exit status: 0 if every input was read, 1 if one could not be, 2 for a usage err
 _BATCH_EPILOG = """\
 examples:
   summarize batch corpus.jsonl -o summaries.jsonl --jobs 2
-  summarize batch articles/ -o summaries.jsonl           every .txt file; id = path in the folder
+  summarize batch articles/ -o summaries.jsonl           every .txt, .pdf and .docx file; id = path in the folder
   summarize batch corpus.csv --text-field body --id-field url -o out.jsonl
   summarize batch corpus.jsonl -o out.jsonl --resume     skip the ids already in out.jsonl
   summarize batch corpus.jsonl -o out.jsonl --scheduler tcp://host:8786
@@ -143,6 +147,8 @@ def _summarize_command(argv: list[str]) -> int:
             parser.error(f"--format html writes one page: give one FILE, not {len(args.files)}")
         if args.format == "html" and args.keywords is not None:
             parser.error("--keywords is for --format text, json and markdown, not html")
+        if args.include_text and args.format != "json":
+            parser.error(f"--include-text is for --format json, not {args.format}")
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
     try:
@@ -224,7 +230,7 @@ def _keywords_parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="a text or HTML file, an http:// or https:// URL, or - for standard input",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
     )
     parser.add_argument(
         "-n",
@@ -354,7 +360,7 @@ def _batch(arguments: list[str]) -> int:
         if args.resume and args.output in (None, "-"):
             parser.error("--resume needs an output file (-o FILE)")
         if Path(args.corpus).is_dir() and (args.text_field is not None or args.id_field is not None):
-            parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of .txt files")
+            parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of documents")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     from summarize.batch import summarize_corpus
@@ -466,6 +472,8 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
             )
         if fmt == "json":
             record = _as_json(_display(name), document, analysis)
+            if args.include_text:
+                record["text"] = document.text
             if found is not None:
                 record["keywords"] = [_keyword_record(keyword) for keyword in found]
             out.write(json_line(record))
@@ -489,15 +497,48 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
 
 
 def _read(name: str, args: argparse.Namespace) -> Document:
-    if name == "-":
-        return read_document(sys.stdin.buffer, input_format=args.input_format, encoding=args.encoding)
-    return load_document(
-        name,
-        input_format=args.input_format,
-        encoding=args.encoding,
-        timeout=args.timeout,
-        allow_private=args.allow_private_hosts,
-    )
+    progress = _PageProgress(_display(name)) if sys.stderr.isatty() else None
+    try:
+        if name == "-":
+            return read_document(
+                sys.stdin.buffer, input_format=args.input_format, encoding=args.encoding, progress=progress
+            )
+        return load_document(
+            name,
+            input_format=args.input_format,
+            encoding=args.encoding,
+            timeout=args.timeout,
+            allow_private=args.allow_private_hosts,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.clear()
+
+
+class _PageProgress:
+    """A line on standard error (a terminal) saying how many pages of a long PDF are read."""
+
+    _EVERY = 0.25  # seconds between updates
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last < self._EVERY or done == total:
+            return
+        self.last = now
+        sys.stderr.write(f"\r{PROG}: reading {self.name}: page {done:,} of {total:,}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
@@ -523,8 +564,8 @@ def _error(message: str) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Extractive summaries of text documents and web pages with TextRank: the sentences "
-        "that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
+        description="Extractive summaries of text documents, web pages, PDF and Word files with TextRank: "
+        "the sentences that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
         epilog=_EPILOG.format(
             rankers="\n".join(f"  {name:<18} {ranker.description}" for name, ranker in RANKERS.items()),
             languages=", ".join(LANGUAGES),
@@ -535,7 +576,7 @@ def _parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="a text or HTML file, an http:// or https:// URL, or - for standard input",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
     )
     _add_summary_options(parser)
     parser.add_argument(
@@ -554,11 +595,18 @@ def _parser() -> argparse.ArgumentParser:
         "summary highlighted (one FILE)",
     )
     parser.add_argument(
+        "--include-text",
+        action="store_true",
+        help='with --format json: also give the text that was summarised as "text" (for PDF, DOCX and HTML, '
+        "the extracted text), to which the sentences' start and end offsets refer",
+    )
+    parser.add_argument(
         "--input-format",
         choices=INPUT_FORMATS,
         default="auto",
-        help="read FILE as text or as an HTML page whose article is summarised; auto (default) "
-        "decides by the file suffix (.html, .htm) or the URL's content type, and reads - as text",
+        help="read FILE as text, as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
+        "file; auto (default) decides by the file suffix (.html, .htm, .pdf, .docx), the URL's content "
+        "type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
     )
     parser.add_argument(
         "--encoding",
@@ -601,7 +649,8 @@ def _batch_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "corpus",
         metavar="CORPUS",
-        help="a JSON Lines file (- for standard input), a .csv file with a header row, or a folder of .txt files",
+        help="a JSON Lines file (- for standard input), a .csv file with a header row, "
+        "or a folder of .txt, .pdf and .docx files",
     )
     parser.add_argument(
         "-o",

@@ -66,7 +66,8 @@ Sentence boundaries are found by these rules, applied in this order:
 
 Lines that are not sentences of the body (headings, captions, bylines, image
 credits) are marked as fragments: they have no sentence-ending punctuation and only
-a few words.
+a few words. A caption that is labelled ("Figure 2.", "Table 1:") is a fragment
+however long, every sentence of it, up to the end of its line.
 
 Every rule is one left-to-right pass over the text, with regular expressions that
 cannot backtrack over more than a few characters, or that look at a window of at
@@ -106,6 +107,8 @@ _CLOSERS = "\"'”’»«›‹“)\\]}」』）】》〉〕"
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»«“)\]}」』）】》〉〕]*$")
 _CONTINUES = re.compile(r"[,;:\-–—、，；：]$")
+# A figure or table caption's label at the start of a line: "Figure 2.", "Fig. 3:", "Table IV -".
+_CAPTION = re.compile(r"(?:Figure|Fig\.|Table|Chart|Exhibit|Plate|Map)\s+(?:\d{1,3}|[IVXL]{1,5})[a-z]?\s*[.:—–-]\s")
 _BULLETS = "•⁃‣◦▪"
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦▪⁃–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)]))\s")
 _MARKER_ONLY = re.compile(r"[•‣◦▪⁃*–—-]|(?:[•‣◦▪⁃]\s*)?\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)])")
@@ -254,6 +257,7 @@ def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(text, unspaced=unspaced):
         segment = text[seg_start:seg_end]
+        caption = _CAPTION.match(segment) is not None
         if unspaced:
             spans = splitter.span_tokenize(segment)
         else:
@@ -268,7 +272,7 @@ def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
                     text=sentence_text,
                     start=seg_start + start,
                     end=seg_start + end,
-                    fragment=_is_fragment(sentence_text),
+                    fragment=caption or _is_fragment(sentence_text),
                 )
             )
     return tuple(sentences)

@@ -245,7 +245,7 @@ def test_html_page_output(web: str, capsys: pytest.CaptureFixture[str]) -> None:
     ("path", "message"),
     [
         ("/missing", r"/missing: the server answered HTTP 404 Not Found"),
-        ("/image.png", r"/image.png: the server sent image/png, not an HTML page or text"),
+        ("/image.png", r"/image.png: the server sent image/png, not an HTML page, a PDF or DOCX file, or text"),
         ("/news/nav-only.html", r"/news/nav-only.html: no article text found in the page"),
         ("/slow", r"/slow: no answer from 127.0.0.1:\d+ within 0.5 seconds \(time-out\)"),
     ],
@@ -284,7 +284,7 @@ def test_missing_extra_is_one_line(
     ("argv", "message"),
     [
         (["--format", "html", "a.txt", "b.txt"], "--format html writes one page: give one FILE, not 2"),
-        (["--input-format", "pdf", "a.txt"], "argument --input-format: invalid choice: 'pdf'"),
+        (["--input-format", "epub", "a.txt"], "argument --input-format: invalid choice: 'epub'"),
         (["--timeout", "0", "a.txt"], "argument --timeout: must be a number of seconds > 0, got '0'"),
         (["--format", "yaml", "a.txt"], "argument -f/--format: invalid choice: 'yaml'"),
     ],

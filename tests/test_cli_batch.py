@@ -195,7 +195,11 @@ def free_port() -> int:
     ("argv", "status", "message"),
     [
         (["batch", "{tmp}/missing.jsonl", "-o", "{tmp}/out.jsonl"], 1, "{tmp}/missing.jsonl: no such file"),
-        (["batch", "{tmp}/empty", "-o", "{tmp}/out.jsonl"], 1, "{tmp}/empty: no .txt files in this folder"),
+        (
+            ["batch", "{tmp}/empty", "-o", "{tmp}/out.jsonl"],
+            1,
+            "{tmp}/empty: no .txt, .pdf or .docx files in this folder",
+        ),
         (
             ["batch", "{tmp}/corpus.jsonl", "--text-field", "content", "-o", "{tmp}/out.jsonl"],
             2,

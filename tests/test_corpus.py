@@ -246,7 +246,7 @@ def test_folder(tmp_path: Path) -> None:
 
 def test_folder_without_text_files(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match=f"{tmp_path}: no .txt files in this folder"):
+    with pytest.raises(InputError, match=f"{tmp_path}: no .txt, .pdf or .docx files in this folder"):
         open_corpus(tmp_path)
 
 

@@ -141,7 +141,8 @@ def test_url_format_from_the_content_type(web: str) -> None:
     ("path", "content_type"), [("/image.png", "image/png"), ("/download.bin", "application/octet-stream")]
 )
 def test_url_with_binary_content_is_refused(web: str, path: str, content_type: str) -> None:
-    with pytest.raises(FetchError, match=rf"{path}: the server sent {content_type}, not an HTML page or text"):
+    refused = rf"{path}: the server sent {content_type}, not an HTML page, a PDF or DOCX file, or text"
+    with pytest.raises(FetchError, match=refused):
         load_document(allow_private=True, source=f"{web}{path}")
     with pytest.raises(InputError, match="looks like a binary file"):
         load_document(allow_private=True, source=f"{web}{path}", input_format="html")
@@ -170,8 +171,9 @@ def test_html_without_the_extra_names_the_extra(tmp_path: Path, monkeypatch: pyt
 
 def test_bad_input_format() -> None:
     with pytest.raises(
-        InvalidParameterError, match=r"The 'input_format' parameter must be one of 'auto', 'html', 'text'"
+        InvalidParameterError,
+        match=r"The 'input_format' parameter must be one of 'auto', 'docx', 'html', 'pdf', 'text'",
     ):
-        load_document("x.txt", input_format="pdf")
+        load_document("x.txt", input_format="epub")
     with pytest.raises(InvalidParameterError, match=r"The 'input_format' parameter"):
         read_document(io.BytesIO(b""), input_format="HTML")

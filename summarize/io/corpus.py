@@ -22,8 +22,8 @@ from types import TracebackType
 from typing import IO, BinaryIO
 
 from summarize._validation import fail
-from summarize.errors import FieldError, InputError
-from summarize.io.documents import decode, file_error, read_path
+from summarize.errors import FieldError, InputError, MissingDependencyError
+from summarize.io.documents import DOCX_SUFFIXES, PDF_SUFFIXES, decode, file_error, load_document, read_path
 
 __all__ = ["DEFAULT_ID_FIELD", "Corpus", "Record", "open_corpus", "record_from_mapping"]
 
@@ -132,7 +132,7 @@ class Corpus:
     def size(self) -> int | None:
         """The number of records, if known without reading the texts (for progress bars).
 
-        For a JSON Lines file, its non-blank lines; for a folder, its ``.txt``
+        For a JSON Lines file, its non-blank lines; for a folder, its ``.txt``, ``.pdf`` and ``.docx``
         files; None for CSV (a row may span lines) and standard input.
         """
         return self._size
@@ -164,8 +164,10 @@ def open_corpus(
     Parameters
     ----------
     source : str or Path
-        A folder (every ``.txt`` file under it, in sorted order, hidden files and
-        folders skipped; the id is the path relative to the folder), a ``.csv``
+        A folder (every ``.txt``, ``.pdf`` and ``.docx`` file under it, in sorted
+        order, hidden files and folders skipped; the id is the path relative to the
+        folder; the text of PDF and DOCX files is extracted as by
+        :func:`~summarize.io.documents.load_document`), a ``.csv``
         file with a header row, ``"-"`` for JSON Lines on standard input, or any
         other file, read as JSON Lines (one JSON object per line; blank lines are
         skipped).
@@ -191,7 +193,7 @@ def open_corpus(
     ------
     InputError
         If the source is missing or unreadable, is empty, is a folder without
-        ``.txt`` files, or is a CSV file whose first row is not a header.
+        ``.txt``, ``.pdf`` or ``.docx`` files, or is a CSV file whose first row is not a header.
     FieldError
         If the text field (or a named id field) is not in the CSV header or in
         the first JSON object of a JSON Lines file.
@@ -413,12 +415,16 @@ def _csv_documents(
 
 # Folders ---------------------------------------------------------------------
 
+# PDF and Word files in a folder are read as documents, their text extracted.
+_EXTRACTED = PDF_SUFFIXES | DOCX_SUFFIXES
+_FOLDER_SUFFIXES = (".txt", *sorted(_EXTRACTED))
+
 
 def _folder_corpus(root: Path, encoding: str, *, count: bool) -> Corpus:
     documents = _folder_documents(root, encoding)
     first = next(documents, None)
     if first is None:
-        raise InputError(f"{root}: no .txt files in this folder")
+        raise InputError(f"{root}: no .txt, .pdf or .docx files in this folder")
     size = sum(1 for _ in _text_files(root)) if count else None
     return Corpus(str(root), _chain([first], documents), [], size)
 
@@ -430,13 +436,16 @@ def _folder_documents(root: Path, encoding: str) -> Iterator[Record]:
             yield Record(id=identifier, error=problem)
             continue
         try:
-            yield Record(id=identifier, text=read_path(path, encoding=encoding))
-        except InputError as error:
+            if path.suffix.lower() in _EXTRACTED:
+                yield Record(id=identifier, text=load_document(path).text)
+            else:
+                yield Record(id=identifier, text=read_path(path, encoding=encoding))
+        except (InputError, MissingDependencyError) as error:
             yield Record(id=identifier, error=str(error))
 
 
 def _text_files(root: Path, folder: Path | None = None) -> Iterator[tuple[Path, str | None]]:
-    """The ``.txt`` files under ``root``, depth first, each folder's entries sorted by name.
+    """The ``.txt``, ``.pdf`` and ``.docx`` files under ``root``, depth first, each folder's entries sorted by name.
 
     A sub-folder that cannot be listed is given in place of its files, with the
     reason.
@@ -456,5 +465,5 @@ def _text_files(root: Path, folder: Path | None = None) -> Iterator[tuple[Path, 
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             yield from _text_files(root, path)
-        elif entry.name.lower().endswith(".txt") and entry.is_file():
+        elif entry.name.lower().endswith(_FOLDER_SUFFIXES) and entry.is_file():
             yield path, None

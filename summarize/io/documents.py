@@ -2,16 +2,18 @@
 
 Plain text is read by :func:`read_path` and :func:`read_stream`. A
 :class:`Document` is read by :func:`load_document` (a file or an http(s) URL) or
-:func:`read_document` (a stream), as text or as an HTML page whose article is
-extracted (:func:`summarize.io.html.extract_article`). The network stack
-(:mod:`summarize.io.web`) and the HTML extractor are imported only for a URL or a
-page.
+:func:`read_document` (a stream), as text, as an HTML page whose article is
+extracted (:func:`summarize.io.html.extract_article`), as a PDF file
+(:func:`summarize.io.pdf.extract_pdf`) or as a Word file
+(:func:`summarize.io.docx.extract_docx`). The network stack
+(:mod:`summarize.io.web`) and each extractor are imported only when needed.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -28,8 +30,10 @@ from summarize.io.urls import (
 )
 
 __all__ = [
+    "DOCX_SUFFIXES",
     "HTML_SUFFIXES",
     "INPUT_FORMATS",
+    "PDF_SUFFIXES",
     "Document",
     "decode",
     "load_document",
@@ -41,13 +45,32 @@ __all__ = [
 # A NUL byte in the first few kilobytes marks a binary file (as git and grep decide).
 _SNIFF_BYTES = 8192
 
-#: The input formats: ``"auto"`` (decide from the file suffix or content type), ``"text"``, ``"html"``.
-INPUT_FORMATS = ("auto", "text", "html")
+#: The input formats: ``"auto"`` (decide from the file suffix, the content type or
+#: the first bytes), ``"text"``, ``"html"``, ``"pdf"``, ``"docx"``.
+INPUT_FORMATS = ("auto", "text", "html", "pdf", "docx")
 
 #: File suffixes read as HTML when the input format is ``"auto"``.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
+#: File suffixes read as PDF when the input format is ``"auto"``.
+PDF_SUFFIXES = frozenset({".pdf"})
+
+#: File suffixes read as Word documents (DOCX) when the input format is ``"auto"``.
+DOCX_SUFFIXES = frozenset({".docx", ".docm"})
+
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
+_DOCX_TYPES = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.ms-word.document.macroenabled.12",
+    }
+)
+_ZIP_OR_OLE = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+_FORMAT_NAMES = {"pdf": "a PDF file", "docx": "a Word (DOCX) file"}
+
+#: Called as ``progress(done, total)`` while a long document is read (pages of a PDF).
+Progress = Callable[[int, int], None]
 # Where a page declares its encoding: <meta charset="..."> or
 # <meta http-equiv="Content-Type" content="text/html; charset=...">, near the start.
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
@@ -138,13 +161,15 @@ class Document:
     Attributes
     ----------
     text : str
-        The text to summarise: the file's text, or the article extracted from an
-        HTML page (paragraphs separated by blank lines). Sentence offsets refer to it.
+        The text to summarise: the file's text, or the text extracted from an HTML
+        page (its article), a PDF or a DOCX file, with paragraphs separated by blank
+        lines. Sentence offsets refer to it.
     title : str or None
-        The page's title, for HTML; None for text.
+        The title of a page, PDF or DOCX file (from its metadata or its first
+        heading); None for text.
     source : str
         Where it came from: a path, a URL (after redirects) or a name such as ``<stdin>``.
-    format : {"text", "html"}
+    format : {"text", "html", "pdf", "docx"}
         How it was read.
     """
 
@@ -164,19 +189,23 @@ def load_document(
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
     max_seconds: float = DEFAULT_MAX_SECONDS,
     allow_private: bool = False,
+    progress: Progress | None = None,
 ) -> Document:
-    """Read a document from a file or an http(s) URL, as text or as an HTML page.
+    """Read a document from a file or an http(s) URL: text, an HTML page, a PDF or a DOCX file.
 
     Parameters
     ----------
     source : str or Path
         A path, or a URL starting with ``http://`` or ``https://``.
-    input_format : {"auto", "text", "html"}
-        ``"auto"`` (default) reads a file as HTML when its suffix is one of
-        :data:`HTML_SUFFIXES`, and a URL as HTML when the server says it is HTML
-        (``text/html`` or ``application/xhtml+xml``) and as text when it says
-        ``text/plain`` or another ``text/`` type; anything else is refused.
-        ``"text"`` and ``"html"`` override the suffix and the content type.
+    input_format : {"auto", "text", "html", "pdf", "docx"}
+        ``"auto"`` (default) reads a file by its suffix: HTML for
+        :data:`HTML_SUFFIXES`, PDF for ``.pdf``, DOCX for :data:`DOCX_SUFFIXES`;
+        a file with another suffix is read as PDF or DOCX if its first bytes say
+        it is one, else as text. A URL is read by the content type the server
+        sends: HTML (``text/html`` or ``application/xhtml+xml``), PDF, DOCX, or
+        text for ``text/plain`` and other ``text/`` types; other content is read
+        as PDF or DOCX if its first bytes say so, and refused otherwise. The other
+        values override the suffix and the content type.
     encoding : str, optional
         The encoding of the bytes. By default UTF-8 for text (or the charset the
         server sends), and for HTML the charset the server sends or the page
@@ -188,6 +217,8 @@ def load_document(
         network, link-local addresses); by default they are refused, as in
         :func:`summarize.io.web.fetch`. A user name and password in the URL are
         sent to its host (HTTP basic authentication) and never shown.
+    progress : callable, optional
+        Called as ``progress(done, pages)`` after each page of a PDF.
 
     Returns
     -------
@@ -196,12 +227,16 @@ def load_document(
     Raises
     ------
     InputError
-        If a file cannot be read, is binary, is not valid text in ``encoding``, or
-        is an HTML page without article text.
+        If a file cannot be read, is binary, is not valid text in ``encoding``, is
+        an HTML page without article text, or is not the PDF or DOCX file that its
+        suffix or ``input_format`` says, or one that cannot be read (damaged,
+        encrypted, without a text layer, a zip bomb): see
+        :func:`summarize.io.pdf.extract_pdf` and :func:`summarize.io.docx.extract_docx`.
     FetchError
-        If a URL cannot be downloaded or its content is neither HTML nor text.
+        If a URL cannot be downloaded or its content is neither HTML, PDF, DOCX nor text.
     MissingDependencyError
-        If the document is HTML and the extra ``html`` is not installed.
+        If the document is HTML and the extra ``html`` is not installed, or a PDF
+        and the extra ``pdf`` is not installed.
     InvalidParameterError
         If an option is invalid.
     """
@@ -219,59 +254,147 @@ def load_document(
         )
         shown = split_credentials(source)[0]
         form = (
-            input_format if input_format != "auto" else _format_of_download(shown, download.content_type, download.url)
+            input_format
+            if input_format != "auto"
+            else _format_of_download(shown, download.content_type, download.url, download.data)
         )
         return _parse(
-            download.data, name=shown, source=download.url, form=form, encoding=encoding, charset=download.charset
+            download.data,
+            name=shown,
+            source=download.url,
+            form=form,
+            encoding=encoding,
+            charset=download.charset,
+            progress=progress,
         )
     if not isinstance(source, (str, Path)):
         raise fail("source", "a path or an http(s) URL as a str or Path", source)
-    form = input_format if input_format != "auto" else _format_of_path(str(source))
-    return _parse(_read_bytes(source), name=str(source), source=str(source), form=form, encoding=encoding)
+    data = _read_bytes(source)
+    form = input_format if input_format != "auto" else _format_of_path(str(source), data)
+    return _parse(data, name=str(source), source=str(source), form=form, encoding=encoding, progress=progress)
 
 
 def read_document(
-    stream: BinaryIO, *, name: str = "<stdin>", input_format: str = "auto", encoding: str | None = None
+    stream: BinaryIO,
+    *,
+    name: str = "<stdin>",
+    input_format: str = "auto",
+    encoding: str | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Read a document from a binary stream such as ``sys.stdin.buffer``.
 
-    ``input_format="auto"`` reads text, since a stream has no suffix or content
-    type; ask for ``"html"`` to extract the article of a page. The other
-    parameters are those of :func:`load_document`.
+    ``input_format="auto"`` reads a PDF or DOCX file when the first bytes say it
+    is one, and text otherwise, since a stream has no suffix or content type; ask
+    for ``"html"`` to extract the article of a page. The other parameters are those
+    of :func:`load_document`.
     """
     check_choice("input_format", input_format, INPUT_FORMATS)
     try:
         data = stream.read()
     except OSError as error:
         raise InputError(f"{name}: cannot be read ({error.strerror or error})") from None
-    form = "text" if input_format == "auto" else input_format
-    return _parse(data, name=name, source=name, form=form, encoding=encoding)
+    form = (_sniff(data) or "text") if input_format == "auto" else input_format
+    return _parse(data, name=name, source=name, form=form, encoding=encoding, progress=progress)
 
 
-def _format_of_path(path: str) -> str:
-    return "html" if Path(path).suffix.lower() in HTML_SUFFIXES else "text"
+def _format_of_path(path: str, data: bytes) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    return _sniff(data) or "text"
 
 
-def _format_of_download(url: str, content_type: str, final_url: str) -> str:
+def _sniff(data: bytes) -> str | None:
+    """ "pdf" or "docx" when the first bytes say so, else None.
+
+    The extractors' modules are imported only for data that starts as they say.
+    """
+    if b"%PDF-" in data[:1024]:
+        from summarize.io.pdf import is_pdf
+
+        return "pdf" if is_pdf(data) else None
+    if data.startswith(_ZIP_OR_OLE[0]):
+        from summarize.io.docx import is_docx
+
+        return "docx" if is_docx(data) else None
+    return None
+
+
+def _looks_like(data: bytes) -> str:
+    """What a file seems to be, from its first bytes, for a message about a file that is not what it says."""
+    from summarize.io.docx import is_docx
+    from summarize.io.pdf import is_pdf
+
+    head = data[:_SNIFF_BYTES]
+    if not data:
+        return "an empty file"
+    if is_pdf(data):
+        return "a PDF file"
+    if is_docx(data):
+        return "a Word (DOCX) file"
+    if head.startswith(b"PK\x03\x04"):
+        return "a zip archive"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "a Word 97-2003 (.doc) or other Office file"
+    if re.search(rb"<(?:!doctype html|html|head|body)\b", head[:1024], re.IGNORECASE):
+        return "an HTML page"
+    if b"\x00" in head:
+        return "binary data"
+    return "text"
+
+
+def _format_of_download(url: str, content_type: str, final_url: str, data: bytes) -> str:
     if content_type in _HTML_TYPES:
         return "html"
+    if content_type in _PDF_TYPES:
+        return "pdf"
+    if content_type in _DOCX_TYPES:
+        return "docx"
     if content_type.startswith("text/"):
         return "text"
     if not content_type:
-        return _format_of_path(re.sub(r"[?#].*", "", final_url))
+        return _format_of_path(re.sub(r"[?#].*", "", final_url), data)
+    sniffed = _sniff(data)
+    if sniffed:
+        return sniffed
     raise FetchError(
         url,
-        f"the server sent {content_type}, not an HTML page or text; "
+        f"the server sent {content_type}, not an HTML page, a PDF or DOCX file, or text; "
         "name the format with --input-format (input_format= in Python) if it is one",
     )
 
 
 def _parse(
-    data: bytes, *, name: str, source: str, form: str, encoding: str | None, charset: str | None = None
+    data: bytes,
+    *,
+    name: str,
+    source: str,
+    form: str,
+    encoding: str | None,
+    charset: str | None = None,
+    progress: Progress | None = None,
 ) -> Document:
-    """Decode ``data`` as ``form`` ("text" or "html") into a Document."""
+    """Decode ``data`` as ``form`` ("text", "html", "pdf" or "docx") into a Document."""
     if form == "text":
         return Document(text=decode(data, name=name, encoding=encoding or charset), source=source, format="text")
+    # A zip or OLE file may be a damaged or an encrypted DOCX file: the extractor says which.
+    if (form == "pdf" and _sniff(data) != "pdf") or (form == "docx" and not data.startswith(_ZIP_OR_OLE)):
+        raise InputError(f"{name}: not {_FORMAT_NAMES[form]}: it looks like {_looks_like(data)}")
+    if form == "pdf":
+        from summarize.io.pdf import extract_pdf
+
+        pdf = extract_pdf(data, name=name, progress=progress)
+        return Document(text=pdf.text, title=pdf.title, source=source, format="pdf")
+    if form == "docx":
+        from summarize.io.docx import extract_docx
+
+        docx = extract_docx(data, name=name)
+        return Document(text=docx.text, title=docx.title, source=source, format="docx")
     from summarize.io.html import extract_article
 
     html = decode(data, name=name, encoding=encoding) if encoding else _decode_html(data, name=name, charset=charset)
