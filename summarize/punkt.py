@@ -47,6 +47,8 @@ _PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
 _DOTTED_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 _NEXT_WORD = re.compile(r"[^\W\d_][^\W_]*")
 _NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*\.?")
+# The most answers of NLTK's slow path kept (each a short string), per language.
+_ASKED_LIMIT = 4096
 # A whole next token that ends in one full stop: letters and digits, maybe joined by
 # single full stops or hyphens ("A.", "2.", "U.S.", "3.5.", "well-known.").
 _DOTTED_TOKEN = re.compile(r"[^\W_]+(?:[.-][^\W_]+)*\.")
@@ -85,6 +87,9 @@ class Punkt:
             re.UNICODE | re.VERBOSE,
         )
         self._realignment = re.compile(language.re_boundary_realignment.pattern, re.MULTILINE)
+        # NLTK's answers by the string asked: it depends on nothing else, and text of one
+        # shape (brackets, numbered items) asks the same strings again and again.
+        self._asked: dict[str, bool] = {}
 
     def _plain_break(self, before: str, match: re.Match[str]) -> bool | None:
         """Punkt's decision where it follows from its rules alone, or None to ask Punkt.
@@ -175,7 +180,12 @@ class Punkt:
         before = text[start : match.start()]
         decision = self._plain_break(before, match)
         if decision is None:
-            decision = bool(self.nltk.text_contains_sentbreak(before + match.group() + match.group("after_tok")))
+            asked = before + match.group() + match.group("after_tok")
+            decision = self._asked.get(asked)
+            if decision is None:
+                if len(self._asked) >= _ASKED_LIMIT:
+                    self._asked = {}
+                decision = self._asked[asked] = bool(self.nltk.text_contains_sentbreak(asked))
         return decision
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
