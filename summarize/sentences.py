@@ -51,7 +51,9 @@ Sentence boundaries are found by these rules, applied in this order:
       starts with a dialogue dash and a lower-case word (``—¿Vienes? —preguntó
       ella.``); so does one that starts with a dash, or with a letter of a script
       without case (Arabic), after a mark inside a closed quotation (``«Стой!» —
-      крикнула она``);
+      крикнула она``); but a line that ends with a full stop ends its sentence
+      even when the next line starts in lower case (text written one sentence a
+      line, lower-cased, as some corpora are);
    c. no boundary inside a pair of round or square brackets closed in the same
       paragraph (a parenthesis that holds sentences stays in its sentence);
    d. an initial before another initial (``T. S. Eliot``); an abbreviation, a
@@ -526,6 +528,8 @@ def _joins(
     # (b) A lower-case start after "?", "!", a closed quotation or a full stop; in a
     # script without case, any start after a mark inside a closed quotation.
     if first.islower() or first in ",;:،":
+        if last == "." and "\n" in segment[end:next_start]:
+            return False  # a line that ends with a full stop ends its sentence (text written a sentence a line)
         return last == "." or _OPEN_END.search(segment, max(start, end - _TAIL), end) is not None
     if first in "—–" and segment[next_start + 1 : next_start + 3].lstrip()[:1].islower():
         # A dialogue dash and a lower-case word: "—¿Vienes? —preguntó ella."

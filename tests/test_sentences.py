@@ -238,3 +238,13 @@ def test_long_runs_of_one_shape_split(shape: str) -> None:
     for language in ("english", "german", "japanese"):
         for sentence in split_sentences(text, language=language):
             assert sentence.text == text[sentence.start : sentence.end]
+
+
+def test_a_line_that_ends_with_a_full_stop_ends_its_sentence_before_a_lower_case_line() -> None:
+    # Text written one sentence per line, lower-cased (as some corpora are): each line is a sentence.
+    text = (
+        "metabolomics measures the metabolic response of living systems to stimuli.\n"
+        "it encompasses the measurement of metabolites in a biological system.\n"
+        "targeted studies analyse a predefined list of metabolites."
+    )
+    assert [s.text for s in split_sentences(text)] == text.split("\n")
