@@ -260,6 +260,20 @@ def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
     for seg_start, seg_end in _segments(text, unspaced=unspaced):
         segment = text[seg_start:seg_end]
         caption = _CAPTION.match(segment) is not None
+        if not unspaced and _PLAIN_SEGMENT.fullmatch(segment):
+            # Words and spaces alone: no rule has a mark to act on, so the segment is one sentence.
+            start, end = _stripped(segment, 0, len(segment))
+            if end > start:
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        text=segment[start:end],
+                        start=seg_start + start,
+                        end=seg_start + end,
+                        fragment=caption or _is_fragment(segment[start:end]),
+                    )
+                )
+            continue
         if unspaced:
             spans = splitter.span_tokenize(segment)
         else:
@@ -278,6 +292,10 @@ def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
                 )
             )
     return tuple(sentences)
+
+
+# A segment of words (letters and digits) and spaces, nothing else.
+_PLAIN_SEGMENT = re.compile(r"\s*[^\W_]+(?:\s+[^\W_]+)*\s*")
 
 
 def _is_fragment(sentence: str) -> bool:
