@@ -199,7 +199,7 @@ class Punkt:
         for match in self._period_context.finditer(text):
             stop = previous[2] if previous else 0
             before = text[stop : match.start()]
-            space = max(before.rfind(character) for character in _ASCII_WHITESPACE)
+            space = max(map(before.rfind, _ASCII_WHITESPACE))
             # NLTK's quirk, kept: whitespace at the very start of `before` counts as none.
             word_start = space + stop + 1 if space > 0 else (previous[1] if previous else 0)
             if previous is not None and previous[2] <= word_start:
