@@ -1,0 +1,148 @@
+"""Several documents, one summary: sentences that know their document, and redundancy across documents."""
+
+from __future__ import annotations
+
+import pytest
+
+import summarize
+from summarize import DocumentSentence, InvalidParameterError, MultiSummary
+from summarize.multidoc import DEFAULT_REDUNDANCY, summarize_documents
+from summarize.similarity import cosine, term_matrix
+from summarize.terms import analyzer
+
+# Two reports of one story: their first sentences state the same fact in nearly the same
+# words; the rest of each report is its own. The words are made up, so that they are
+# stop words in no language and stem alike in all.
+FIRST = "Zorbax kelvot vimrel trunap. Quilpen drasmo fexul zorbax. Mimpar sondap bremot."
+SECOND = "Zorbax kelvot vimrel trunap yortav. Kelvot glumir pasque vimrel. Trabe noskil fendra."
+# The same in Chinese and Japanese: sentence 0 of each is the same fact.
+FIRST_CJK = "股票市场价格下跌。股票交易所关门。天气很好。"
+SECOND_CJK = "股票市场价格下跌了。市场价格交易。阳光温暖。"
+
+# A park story from two sources, in English.
+COUNCIL = "The council approved the new park on Monday. The park will open in May. Rain is expected."
+RESIDENTS = "On Monday the council approved a new park. Residents had asked the council for a park."
+
+
+def reports(language: str) -> list[str]:
+    if language == "chinese":
+        return [FIRST_CJK, SECOND_CJK]
+    if language == "japanese":
+        return [FIRST_CJK.replace("场", "場"), SECOND_CJK.replace("场", "場")]
+    return [FIRST, SECOND]
+
+
+def is_first_fact(sentence: DocumentSentence) -> bool:
+    return sentence.index == 0
+
+
+@pytest.mark.parametrize("language", summarize.LANGUAGES)
+@pytest.mark.parametrize("ranker", sorted(summarize.RANKERS))
+def test_the_same_fact_in_two_documents_is_chosen_once(ranker: str, language: str) -> None:
+    texts = reports(language)
+    terms = [analyzer(language)(text.split("。")[0] if "。" in text else text.split(".")[0]) for text in texts]
+    assert cosine(term_matrix(terms)).max() > DEFAULT_REDUNDANCY  # the two first sentences are near-duplicates
+    summary = summarize_documents(texts, sentences=3, ranker=ranker, language=language)
+    assert sum(map(is_first_fact, summary)) <= 1
+    assert len(summary) == 3
+    assert all(texts[s.document][s.start : s.end] == s.text for s in summary)
+    assert [(s.document, s.index) for s in summary] == sorted((s.document, s.index) for s in summary)
+
+
+@pytest.mark.parametrize("ranker", ["textrank", "lexrank", "bm25", "lead"])
+def test_without_redundancy_control_both_reports_of_the_fact_are_chosen(ranker: str) -> None:
+    chosen = summarize_documents([FIRST, SECOND], sentences=2, ranker=ranker, diversity=0.0, redundancy=None)
+    assert [(s.document, s.index) for s in chosen] == [(0, 0), (1, 0)]
+
+
+def test_known_answer_with_ids_and_offsets() -> None:
+    summary = summarize_documents([COUNCIL, RESIDENTS], ids=["a", "b"], sentences=2, ranker="textrank")
+    assert isinstance(summary, MultiSummary)
+    assert summary.documents == ("a", "b")
+    assert [(s.document, s.index, s.rank, s.text) for s in summary] == [
+        ("a", 0, 1, "The council approved the new park on Monday."),
+        ("b", 1, 3, "Residents had asked the council for a park."),
+    ]
+    second = summary[1]
+    assert (second.start, second.end) == (43, 86)
+    assert RESIDENTS[second.start : second.end] == second.text
+    assert summary.text == "The council approved the new park on Monday. Residents had asked the council for a park."
+    assert summary.language == "english"
+
+
+def test_order_by_score_gives_the_best_first() -> None:
+    texts = ["Rain is expected. The council met.", COUNCIL, RESIDENTS]
+    by_document = summarize_documents(texts, sentences=2, ranker="textrank")
+    by_score = summarize_documents(texts, sentences=2, ranker="textrank", order="score")
+    assert [(s.document, s.index) for s in by_document] == [(0, 0), (1, 0)]
+    assert [(s.document, s.index) for s in by_score] == [(1, 0), (0, 0)]
+    assert [s.rank for s in by_score] == sorted(s.rank for s in by_score)
+
+
+def test_lead_takes_each_documents_opening_first() -> None:
+    texts = ["Alpha one. Alpha two. Alpha three.", "Beta one. Beta two.", "Gamma one. Gamma two."]
+    summary = summarize_documents(texts, sentences=3, ranker="lead")
+    assert [(s.document, s.index) for s in summary] == [(0, 0), (1, 0), (2, 0)]
+    assert [s.rank for s in summary] == [1, 2, 3]  # equal priors: ties by document order
+
+
+def test_budgets_count_the_sentences_of_all_documents() -> None:
+    texts = ["Alpha one. Alpha two. Alpha three.", "Beta one. Beta two.", "Gamma one. Gamma two."]
+    assert len(summarize_documents(texts, ratio=0.5, ranker="lead")) == 4  # 7 sentences, half rounded up
+    assert [s.text for s in summarize_documents(texts, words=4, ranker="lead")] == ["Alpha one.", "Beta one."]
+
+
+def test_empty_documents_keep_their_number() -> None:
+    summary = summarize_documents(["", COUNCIL, "   "], sentences=1, ranker="textrank")
+    assert [(s.document, s.index) for s in summary] == [(1, 0)]
+    assert summary.documents == (0, 1, 2)
+    assert len(summarize_documents(["", "  "])) == 0
+    assert len(summarize_documents([])) == 0
+
+
+def test_auto_language_reads_each_document_in_its_own() -> None:
+    summary = summarize_documents(
+        ["Die Katze schläft im Haus.", "The cat sleeps in the house."], sentences=2, language="auto"
+    )
+    assert summary.language == "german"
+    assert {s.document for s in summary} == {0, 1}
+
+
+def test_results_are_immutable_and_summaries_are_unchanged() -> None:
+    summary = summarize_documents([COUNCIL, RESIDENTS])
+    with pytest.raises(AttributeError):
+        summary[0].document = 3  # type: ignore[misc]
+    assert type(summarize.summarize(COUNCIL)[0]) is summarize.ScoredSentence
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"texts": "one text"}, "'texts' parameter must be a sequence of str"),
+        ({"texts": ["fine", 3]}, "'text' parameter must be a str"),
+        ({"ids": ["a"]}, "'ids' parameter must be None or a sequence of 2 distinct str"),
+        ({"ids": ["a", "a"]}, "'ids' parameter"),
+        ({"sentences": 0}, "'sentences' parameter must be an int >= 1"),
+        ({"sentences": 2, "ratio": 0.5}, "mutually exclusive"),
+        ({"order": "random"}, "'order' parameter must be one of"),
+        ({"ranker": "nope"}, "'ranker' parameter must be one of"),
+        ({"diversity": 1.0}, r"'diversity' parameter must be a float in \[0, 1\)"),
+        ({"redundancy": 0.0}, r"'redundancy' parameter must be a float in \(0, 1\] or None"),
+        ({"language": "klingon"}, "'language' parameter"),
+    ],
+)
+def test_invalid_options_name_the_parameter(arguments: dict[str, object], message: str) -> None:
+    texts = arguments.pop("texts", [COUNCIL, RESIDENTS])
+    with pytest.raises(InvalidParameterError, match=message):
+        summarize_documents(texts, **arguments)  # type: ignore[arg-type]
+
+
+def test_orientation_stays_within_documents() -> None:
+    import numpy as np
+
+    from summarize.graph import orient
+
+    weights = np.ones((3, 3)) - np.eye(3)
+    documents = np.array([0, 0, 1])
+    assert orient(weights, 0.5, documents=documents).tolist() == [[0, 0.5, 1], [1, 0, 1], [1, 1, 0]]
+    assert orient(weights, 0.5).tolist() == [[0, 0.5, 0.5], [1, 0, 0.5], [1, 1, 0]]
