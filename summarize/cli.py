@@ -149,14 +149,70 @@ def _summarize_command(argv: list[str]) -> int:
             parser.error("--keywords is for --format text, json and markdown, not html")
         if args.include_text and args.format != "json":
             parser.error(f"--include-text is for --format json, not {args.format}")
+        if args.combine:
+            for option, given in (
+                ("--format html", args.format == "html"),
+                ("--keywords", args.keywords is not None),
+                ("--focus", args.focus is not None),
+                ("--include-text", args.include_text),
+            ):
+                if given:
+                    parser.error(f"{option} is not available with --combine")
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
+    if args.combine:
+        return _combine_files(args, sys.stdout)
     try:
         summarizer = _summarizer(args)
     except SummarizeError as error:
         _error(str(error))
         return 2
     return _summarize_files(summarizer, args, sys.stdout)
+
+
+def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
+    """``--combine``: one summary over all the files, each sentence with its file."""
+    from summarize.multidoc import DEFAULT_DIVERSITY, summarize_documents
+
+    _import_nltk()
+    names = [_display(name) for name in args.files]
+    if len(set(names)) != len(names):
+        _error("--combine: each FILE may be given once")
+        return 2
+    try:
+        texts = [_read(name, args).text for name in args.files]
+        summary = summarize_documents(
+            texts,
+            ids=names,
+            sentences=args.sentences,
+            ratio=args.ratio,
+            words=args.words,
+            order=args.order,
+            ranker=args.ranker,
+            diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
+            language=args.language,
+        )
+    except SummarizeError as error:
+        _error(str(error))
+        return 1
+    if not summary:
+        _error("--combine: no sentence to summarise in any FILE")
+        return 1
+    if args.format == "json":
+        record = {
+            "documents": list(summary.documents),
+            "language": summary.language,
+            "sentences": [{"document": s.document, **sentence_record(s)} for s in summary],
+        }
+        out.write(json_line(record))
+    elif args.format == "markdown":
+        from summarize.io.render import to_markdown
+
+        out.write(to_markdown(summary))
+    else:
+        out.writelines(f"[{sentence.document}] {' '.join(sentence.text.split())}\n" for sentence in summary)
+    out.flush()
+    return 0
 
 
 def _summarizer(args: argparse.Namespace) -> Summarizer:
@@ -166,7 +222,7 @@ def _summarizer(args: argparse.Namespace) -> Summarizer:
         words=args.words,
         order=args.order,
         ranker=args.ranker,
-        diversity=args.diversity,
+        diversity=0.0 if args.diversity is None else args.diversity,
         language=args.language,
         focus=args.focus,
         focus_weight=args.focus_weight,
@@ -578,7 +634,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
     )
-    _add_summary_options(parser)
+    _add_summary_options(parser, combine=True)
+    parser.add_argument(
+        "--combine",
+        action="store_true",
+        help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
+        '"document" in JSON); the same fact in several FILEs is chosen once (--diversity defaults to 0.3, and '
+        "a sentence whose cosine with one already chosen is above 0.5 is passed over)",
+    )
     parser.add_argument(
         "--keywords",
         type=_positive_int,
@@ -690,7 +753,7 @@ def _batch_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+def _add_summary_options(parser: argparse.ArgumentParser, *, combine: bool = False) -> None:
     """The options that shape each summary: the same for one file and for a corpus."""
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument(
@@ -719,10 +782,10 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--diversity",
         type=_diversity,
-        default=0.0,
+        default=None,
         metavar="D",
         help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
-        "(maximal marginal relevance; default 0, off)",
+        "(maximal marginal relevance; default 0, off" + ("; 0.3 with --combine)" if combine else ")"),
     )
     _add_language_option(parser)
     _add_focus_options(parser)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import summarize
 from summarize import DocumentSentence, InvalidParameterError, MultiSummary
+from summarize.cli import main
 from summarize.multidoc import DEFAULT_REDUNDANCY, summarize_documents
 from summarize.similarity import cosine, term_matrix
 from summarize.terms import analyzer
@@ -146,3 +150,68 @@ def test_orientation_stays_within_documents() -> None:
     documents = np.array([0, 0, 1])
     assert orient(weights, 0.5, documents=documents).tolist() == [[0, 0.5, 1], [1, 0, 1], [1, 1, 0]]
     assert orient(weights, 0.5).tolist() == [[0, 0.5, 0.5], [1, 0, 0.5], [1, 1, 0]]
+
+
+@pytest.fixture
+def two_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(COUNCIL, encoding="utf-8")
+    Path("b.txt").write_text(RESIDENTS, encoding="utf-8")
+    return ["a.txt", "b.txt"]
+
+
+def test_command_line_combine_prints_each_sentence_with_its_file(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank"]) == 0
+    assert capsys.readouterr().out == (
+        "[a.txt] The council approved the new park on Monday.\n[b.txt] Residents had asked the council for a park.\n"
+    )
+
+
+def test_command_line_combine_json(two_files: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank", "--format", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["documents"] == ["a.txt", "b.txt"]
+    assert [(s["document"], s["index"], s["rank"], s["start"], s["end"]) for s in record["sentences"]] == [
+        ("a.txt", 0, 1, 0, 44),
+        ("b.txt", 1, 3, 43, 86),
+    ]
+    assert list(record["sentences"][0]) == ["document", "index", "rank", "score", "text", "start", "end"]
+
+
+def test_command_line_combine_markdown(two_files: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--combine", *two_files, "-n", "1", "--ranker", "textrank", "-f", "markdown"]) == 0
+    assert capsys.readouterr().out == "- The council approved the new park on Monday. — *a.txt*\n"
+
+
+def test_command_line_combine_without_diversity_repeats_the_fact(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank", "--diversity", "0"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "[b.txt] Residents had asked the council for a park."
+    # --diversity 0 leaves the near-duplicate threshold on: the second report of the fact is still passed over
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--format", "html"], "--format html"),
+        (["--keywords", "3"], "--keywords is not available with --combine"),
+        (["--focus", "park"], "--focus is not available with --combine"),
+    ],
+)
+def test_command_line_combine_rejects_what_it_cannot_do(
+    two_files: list[str], capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    assert main(["--combine", *two_files, *options]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_command_line_combine_of_empty_files_is_an_error(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("a.txt").write_text("", encoding="utf-8")
+    Path("b.txt").write_text("  \n", encoding="utf-8")
+    assert main(["--combine", *two_files]) == 1
+    assert "no sentence to summarise" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from summarize._validation import abbreviated, fail
 from summarize._version import __version__
+from summarize.multidoc import DocumentSentence
 from summarize.pipeline import Analysis
 from summarize.types import ScoredSentence, Summary
 
@@ -60,7 +61,8 @@ def to_markdown(
     str
         Markdown ending with a newline. Line breaks inside a sentence are folded
         and characters that Markdown would read as markup are escaped, so the list
-        shows the text as it is.
+        shows the text as it is. A sentence of a summary of several documents
+        (:func:`summarize.summarize_documents`) ends with its document in italics.
 
     Examples
     --------
@@ -76,10 +78,17 @@ def to_markdown(
     if title is not None and not isinstance(title, str):
         raise fail("title", "a str or None", title)
     lines = [f"# {_markdown_escape(title)}", ""] if title and title.strip() else []
-    lines.extend(f"- {_markdown_escape(sentence.text)}" for sentence in sentences)
+    lines.extend(f"- {_markdown_escape(sentence.text)}{_source(sentence)}" for sentence in sentences)
     if keywords is not None:
         lines.extend(["", "Keywords: " + ", ".join(_markdown_escape(keyword.text) for keyword in keywords)])
     return "\n".join(lines) + "\n"
+
+
+def _source(sentence: ScoredSentence) -> str:
+    """`` — *document*`` after a sentence of a summary of several documents, else nothing."""
+    if not isinstance(sentence, DocumentSentence):
+        return ""
+    return f" — *{_markdown_escape(str(sentence.document))}*"
 
 
 def _markdown_escape(text: str) -> str:
