@@ -639,7 +639,7 @@ def _parser() -> argparse.ArgumentParser:
         "--combine",
         action="store_true",
         help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
-        '"document" in JSON); the same fact in several FILEs is chosen once (--diversity defaults to 0.3, and '
+        '"document" in JSON); the same fact in several FILEs is chosen once (--diversity defaults to 0.1, and '
         "a sentence whose cosine with one already chosen is above 0.5 is passed over)",
     )
     parser.add_argument(
@@ -785,7 +785,7 @@ def _add_summary_options(parser: argparse.ArgumentParser, *, combine: bool = Fal
         default=None,
         metavar="D",
         help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
-        "(maximal marginal relevance; default 0, off" + ("; 0.3 with --combine)" if combine else ")"),
+        "(maximal marginal relevance; default 0, off" + ("; 0.1 with --combine)" if combine else ")"),
     )
     _add_language_option(parser)
     _add_focus_options(parser)

@@ -31,8 +31,9 @@ from summarize.types import ScoredSentence, Sentence
 
 __all__ = ["DEFAULT_DIVERSITY", "DEFAULT_REDUNDANCY", "DocumentSentence", "MultiSummary", "summarize_documents"]
 
-#: Weight of redundancy in maximal marginal relevance across documents.
-DEFAULT_DIVERSITY = 0.3
+#: Weight of redundancy in maximal marginal relevance across documents (chosen on the
+#: development clusters of benchmarks/multidoc.py; see docs/multidoc.md).
+DEFAULT_DIVERSITY = 0.1
 #: Cosine of term sets above which a sentence repeats one already chosen and is passed over.
 DEFAULT_REDUNDANCY = 0.5
 
@@ -130,7 +131,7 @@ def summarize_documents(
         Position-aware rankers count positions within each document.
     diversity : float
         Weight of redundancy in maximal marginal relevance, in [0, 1) (default
-        0.3): a sentence similar to one already chosen needs a higher score.
+        0.1): a sentence similar to one already chosen needs a higher score.
     redundancy : float or None
         A sentence whose cosine with one already chosen is above this, in (0, 1],
         is never chosen (default 0.5, the cosine above which two sentences are
