@@ -143,7 +143,7 @@ def _summarize_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-        if args.format == "html" and len(args.files) > 1:
+        if args.format == "html" and len(args.files) > 1 and not args.combine:
             parser.error(f"--format html writes one page: give one FILE, not {len(args.files)}")
         if args.format == "html" and args.keywords is not None:
             parser.error("--keywords is for --format text, json and markdown, not html")
@@ -151,7 +151,6 @@ def _summarize_command(argv: list[str]) -> int:
             parser.error(f"--include-text is for --format json, not {args.format}")
         if args.combine:
             for option, given in (
-                ("--format html", args.format == "html"),
                 ("--keywords", args.keywords is not None),
                 ("--focus", args.focus is not None),
                 ("--include-text", args.include_text),
@@ -209,6 +208,10 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         from summarize.io.render import to_markdown
 
         out.write(to_markdown(summary))
+    elif args.format == "html":
+        from summarize.io.render import to_html_documents
+
+        out.write(to_html_documents(texts, summary))
     else:
         out.writelines(f"[{sentence.document}] {' '.join(sentence.text.split())}\n" for sentence in summary)
     out.flush()
@@ -640,7 +643,8 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
         '"document" in JSON); the same fact in several FILEs is chosen once (--diversity defaults to 0.1, and '
-        "a sentence whose cosine with one already chosen is above 0.5 is passed over)",
+        "a sentence whose cosine with one already chosen is above 0.5 is passed over); with --format html, a page "
+        "showing every FILE with its chosen sentences highlighted",
     )
     parser.add_argument(
         "--keywords",

@@ -196,7 +196,6 @@ def test_command_line_combine_without_diversity_repeats_the_fact(
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--format", "html"], "--format html"),
         (["--keywords", "3"], "--keywords is not available with --combine"),
         (["--focus", "park"], "--focus is not available with --combine"),
     ],
@@ -206,6 +205,38 @@ def test_command_line_combine_rejects_what_it_cannot_do(
 ) -> None:
     assert main(["--combine", *two_files, *options]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_command_line_combine_html_shows_every_document(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank", "-f", "html"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<h2>a.txt</h2>" in page
+    assert "<h2>b.txt</h2>" in page
+    assert page.count("<mark") == 2
+    assert 'id="d0s0"' in page
+    assert 'id="d1s1"' in page
+    assert 'href="#d1s1"' in page
+    assert "<script" not in page
+
+
+def test_html_page_of_several_documents_escapes_and_checks() -> None:
+    from summarize.io.render import to_html_documents
+
+    texts = ["<b>Cats</b> purr & play. Cats and dogs play.", "Dogs bark. Dogs and cats play."]
+    summary = summarize_documents(texts, sentences=1)
+    page = to_html_documents(texts, summary, title="Pets <3")
+    assert "<b>" not in page
+    assert "&lt;b&gt;Cats&lt;/b&gt;" in page
+    assert "<title>Summary: Pets &lt;3</title>" in page
+    assert "<h2>Document 1</h2>" in page
+    assert "<h2>Document 2</h2>" in page
+    with pytest.raises(InvalidParameterError, match="'texts' parameter must be a sequence of 2 str"):
+        to_html_documents(texts[:1], summary)
+    with pytest.raises(InvalidParameterError, match="'summary' parameter must be a MultiSummary"):
+        to_html_documents(texts, summarize.summarize(texts[0]))  # type: ignore[arg-type]
 
 
 def test_command_line_combine_of_empty_files_is_an_error(
