@@ -39,14 +39,18 @@ def orient(weights: Matrix, forward: float, *, documents: npt.NDArray[np.int64] 
         later = coo.col > coo.row
         if documents is not None:
             later &= documents[coo.row] == documents[coo.col]
-        data = np.where(later, forward * coo.data, coo.data)
-        return scipy.sparse.csr_matrix((data, (coo.row, coo.col)), shape=coo.shape)
+        data = np.where(later, forward * coo.data, np.where(coo.row == coo.col, 0.0, coo.data))
+        oriented = scipy.sparse.csr_matrix((data, (coo.row, coo.col)), shape=coo.shape)
+        oriented.eliminate_zeros()
+        return oriented
     dense = np.asarray(weights, dtype=np.float64)
     n = dense.shape[0]
     later_mask = np.triu(np.ones((n, n), dtype=bool), 1)
     if documents is not None:
         later_mask &= documents[:, None] == documents[None, :]
-    return np.asarray(np.where(later_mask, forward * dense, dense), dtype=np.float64)
+    oriented = np.where(later_mask, forward * dense, dense)
+    np.fill_diagonal(oriented, 0.0)
+    return np.asarray(oriented, dtype=np.float64)
 
 
 def networkx_graph(ranked: Sequence[ScoredSentence], body: Sequence[Sentence], weights: Matrix | None) -> nx.Graph:

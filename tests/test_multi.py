@@ -246,3 +246,19 @@ def test_command_line_combine_of_empty_files_is_an_error(
     Path("b.txt").write_text("  \n", encoding="utf-8")
     assert main(["--combine", *two_files]) == 1
     assert "no sentence to summarise" in capsys.readouterr().err
+
+
+def test_orientation_is_the_same_on_sparse_and_dense_graphs() -> None:
+    import numpy as np
+    import scipy.sparse
+
+    from summarize.graph import orient
+
+    weights = np.random.default_rng(0).random((7, 7))
+    documents = np.array([0, 0, 0, 1, 1, 2, 2])
+    for given in (None, documents):
+        dense = orient(weights, 0.3, documents=given)
+        sparse = orient(scipy.sparse.csr_matrix(weights), 0.3, documents=given)
+        assert np.allclose(dense, sparse.toarray())
+        assert np.all(np.diag(dense) == 0)
+    assert np.allclose(orient(weights, 0.3), np.tril(weights, -1) + 0.3 * np.triu(weights, 1))
