@@ -420,8 +420,23 @@ def _batch(arguments: list[str]) -> int:
             parser.error("--resume needs an output file (-o FILE)")
         if Path(args.corpus).is_dir() and (args.text_field is not None or args.id_field is not None):
             parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of documents")
+        if args.group_field is not None and not args.combine:
+            parser.error("--group-field is for --combine")
+        if args.group_field is not None and Path(args.corpus).is_dir():
+            parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
+        if args.combine:
+            for option, given in (
+                ("--resume", args.resume),
+                ("--jobs", args.jobs is not None),
+                ("--scheduler", args.scheduler is not None),
+                ("--focus", args.focus is not None),
+            ):
+                if given:
+                    parser.error(f"{option} is not available with --combine")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
+    if args.combine:
+        return _batch_combine(args)
     from summarize.batch import summarize_corpus
 
     try:
@@ -454,6 +469,56 @@ def _batch(arguments: list[str]) -> int:
         return 130
     print(_report(report), file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _batch_combine(args: argparse.Namespace) -> int:
+    """``batch --combine``: one summary per group of records, in this process, into JSON Lines."""
+    from summarize.batch.combine import summarize_groups
+    from summarize.io.corpus import open_corpus
+    from summarize.multidoc import DEFAULT_DIVERSITY
+
+    groups = failed = 0
+    try:
+        with open_corpus(
+            args.corpus,
+            text_field=args.text_field or "text",
+            id_field=args.id_field,
+            encoding=args.encoding,
+            group_field=args.group_field,
+        ) as corpus:
+            records = summarize_groups(
+                corpus,
+                sentences=args.sentences,
+                ratio=args.ratio,
+                words=args.words,
+                order=args.order,
+                ranker=args.ranker,
+                diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
+                language=args.language,
+            )
+            lines = []
+            for record in records:
+                failed += "error" in record
+                groups += "group" in record
+                lines.append(json_line(record))
+    except FieldError as error:
+        option = {"text_field": "--text-field", "id_field": "--id-field"}.get(error.parameter, "--group-field")
+        _error(f"{error}; name the field with {option}")
+        return 2
+    except SummarizeError as error:
+        _error(str(error))
+        return 1
+    if args.output in (None, "-"):
+        sys.stdout.writelines(lines)
+    else:
+        try:
+            Path(args.output).write_text("".join(lines), encoding="utf-8")
+        except OSError as error:
+            _error(f"{args.output}: cannot write ({error.strerror or error})")
+            return 1
+    line = f"{PROG}: {groups} groups summarised, {failed} records failed"
+    print(line + (' (see their "error" field)' if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _report(report: BatchReport) -> str:
@@ -738,6 +803,18 @@ def _batch_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the field holding each record's id (default id, if present; else the line or row number)",
     )
+    parser.add_argument(
+        "--combine",
+        action="store_true",
+        help='one summary over several records, each sentence with its record\'s id as "document": over all '
+        "of them, or over each group of --group-field; one output record per group, in this process "
+        "(not with --resume, --jobs or --scheduler)",
+    )
+    parser.add_argument(
+        "--group-field",
+        metavar="NAME",
+        help="with --combine: the field (CSV column) whose value groups the records, one summary per group",
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "-j", "--jobs", type=_positive_int, metavar="N", help="number of worker processes (default: the number of CPUs)"
@@ -752,7 +829,7 @@ def _batch_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         help="show a progress bar on standard error (default: when it is a terminal)",
     )
-    _add_summary_options(parser)
+    _add_summary_options(parser, combine=True)
     parser.add_argument("--encoding", type=_encoding, default="utf-8", help="encoding of the input (default utf-8)")
     return parser
 

@@ -262,3 +262,57 @@ def test_orientation_is_the_same_on_sparse_and_dense_graphs() -> None:
         assert np.allclose(dense, sparse.toarray())
         assert np.all(np.diag(dense) == 0)
     assert np.allclose(orient(weights, 0.3), np.tril(weights, -1) + 0.3 * np.triu(weights, 1))
+
+
+def corpus_lines() -> list[str]:
+    return [
+        json.dumps({"id": "a", "story": 1, "text": COUNCIL}),
+        json.dumps({"id": "b", "story": 1, "text": RESIDENTS}),
+        json.dumps({"id": "c", "story": 2, "text": "Cats purr. Dogs bark. Cats and dogs play."}),
+        json.dumps({"id": "d", "text": "No story field."}),
+    ]
+
+
+def test_batch_combine_gives_one_summary_per_group(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(corpus_lines()) + "\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    argv = ["batch", str(corpus), "--combine", "--group-field", "story", "-n", "2", "--ranker", "textrank"]
+    assert main([*argv, "-o", str(output)]) == 1  # record d has no group
+    assert "2 groups summarised, 1 records failed" in capsys.readouterr().err
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert records[0] == {"id": "d", "error": "no 'story' field"}
+    assert [(r["group"], r["documents"]) for r in records[1:]] == [(1, ["a", "b"]), (2, ["c"])]
+    assert [(s["document"], s["index"]) for s in records[1]["sentences"]] == [("a", 0), ("b", 1)]
+
+
+def test_batch_combine_without_groups_summarises_the_whole_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(COUNCIL, encoding="utf-8")
+    (folder / "b.txt").write_text(RESIDENTS, encoding="utf-8")
+    assert main(["batch", str(folder), "--combine", "-n", "2", "--ranker", "textrank"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["group"] is None
+    assert record["documents"] == ["a.txt", "b.txt"]
+    assert [(s["document"], s["index"]) for s in record["sentences"]] == [("a.txt", 0), ("b.txt", 1)]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--group-field", "story"], "--group-field is for --combine"),
+        (["--combine", "--jobs", "2"], "--jobs is not available with --combine"),
+        (["--combine", "--resume", "-o", "out.jsonl"], "--resume is not available with --combine"),
+        (["--combine", "--group-field", "nope"], "no 'nope' field"),
+    ],
+)
+def test_batch_combine_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(corpus_lines()) + "\n", encoding="utf-8")
+    assert main(["batch", str(corpus), *options]) == 2
+    assert message in capsys.readouterr().err
