@@ -93,7 +93,7 @@ def record_from_mapping(
     --------
     >>> from summarize.io.corpus import record_from_mapping
     >>> record_from_mapping({"id": 7, "text": "Cats purr."})
-    Record(id=7, text='Cats purr.', error=None)
+    Record(id=7, text='Cats purr.', error=None, group=None)
     >>> record_from_mapping({"body": "Cats purr."}, position=3).error
     "no 'text' field"
     """
