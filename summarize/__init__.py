@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from summarize.io.render import to_html, to_markdown
     from summarize.keyphrases import Keyword
     from summarize.languages import LANGUAGES, detect_language
+    from summarize.multidoc import DocumentSentence, MultiSummary, summarize_documents
     from summarize.pipeline import Analysis, Summarizer, keywords, rank_sentences, summarize, to_networkx
     from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
     from summarize.sentences import split_sentences
@@ -63,6 +64,9 @@ _LAZY = {
     "RANKERS": "summarize.rankers",
     "Ranker": "summarize.rankers",
     "split_sentences": "summarize.sentences",
+    "DocumentSentence": "summarize.multidoc",
+    "MultiSummary": "summarize.multidoc",
+    "summarize_documents": "summarize.multidoc",
     "Document": "summarize.io.documents",
     "load_document": "summarize.io.documents",
     "read_document": "summarize.io.documents",
@@ -83,12 +87,14 @@ __all__ = [
     "BatchReport",
     "ConvergenceError",
     "Document",
+    "DocumentSentence",
     "FetchError",
     "FieldError",
     "InputError",
     "InvalidParameterError",
     "Keyword",
     "MissingDependencyError",
+    "MultiSummary",
     "OutputError",
     "Ranker",
     "SchedulerError",
@@ -109,6 +115,7 @@ __all__ = [
     "summarize",
     "summarize_corpus",
     "summarize_dask",
+    "summarize_documents",
     "summarize_many",
     "summarize_records",
     "to_html",

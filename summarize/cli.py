@@ -143,20 +143,79 @@ def _summarize_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-        if args.format == "html" and len(args.files) > 1:
+        if args.format == "html" and len(args.files) > 1 and not args.combine:
             parser.error(f"--format html writes one page: give one FILE, not {len(args.files)}")
         if args.format == "html" and args.keywords is not None:
             parser.error("--keywords is for --format text, json and markdown, not html")
         if args.include_text and args.format != "json":
             parser.error(f"--include-text is for --format json, not {args.format}")
+        if args.combine:
+            for option, given in (
+                ("--keywords", args.keywords is not None),
+                ("--focus", args.focus is not None),
+                ("--include-text", args.include_text),
+            ):
+                if given:
+                    parser.error(f"{option} is not available with --combine")
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
+    if args.combine:
+        return _combine_files(args, sys.stdout)
     try:
         summarizer = _summarizer(args)
     except SummarizeError as error:
         _error(str(error))
         return 2
     return _summarize_files(summarizer, args, sys.stdout)
+
+
+def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
+    """``--combine``: one summary over all the files, each sentence with its file."""
+    from summarize.multidoc import DEFAULT_DIVERSITY, summarize_documents
+
+    _import_nltk()
+    names = [_display(name) for name in args.files]
+    if len(set(names)) != len(names):
+        _error("--combine: each FILE may be given once")
+        return 2
+    try:
+        texts = [_read(name, args).text for name in args.files]
+        summary = summarize_documents(
+            texts,
+            ids=names,
+            sentences=args.sentences,
+            ratio=args.ratio,
+            words=args.words,
+            order=args.order,
+            ranker=args.ranker,
+            diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
+            language=args.language,
+        )
+    except SummarizeError as error:
+        _error(str(error))
+        return 1
+    if not summary:
+        _error("--combine: no sentence to summarise in any FILE")
+        return 1
+    if args.format == "json":
+        record = {
+            "documents": list(summary.documents),
+            "language": summary.language,
+            "sentences": [{"document": s.document, **sentence_record(s)} for s in summary],
+        }
+        out.write(json_line(record))
+    elif args.format == "markdown":
+        from summarize.io.render import to_markdown
+
+        out.write(to_markdown(summary))
+    elif args.format == "html":
+        from summarize.io.render import to_html_documents
+
+        out.write(to_html_documents(texts, summary))
+    else:
+        out.writelines(f"[{sentence.document}] {' '.join(sentence.text.split())}\n" for sentence in summary)
+    out.flush()
+    return 0
 
 
 def _summarizer(args: argparse.Namespace) -> Summarizer:
@@ -166,7 +225,7 @@ def _summarizer(args: argparse.Namespace) -> Summarizer:
         words=args.words,
         order=args.order,
         ranker=args.ranker,
-        diversity=args.diversity,
+        diversity=0.0 if args.diversity is None else args.diversity,
         language=args.language,
         focus=args.focus,
         focus_weight=args.focus_weight,
@@ -361,8 +420,23 @@ def _batch(arguments: list[str]) -> int:
             parser.error("--resume needs an output file (-o FILE)")
         if Path(args.corpus).is_dir() and (args.text_field is not None or args.id_field is not None):
             parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of documents")
+        if args.group_field is not None and not args.combine:
+            parser.error("--group-field is for --combine")
+        if args.group_field is not None and Path(args.corpus).is_dir():
+            parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
+        if args.combine:
+            for option, given in (
+                ("--resume", args.resume),
+                ("--jobs", args.jobs is not None),
+                ("--scheduler", args.scheduler is not None),
+                ("--focus", args.focus is not None),
+            ):
+                if given:
+                    parser.error(f"{option} is not available with --combine")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
+    if args.combine:
+        return _batch_combine(args)
     from summarize.batch import summarize_corpus
 
     try:
@@ -395,6 +469,56 @@ def _batch(arguments: list[str]) -> int:
         return 130
     print(_report(report), file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _batch_combine(args: argparse.Namespace) -> int:
+    """``batch --combine``: one summary per group of records, in this process, into JSON Lines."""
+    from summarize.batch.combine import summarize_groups
+    from summarize.io.corpus import open_corpus
+    from summarize.multidoc import DEFAULT_DIVERSITY
+
+    groups = failed = 0
+    try:
+        with open_corpus(
+            args.corpus,
+            text_field=args.text_field or "text",
+            id_field=args.id_field,
+            encoding=args.encoding,
+            group_field=args.group_field,
+        ) as corpus:
+            records = summarize_groups(
+                corpus,
+                sentences=args.sentences,
+                ratio=args.ratio,
+                words=args.words,
+                order=args.order,
+                ranker=args.ranker,
+                diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
+                language=args.language,
+            )
+            lines = []
+            for record in records:
+                failed += "error" in record
+                groups += "group" in record
+                lines.append(json_line(record))
+    except FieldError as error:
+        option = {"text_field": "--text-field", "id_field": "--id-field"}.get(error.parameter, "--group-field")
+        _error(f"{error}; name the field with {option}")
+        return 2
+    except SummarizeError as error:
+        _error(str(error))
+        return 1
+    if args.output in (None, "-"):
+        sys.stdout.writelines(lines)
+    else:
+        try:
+            Path(args.output).write_text("".join(lines), encoding="utf-8")
+        except OSError as error:
+            _error(f"{args.output}: cannot write ({error.strerror or error})")
+            return 1
+    line = f"{PROG}: {groups} groups summarised, {failed} records failed"
+    print(line + (' (see their "error" field)' if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _report(report: BatchReport) -> str:
@@ -578,7 +702,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
     )
-    _add_summary_options(parser)
+    _add_summary_options(parser, combine=True)
+    parser.add_argument(
+        "--combine",
+        action="store_true",
+        help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
+        '"document" in JSON); the same fact in several FILEs is chosen once (--diversity defaults to 0.1, and '
+        "a sentence whose cosine with one already chosen is above 0.5 is passed over); with --format html, a page "
+        "showing every FILE with its chosen sentences highlighted",
+    )
     parser.add_argument(
         "--keywords",
         type=_positive_int,
@@ -671,6 +803,18 @@ def _batch_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the field holding each record's id (default id, if present; else the line or row number)",
     )
+    parser.add_argument(
+        "--combine",
+        action="store_true",
+        help='one summary over several records, each sentence with its record\'s id as "document": over all '
+        "of them, or over each group of --group-field; one output record per group, in this process "
+        "(not with --resume, --jobs or --scheduler)",
+    )
+    parser.add_argument(
+        "--group-field",
+        metavar="NAME",
+        help="with --combine: the field (CSV column) whose value groups the records, one summary per group",
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "-j", "--jobs", type=_positive_int, metavar="N", help="number of worker processes (default: the number of CPUs)"
@@ -685,12 +829,12 @@ def _batch_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         help="show a progress bar on standard error (default: when it is a terminal)",
     )
-    _add_summary_options(parser)
+    _add_summary_options(parser, combine=True)
     parser.add_argument("--encoding", type=_encoding, default="utf-8", help="encoding of the input (default utf-8)")
     return parser
 
 
-def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+def _add_summary_options(parser: argparse.ArgumentParser, *, combine: bool = False) -> None:
     """The options that shape each summary: the same for one file and for a corpus."""
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument(
@@ -719,10 +863,10 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--diversity",
         type=_diversity,
-        default=0.0,
+        default=None,
         metavar="D",
         help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
-        "(maximal marginal relevance; default 0, off)",
+        "(maximal marginal relevance; default 0, off" + ("; 0.1 with --combine)" if combine else ")"),
     )
     _add_language_option(parser)
     _add_focus_options(parser)

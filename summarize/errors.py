@@ -153,7 +153,7 @@ class FieldError(SummarizeError, LookupError):
     message : str
         What is missing and which fields there are.
     parameter : str
-        The parameter that named the field: ``"text_field"`` or ``"id_field"``.
+        The parameter that named the field: ``"text_field"``, ``"id_field"`` or ``"group_field"``.
     field : str
         The field that was asked for.
     """

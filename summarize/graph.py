@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from summarize.matrices import Matrix, is_sparse
 from summarize.types import ScoredSentence, Sentence
@@ -22,20 +23,34 @@ if TYPE_CHECKING:
 __all__ = ["networkx_graph", "orient"]
 
 
-def orient(weights: Matrix, forward: float) -> Matrix:
+def orient(weights: Matrix, forward: float, *, documents: npt.NDArray[np.int64] | None = None) -> Matrix:
     """Keep the edges from each sentence to earlier ones; scale those to later ones by ``forward``.
 
     ``weights[i, j]`` is the edge from ``i`` to ``j``; edges with ``j < i`` (votes for
     an earlier sentence) stay, edges with ``j > i`` are multiplied by ``forward``.
+    With ``documents`` (each sentence's document number, for several documents
+    ranked together), only edges within a document are oriented; edges between
+    documents stay as they are, since no document comes before another.
     """
     if is_sparse(weights):
         import scipy.sparse
 
-        lower = scipy.sparse.tril(weights, k=-1, format="csr")
-        upper = scipy.sparse.triu(weights, k=1, format="csr")
-        return scipy.sparse.csr_matrix(lower + forward * upper)
-    dense = np.asarray(weights)
-    return np.asarray(np.tril(dense, -1) + forward * np.triu(dense, 1), dtype=np.float64)
+        coo = scipy.sparse.coo_matrix(weights)
+        later = coo.col > coo.row
+        if documents is not None:
+            later &= documents[coo.row] == documents[coo.col]
+        data = np.where(later, forward * coo.data, np.where(coo.row == coo.col, 0.0, coo.data))
+        oriented = scipy.sparse.csr_matrix((data, (coo.row, coo.col)), shape=coo.shape)
+        oriented.eliminate_zeros()
+        return oriented
+    dense = np.asarray(weights, dtype=np.float64)
+    n = dense.shape[0]
+    later_mask = np.triu(np.ones((n, n), dtype=bool), 1)
+    if documents is not None:
+        later_mask &= documents[:, None] == documents[None, :]
+    oriented = np.where(later_mask, forward * dense, dense)
+    np.fill_diagonal(oriented, 0.0)
+    return np.asarray(oriented, dtype=np.float64)
 
 
 def networkx_graph(ranked: Sequence[ScoredSentence], body: Sequence[Sentence], weights: Matrix | None) -> nx.Graph:

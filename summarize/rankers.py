@@ -162,6 +162,7 @@ def score_sentences(
     tol: float = 1e-6,
     focus: npt.NDArray[np.float64] | None = None,
     focus_weight: float = DEFAULT_FOCUS_WEIGHT,
+    documents: npt.NDArray[np.int64] | None = None,
 ) -> tuple[Matrix | None, npt.NDArray[np.float64]]:
     """Score sentences with a ranker.
 
@@ -182,6 +183,13 @@ def score_sentences(
         PageRank restarts by it (:func:`~summarize.focus.restart`), with
         ``focus_weight`` of the restart, as in Biased TextRank; the graph and the
         position strength stay the ranker's. All zeros, or None: no focus.
+    documents : ndarray of int, optional
+        For sentences of several documents ranked together (in document order),
+        each sentence's document number: positions then count within each
+        document. The prior is the ranker's prior over each document's sentences,
+        scaled so that every document's first sentence has the same weight; the
+        position strength is that of the longest document; edges are oriented
+        within documents only.
 
     Returns
     -------
@@ -219,7 +227,8 @@ def score_sentences(
     n = len(sentences)
     if n == 0:
         return None, np.zeros(0)
-    prior = ranker.prior(n) if ranker.prior is not None else None
+    sizes = np.bincount(documents) if documents is not None else np.array([n])
+    prior = _prior(ranker.prior, sizes) if ranker.prior is not None else None
     biased = restart(focus, prior, weight=focus_weight) if focus is not None else None
     prior = biased if biased is not None else prior
     if ranker.similarity is None:
@@ -228,8 +237,8 @@ def score_sentences(
         return weights, scores / scores.sum()
 
     weights = SIMILARITIES[ranker.similarity](counts)
-    strength = ranker.position(share, n) if ranker.position is not None else 0.0
-    graph = orient(weights, 1 - strength) if strength > 0 else weights
+    strength = ranker.position(share, int(sizes.max())) if ranker.position is not None else 0.0
+    graph = orient(weights, 1 - strength, documents=documents) if strength > 0 else weights
     scores = pagerank(graph, alpha=damping, personalization=prior, max_iter=max_iter, tol=tol)
     if strength > 0:
         lengths = np.array([max(len(sentence.split()), 1) for sentence in sentences], dtype=np.float64)
@@ -238,6 +247,20 @@ def score_sentences(
         scores = np.where(quoted, scores * (1 - (1 - QUOTATION_WEIGHT) * strength), scores)
         scores = scores / scores.sum()
     return weights, scores
+
+
+def _prior(prior: Prior, sizes: npt.NDArray[np.int64]) -> npt.NDArray[np.float64] | None:
+    """A prior over each document's positions, each scaled to a maximum of 1 (None: uniform)."""
+    if len(sizes) == 1:
+        return prior(int(sizes[0]))
+    parts = [prior(int(size)) for size in sizes if size > 0]
+    if all(part is None for part in parts):
+        return None
+    scaled = [
+        np.ones(int(size)) if part is None else part / max(float(part.max()), 1e-300)
+        for size, part in zip((size for size in sizes if size > 0), parts, strict=True)
+    ]
+    return np.concatenate(scaled)
 
 
 #: The ranker used when none is named.

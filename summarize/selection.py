@@ -69,6 +69,7 @@ def select(
     order: str = "document",
     diversity: float = 0.0,
     similarity: scipy.sparse.csr_matrix | None = None,
+    redundancy: float | None = None,
 ) -> tuple[ScoredSentence, ...]:
     """Choose the best sentences within a budget.
 
@@ -93,7 +94,11 @@ def select(
         those already chosen.
     similarity : scipy.sparse.csr_matrix, optional
         Similarity between sentences, indexed by sentence index; needed when
-        ``diversity`` is above 0.
+        ``diversity`` is above 0 or ``redundancy`` is given.
+    redundancy : float, optional
+        A sentence whose similarity to one already chosen exceeds this is never
+        chosen, so the summary may be shorter than its budget; None (default)
+        chooses any.
 
     Returns
     -------
@@ -119,8 +124,8 @@ def select(
     pool = candidates(ranked)
     by_rank = sorted(pool, key=lambda sentence: sentence.rank)
     best_first: Iterable[ScoredSentence] = by_rank
-    if diversity > 0 and similarity is not None and by_rank:
-        best_first = _marginal_relevance_order(by_rank, diversity, similarity)
+    if (diversity > 0 or redundancy is not None) and similarity is not None and by_rank:
+        best_first = _marginal_relevance_order(by_rank, diversity, similarity, redundancy)
     if words is not None:
         chosen = _fit_words(best_first, words)
     else:
@@ -135,21 +140,29 @@ def select(
 
 
 def _marginal_relevance_order(
-    best_first: list[ScoredSentence], diversity: float, similarity: scipy.sparse.csr_matrix
+    best_first: list[ScoredSentence],
+    diversity: float,
+    similarity: scipy.sparse.csr_matrix,
+    redundancy: float | None = None,
 ) -> Iterator[ScoredSentence]:
-    """Yield sentences in order of maximal marginal relevance (ties by rank), as many as are taken."""
+    """Yield sentences in order of maximal marginal relevance (ties by rank), as many as are taken.
+
+    With ``redundancy``, sentences more similar than that to one yielded are dropped.
+    """
     indices = np.array([sentence.index for sentence in best_first])
     scores = np.array([sentence.score for sentence in best_first])
     relevance = (1 - diversity) * scores / max(float(scores.max()), 1e-300)
-    redundancy = np.zeros(len(best_first))
+    overlap = np.zeros(len(best_first))
     remaining = np.ones(len(best_first), dtype=bool)
-    for _ in range(len(best_first)):
-        gain = np.where(remaining, relevance - diversity * redundancy, -np.inf)
+    while remaining.any():
+        gain = np.where(remaining, relevance - diversity * overlap, -np.inf)
         pick = int(np.argmax(gain))  # first maximum: the best-ranked of equal gains
         yield best_first[pick]
         remaining[pick] = False
         row = similarity.getrow(indices[pick]).toarray().ravel()
-        redundancy = np.maximum(redundancy, row[indices])
+        overlap = np.maximum(overlap, row[indices])
+        if redundancy is not None:
+            remaining &= overlap <= redundancy
 
 
 def _fit_words(best_first: Iterable[ScoredSentence], budget: int) -> list[ScoredSentence]:

@@ -8,7 +8,7 @@ import pytest
 
 import summarize
 from summarize import RANKERS, Ranker, Summarizer
-from summarize.rankers import adaptive_position, opening_prior
+from summarize.rankers import adaptive_position, opening_prior, score_sentences
 
 from .conftest import NEWS
 
@@ -190,3 +190,18 @@ def test_diversity_passes_over_repeated_content() -> None:
     assert [s.index for s in plain] == [0, 1]
     assert 0 in {s.index for s in diverse} or 1 in {s.index for s in diverse}
     assert {s.index for s in diverse} != {0, 1}
+
+
+@pytest.mark.parametrize("ranker", list(RANKERS))
+def test_two_copies_of_a_document_ranked_together_score_alike(ranker: str) -> None:
+    from summarize.similarity import term_matrix
+    from summarize.terms import analyzer
+
+    texts = [s.text for s in summarize.split_sentences(NEWS)] * 2
+    documents = np.repeat([0, 1], len(texts) // 2).astype(np.int64)
+    counts = term_matrix([analyzer("english")(text) for text in texts])
+    _, scores = score_sentences(RANKERS[ranker], texts, counts, share=0.1, documents=documents)
+    half = len(texts) // 2
+    # Positions count within each document, and no document comes before the other.
+    assert scores[:half] == pytest.approx(scores[half:])
+    assert scores.sum() == pytest.approx(1.0)

@@ -63,3 +63,21 @@ def test_diversity_on_an_empty_text_gives_an_empty_summary() -> None:
     # Found by Hypothesis (tests/test_properties.py): maximal marginal relevance took the maximum of no scores.
     assert len(summarize.summarize("", diversity=0.3)) == 0
     assert len(summarize.summarize("  \n\n ", diversity=0.5, sentences=2)) == 0
+
+
+def test_redundancy_threshold_passes_over_near_duplicates() -> None:
+    import scipy.sparse
+
+    # Sentences 2 (rank 1) and 4 (rank 2) are near-duplicates (similarity 0.8); 1 and 2 are a little alike (0.3).
+    pairs = {(2, 4): 0.8, (1, 2): 0.3}
+    rows, cols, values = [], [], []
+    for (i, j), value in pairs.items():
+        rows += [i, j]
+        cols += [j, i]
+        values += [value, value]
+    similarity = scipy.sparse.csr_matrix((values, (rows, cols)), shape=(6, 6))
+    assert indices(select(RANKED, sentences=2, order="score")) == [2, 4]
+    assert indices(select(RANKED, sentences=2, order="score", similarity=similarity, redundancy=0.5)) == [2, 1]
+    assert indices(select(RANKED, sentences=2, order="score", similarity=similarity, redundancy=0.2)) == [2, 3]
+    # Fewer sentences than asked for when every other one repeats a chosen one.
+    assert indices(select(RANKED[1:3], sentences=2, similarity=similarity, redundancy=0.2)) == [2]

@@ -49,15 +49,24 @@ class Record:
         The text to summarise; None when ``error`` is set.
     error : str or None
         Why the record cannot be summarised.
+    group : JSON value
+        The value of its group field, when one is named (``summarize batch
+        --combine --group-field``); else None.
     """
 
     id: object
     text: str | None = None
     error: str | None = None
+    group: object = None
 
 
 def record_from_mapping(
-    record: object, *, text_field: str = "text", id_field: str | None = None, position: object = None
+    record: object,
+    *,
+    text_field: str = "text",
+    id_field: str | None = None,
+    position: object = None,
+    group_field: str | None = None,
 ) -> Record:
     """The document in one record (a mapping such as a parsed JSON object).
 
@@ -71,6 +80,8 @@ def record_from_mapping(
         The field holding the id; by default the field ``"id"``.
     position : JSON value, optional
         The id of a record that has no id field (default None).
+    group_field : str, optional
+        The field holding the record's group; a record without it has an error.
 
     Returns
     -------
@@ -82,19 +93,24 @@ def record_from_mapping(
     --------
     >>> from summarize.io.corpus import record_from_mapping
     >>> record_from_mapping({"id": 7, "text": "Cats purr."})
-    Record(id=7, text='Cats purr.', error=None)
+    Record(id=7, text='Cats purr.', error=None, group=None)
     >>> record_from_mapping({"body": "Cats purr."}, position=3).error
     "no 'text' field"
     """
     if not isinstance(record, Mapping):
         return Record(id=position, error=f"not an object with fields (got {_kind(record)})")
     identifier = record.get(DEFAULT_ID_FIELD if id_field is None else id_field, position)
+    group = None
+    if group_field is not None:
+        if group_field not in record:
+            return Record(id=identifier, error=f"no {group_field!r} field")
+        group = record[group_field]
     if text_field not in record:
         return Record(id=identifier, error=f"no {text_field!r} field")
     text = record[text_field]
     if not isinstance(text, str):
         return Record(id=identifier, error=f"the {text_field!r} field is not a string (got {_kind(text)})")
-    return Record(id=identifier, text=text)
+    return Record(id=identifier, text=text, group=group)
 
 
 def _kind(value: object) -> str:
@@ -158,6 +174,7 @@ def open_corpus(
     id_field: str | None = None,
     encoding: str = "utf-8",
     count: bool = False,
+    group_field: str | None = None,
 ) -> Corpus:
     """Open a corpus for reading, checking what can be checked before the first record.
 
@@ -184,6 +201,9 @@ def open_corpus(
     count : bool
         Count the records first, for :meth:`Corpus.size` (a quick extra pass over
         a JSON Lines file or a folder).
+    group_field : str, optional
+        The field (CSV column) holding each record's group (:attr:`Record.group`);
+        it must be in the CSV header or the first JSON object. Not used for folders.
 
     Returns
     -------
@@ -206,7 +226,9 @@ def open_corpus(
         raise fail("encoding", "the name of a text encoding such as 'utf-8' or 'latin-1'", encoding) from None
     name = str(source)
     if name == "-":
-        return _json_lines_corpus("<stdin>", sys.stdin.buffer, [], text_field, id_field, encoding, size=None)
+        return _json_lines_corpus(
+            "<stdin>", sys.stdin.buffer, [], text_field, id_field, encoding, size=None, group_field=group_field
+        )
     path = Path(source)
     if path.is_dir():
         return _folder_corpus(path, encoding, count=count)
@@ -215,9 +237,11 @@ def open_corpus(
     # is: closing it would wait for a read that may be waiting for its writer.
     regular = path.is_file()
     if path.suffix.lower() == ".csv":
-        return _csv_corpus(name, binary, text_field, id_field, codec, close=regular)
+        return _csv_corpus(name, binary, text_field, id_field, codec, close=regular, group_field=group_field)
     size = _count_lines(path) if count and regular else None  # never read a pipe twice
-    return _json_lines_corpus(name, binary, [binary] if regular else [], text_field, id_field, encoding, size=size)
+    return _json_lines_corpus(
+        name, binary, [binary] if regular else [], text_field, id_field, encoding, size=size, group_field=group_field
+    )
 
 
 def _open_binary(path: Path) -> BinaryIO:
@@ -247,15 +271,16 @@ def _json_lines_corpus(
     encoding: str,
     *,
     size: int | None,
+    group_field: str | None = None,
 ) -> Corpus:
-    documents = _json_lines(name, stream, text_field, id_field, encoding)
+    documents = _json_lines(name, stream, text_field, id_field, encoding, group_field)
     # Read up to the first JSON object, to check its fields before any work is done.
     ahead: list[Record] = []
     try:
         for document, record in documents:
             ahead.append(document)
             if isinstance(record, Mapping):
-                _check_first_record(name, record, text_field, id_field)
+                _check_first_record(name, record, text_field, id_field, group_field)
                 break
         if not ahead:
             raise InputError(f"{name}: empty, no records to summarise")
@@ -266,9 +291,11 @@ def _json_lines_corpus(
     return Corpus(name, _chain(ahead, (document for document, _ in documents)), list(closing), size)
 
 
-def _check_first_record(name: str, record: Mapping[object, object], text_field: str, id_field: str | None) -> None:
+def _check_first_record(
+    name: str, record: Mapping[object, object], text_field: str, id_field: str | None, group_field: str | None = None
+) -> None:
     fields = ", ".join(repr(field) for field in record) or "none"
-    for field, parameter in ((text_field, "text_field"), (id_field, "id_field")):
+    for field, parameter in ((text_field, "text_field"), (id_field, "id_field"), (group_field, "group_field")):
         if field is not None and field not in record:
             raise FieldError(
                 f"{name}: the first record has no {field!r} field (its fields: {fields})",
@@ -278,7 +305,7 @@ def _check_first_record(name: str, record: Mapping[object, object], text_field: 
 
 
 def _json_lines(
-    name: str, stream: BinaryIO, text_field: str, id_field: str | None, encoding: str
+    name: str, stream: BinaryIO, text_field: str, id_field: str | None, encoding: str, group_field: str | None = None
 ) -> Iterator[tuple[Record, object]]:
     """Each non-blank line's document, with the parsed value (None if it did not parse)."""
     number = 0
@@ -300,7 +327,12 @@ def _json_lines(
         except json.JSONDecodeError as error:
             yield Record(id=number, error=f"invalid JSON ({error.msg} at column {error.colno})"), None
             continue
-        yield record_from_mapping(value, text_field=text_field, id_field=id_field, position=number), value
+        yield (
+            record_from_mapping(
+                value, text_field=text_field, id_field=id_field, position=number, group_field=group_field
+            ),
+            value,
+        )
 
 
 def _chain(first: list[Record], rest: Iterator[Record]) -> Iterator[Record]:
@@ -313,7 +345,14 @@ def _chain(first: list[Record], rest: Iterator[Record]) -> Iterator[Record]:
 
 
 def _csv_corpus(
-    name: str, binary: BinaryIO, text_field: str, id_field: str | None, codec: str, *, close: bool
+    name: str,
+    binary: BinaryIO,
+    text_field: str,
+    id_field: str | None,
+    codec: str,
+    *,
+    close: bool,
+    group_field: str | None = None,
 ) -> Corpus:
     # A whole article in one field is common; the csv module refuses fields over
     # 128 KiB by default.
@@ -329,12 +368,13 @@ def _csv_corpus(
             raise InputError(f"{name}: the header row cannot be read ({error})") from None
         if header is None or not any(cell.strip() for cell in header):
             raise InputError(f"{name}: empty, no header row")
-        _check_header(name, header, text_field, id_field)
+        _check_header(name, header, text_field, id_field, group_field)
     except BaseException:
         stream.close()
         raise
     closing: list[IO[str]] = [stream] if close else []
-    return Corpus(name, _csv_documents(name, rows, header, text_field, id_field, codec), list(closing), None)
+    documents = _csv_documents(name, rows, header, text_field, id_field, codec, group_field)
+    return Corpus(name, documents, list(closing), None)
 
 
 def _encoding_error(name: str, codec: str, error: UnicodeDecodeError) -> InputError:
@@ -345,8 +385,10 @@ def _encoding_error(name: str, codec: str, error: UnicodeDecodeError) -> InputEr
     )
 
 
-def _check_header(name: str, header: list[str], text_field: str, id_field: str | None) -> None:
-    for field, parameter in ((text_field, "text_field"), (id_field, "id_field")):
+def _check_header(
+    name: str, header: list[str], text_field: str, id_field: str | None, group_field: str | None = None
+) -> None:
+    for field, parameter in ((text_field, "text_field"), (id_field, "id_field"), (group_field, "group_field")):
         if field is None or field in header:
             continue
         columns = ", ".join(repr(cell) for cell in header)
@@ -385,6 +427,7 @@ def _csv_documents(
     text_field: str,
     id_field: str | None,
     codec: str,
+    group_field: str | None = None,
 ) -> Iterator[Record]:
     id_name = DEFAULT_ID_FIELD if id_field is None else id_field
     id_column = header.index(id_name) if id_name in header else None
@@ -410,7 +453,9 @@ def _csv_documents(
             yield Record(id=identifier, error=f"the row has {len(row)} fields, the header {len(header)}")
             continue
         record = dict(zip(header, row, strict=True))
-        yield record_from_mapping(record, text_field=text_field, id_field=id_field, position=number)
+        yield record_from_mapping(
+            record, text_field=text_field, id_field=id_field, position=number, group_field=group_field
+        )
 
 
 # Folders ---------------------------------------------------------------------

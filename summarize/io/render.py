@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 
 from summarize._validation import abbreviated, fail
 from summarize._version import __version__
+from summarize.multidoc import DocumentSentence, MultiSummary
 from summarize.pipeline import Analysis
 from summarize.types import ScoredSentence, Summary
 
 if TYPE_CHECKING:
     from summarize.keyphrases import Keyword
-__all__ = ["to_html", "to_markdown"]
+__all__ = ["to_html", "to_html_documents", "to_markdown"]
 
 # Characters that Markdown (CommonMark) would read as markup inside a list item.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -60,7 +61,8 @@ def to_markdown(
     str
         Markdown ending with a newline. Line breaks inside a sentence are folded
         and characters that Markdown would read as markup are escaped, so the list
-        shows the text as it is.
+        shows the text as it is. A sentence of a summary of several documents
+        (:func:`summarize.summarize_documents`) ends with its document in italics.
 
     Examples
     --------
@@ -76,10 +78,17 @@ def to_markdown(
     if title is not None and not isinstance(title, str):
         raise fail("title", "a str or None", title)
     lines = [f"# {_markdown_escape(title)}", ""] if title and title.strip() else []
-    lines.extend(f"- {_markdown_escape(sentence.text)}" for sentence in sentences)
+    lines.extend(f"- {_markdown_escape(sentence.text)}{_source(sentence)}" for sentence in sentences)
     if keywords is not None:
         lines.extend(["", "Keywords: " + ", ".join(_markdown_escape(keyword.text) for keyword in keywords)])
     return "\n".join(lines) + "\n"
+
+
+def _source(sentence: ScoredSentence) -> str:
+    """`` — *document*`` after a sentence of a summary of several documents, else nothing."""
+    if not isinstance(sentence, DocumentSentence):
+        return ""
+    return f" — *{_markdown_escape(str(sentence.document))}*"
 
 
 def _markdown_escape(text: str) -> str:
@@ -134,6 +143,102 @@ def to_html(analysis: Analysis, *, title: str | None = None, source: str | None 
         if value is not None and not isinstance(value, str):
             raise fail(name, "a str or None", value)
     return _page(analysis.text, analysis.sentences, analysis.summary.sentences, title=title, source=source)
+
+
+def to_html_documents(texts: Sequence[str], summary: MultiSummary, *, title: str | None = None) -> str:
+    """A self-contained web page showing several documents, each with its chosen sentences highlighted.
+
+    The page has the summary as a list at the top, each sentence with its
+    document and a link to it in context, then every document under its name
+    (its id, or "Document 1", ...), the chosen sentences highlighted with their
+    rank. Like :func:`to_html`, it loads nothing and escapes every piece of text.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The documents, as given to :func:`summarize.summarize_documents`.
+    summary : MultiSummary
+        Their summary.
+    title : str, optional
+        The page's title (default "Summary of N documents").
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``summary`` is not a :class:`~summarize.multidoc.MultiSummary`, ``texts``
+        are not one str per document of the summary, or ``title`` is not a str.
+
+    Examples
+    --------
+    >>> import summarize
+    >>> texts = ["Cats purr. Cats and dogs play.", "Dogs bark. Dogs and cats play."]
+    >>> page = to_html_documents(texts, summarize.summarize_documents(texts, ids=["a", "b"], sentences=1))
+    >>> page.count("<mark"), "<h2>b</h2>" in page
+    (1, True)
+    """
+    if not isinstance(summary, MultiSummary):
+        raise fail("summary", "a MultiSummary, from summarize_documents", abbreviated(summary))
+    if (
+        isinstance(texts, str)
+        or not isinstance(texts, Sequence)
+        or len(texts) != len(summary.documents)
+        or not all(isinstance(text, str) for text in texts)
+    ):
+        raise fail("texts", f"a sequence of {len(summary.documents)} str, the summary's documents", abbreviated(texts))
+    if title is not None and not isinstance(title, str):
+        raise fail("title", "a str or None", title)
+    e = _escape
+    names = list(summary.documents)
+    number = {name: position for position, name in enumerate(names)}
+    heading = title.strip() if title and title.strip() else f"Summary of {len(texts)} documents"
+    label = [str(name) if isinstance(name, str) else f"Document {name + 1}" for name in names]
+    items = "\n".join(
+        f'<li><span class="rank">{s.rank}</span><span class="text">{e(_fold(s.text))} '
+        f'<a class="jump" href="#d{number[s.document]}s{s.index}">{e(label[number[s.document]])}&nbsp;↓</a>'
+        "</span></li>"
+        for s in summary
+    )
+    scores = [s.score for s in summary]
+    span = (min(scores), max(scores)) if scores else (0.0, 0.0)
+    documents: list[str] = []
+    for position, text in enumerate(texts):
+        own = tuple(s for s in summary if number[s.document] == position)
+        documents.extend(
+            [
+                f'<article class="document" aria-label="{e(label[position])}">',
+                f"<h2>{e(label[position])}</h2>",
+                *_paragraphs(text, own, {s.index: s for s in own}, span, len(summary), prefix=f"d{position}"),
+                "</article>",
+            ]
+        )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html dir="auto">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        f'<meta name="generator" content="summarize {e(__version__)}">',
+        f"<title>Summary: {e(heading)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<header><h1>{e(heading)}</h1></header>",
+        '<section class="summary" aria-labelledby="summary-heading">',
+        f'<h2 id="summary-heading">Summary <span class="count">{len(summary)} sentences from '
+        f"{len(texts)} documents</span></h2>",
+        f'<ol class="summary-list">\n{items}\n</ol>' if items else '<p class="none">No sentence was chosen.</p>',
+        "</section>",
+        *documents,
+        f"<footer>Extractive summary made by summarize {e(__version__)}: the sentences are the documents' own, "
+        "chosen and ranked by TextRank centrality over all of them.</footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(part for part in parts if part) + "\n"
 
 
 def _sentences(name: str, value: object) -> tuple[ScoredSentence, ...]:
@@ -222,6 +327,8 @@ def _paragraphs(
     top: dict[int, ScoredSentence],
     span: tuple[float, float],
     count: int,
+    *,
+    prefix: str = "",
 ) -> list[str]:
     """The document as <p> elements, its sentences wrapped and shaded; the text between them kept."""
     sentences = sorted(ranked, key=lambda sentence: (sentence.start, sentence.index))
@@ -244,7 +351,9 @@ def _paragraphs(
             if begin > position:
                 html_parts.append(_escape_lines(text[position:begin]))
             first = begin == sentence.start
-            html_parts.append(_sentence(sentence, text[begin:end], top.get(sentence.index), span, count, first=first))
+            html_parts.append(
+                _sentence(sentence, text[begin:end], top.get(sentence.index), span, count, first=first, prefix=prefix)
+            )
             position = end
         if position < high:
             html_parts.append(_escape_lines(text[position:high]))
@@ -260,8 +369,9 @@ def _sentence(
     count: int,
     *,
     first: bool,
+    prefix: str = "",
 ) -> str:
-    anchor = f' id="s{sentence.index}"' if first else ""
+    anchor = f' id="{prefix}s{sentence.index}"' if first else ""
     data = f'data-index="{sentence.index}" data-rank="{sentence.rank}" data-score="{sentence.score:.6g}"'
     if sentence.fragment:
         return f'<span class="s frag"{anchor} {data} title="not ranked: a heading, caption or short line">' + (

@@ -1,0 +1,290 @@
+"""Several documents, one summary: the pipeline over the sentences of a group of documents.
+
+Each document is split into sentences on its own; the sentences of all the
+documents then make one term matrix (so the IDF of ``lexrank`` and ``bm25`` is
+over the whole group, as in LexRank's multi-document summaries), one similarity
+graph and one PageRank, and the selection takes sentences from any document,
+passing over those that repeat a sentence already chosen: the same fact reported
+by several sources is chosen once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import overload
+
+import numpy as np
+
+from summarize._validation import abbreviated, check_choice, check_float, check_int, check_text, fail
+from summarize.errors import InvalidParameterError, TextTooLongError
+from summarize.languages import AUTO, check_language, detect
+from summarize.matrices import DENSE_MAX_SENTENCES
+from summarize.pipeline import MAX_CHARACTERS, _in_document_space, _ranked
+from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
+from summarize.selection import ORDERS, budget_share, candidates, select
+from summarize.sentences import sentences_of
+from summarize.similarity import cosine, term_matrix
+from summarize.terms import Analyzer
+from summarize.terms import analyzer as builtin_analyzer
+from summarize.types import ScoredSentence, Sentence
+
+__all__ = ["DEFAULT_DIVERSITY", "DEFAULT_REDUNDANCY", "DocumentSentence", "MultiSummary", "summarize_documents"]
+
+#: Weight of redundancy in maximal marginal relevance across documents (chosen on the
+#: development clusters of benchmarks/multidoc.py; see docs/multidoc.md).
+DEFAULT_DIVERSITY = 0.1
+#: Cosine of term sets above which a sentence repeats one already chosen and is passed over.
+DEFAULT_REDUNDANCY = 0.5
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DocumentSentence(ScoredSentence):
+    """A sentence of a summary of several documents, knowing its document.
+
+    Attributes
+    ----------
+    document : int or str
+        The document it comes from: its position among the documents, from 0, or
+        its id when ids were given.
+    index, start, end : int
+        Its position among that document's sentences and its character offsets in
+        that document.
+    score, rank
+        Its score and rank among the sentences of all the documents.
+    """
+
+    document: int | str
+
+
+@dataclass(frozen=True, slots=True)
+class MultiSummary(Sequence[DocumentSentence]):
+    """The sentences chosen to summarise several documents, as an immutable sequence.
+
+    Attributes
+    ----------
+    sentences : tuple of DocumentSentence
+        The chosen sentences, in the order asked for.
+    documents : tuple
+        Each document's id (its position when no ids were given), in input order.
+    language : str or None
+        The language the documents were read in (the first document's, for
+        ``language="auto"``). Not compared.
+    """
+
+    sentences: tuple[DocumentSentence, ...] = ()
+    documents: tuple[int | str, ...] = ()
+    language: str | None = field(default=None, compare=False)
+
+    @overload
+    def __getitem__(self, position: int) -> DocumentSentence: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[DocumentSentence, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> DocumentSentence | tuple[DocumentSentence, ...]:
+        return self.sentences[position]
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __iter__(self) -> Iterator[DocumentSentence]:
+        return iter(self.sentences)
+
+    @property
+    def text(self) -> str:
+        """The chosen sentences joined by single spaces, each with its inner whitespace collapsed."""
+        return " ".join(" ".join(sentence.text.split()) for sentence in self.sentences)
+
+
+def summarize_documents(
+    texts: Sequence[str],
+    *,
+    ids: Sequence[str] | None = None,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    order: str = "document",
+    ranker: str | Ranker = DEFAULT_RANKER,
+    diversity: float = DEFAULT_DIVERSITY,
+    redundancy: float | None = DEFAULT_REDUNDANCY,
+    language: str = "english",
+    analyzer: Analyzer | None = None,
+) -> MultiSummary:
+    """Summarise several documents in one summary; each sentence says which document it is from.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The documents.
+    ids : sequence of str, optional
+        A distinct id for each document, given as :attr:`DocumentSentence.document`;
+        by default each document's position, from 0.
+    sentences, ratio, words : optional
+        The summary's length, at most one of them: a number of sentences, a share
+        of all the documents' sentences in (0, 1], or a word budget. Default: 3
+        sentences.
+    order : {"document", "score"}
+        Sentences by document, then by position in it (default), or best first.
+    ranker : str
+        One of :data:`~summarize.rankers.RANKERS` (default ``"adaptive"``).
+        Position-aware rankers count positions within each document.
+    diversity : float
+        Weight of redundancy in maximal marginal relevance, in [0, 1) (default
+        0.1): a sentence similar to one already chosen needs a higher score.
+    redundancy : float or None
+        A sentence whose cosine with one already chosen is above this, in (0, 1],
+        is never chosen (default 0.5, the cosine above which two sentences are
+        near-duplicates); None chooses any. The summary may then be shorter than
+        its budget.
+    language : str
+        One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``) or
+        ``"auto"`` to detect each document's language.
+    analyzer : callable, optional
+        Function from a sentence to its terms (see :class:`~summarize.Summarizer`).
+
+    Returns
+    -------
+    MultiSummary
+        A sequence of :class:`DocumentSentence`; empty when every document is
+        empty or blank.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``texts`` is not a sequence of str, ``ids`` are not distinct strings,
+        one per document, or an option is invalid.
+
+    Notes
+    -----
+    The candidate sentences of all the documents (not fragments) make one
+    sentence-by-term matrix, so IDF weights (``lexrank``, ``bm25``) are computed
+    over the group's sentences, as LexRank does for clusters of documents [1]_.
+    One PageRank ranks them. Selection is maximal marginal relevance [2]_ over
+    the cosine of the sentences' term sets: with :math:`d` the diversity,
+    :math:`x` the scores and :math:`S` the sentences chosen so far, the next
+    sentence maximises :math:`(1 - d)\\,x_i / \\max_j x_j - d \\max_{k \\in S}
+    \\cos(i, k)`, skipping any whose cosine with a chosen one exceeds the
+    redundancy threshold.
+
+    References
+    ----------
+    .. [1] Erkan, G. and Radev, D. R. (2004). LexRank: graph-based lexical centrality
+       as salience in text summarization. Journal of Artificial Intelligence
+       Research 22, 457-479.
+    .. [2] Carbonell, J. and Goldstein, J. (1998). The use of MMR, diversity-based
+       reranking for reordering documents and producing summaries. Proceedings of
+       SIGIR 1998, 335-336.
+
+    Examples
+    --------
+    >>> import summarize
+    >>> first = "The council approved the new park on Monday. The park will open in May. Rain is expected."
+    >>> second = "On Monday the council approved a new park. Residents had asked the council for a park."
+    >>> for s in summarize.summarize_documents([first, second], ids=["a", "b"], sentences=2, ranker="textrank"):
+    ...     print(s.document, s.index, s.text)
+    a 0 The council approved the new park on Monday.
+    b 1 Residents had asked the council for a park.
+    """
+    documents = _check_texts(texts)
+    names = _check_ids(ids, len(documents))
+    check_int("sentences", sentences, minimum=1, optional=True)
+    check_float("ratio", ratio, low=0.0, high=1.0, low_open=True, optional=True)
+    check_int("words", words, minimum=1, optional=True)
+    budgets = (("sentences", sentences), ("ratio", ratio), ("words", words))
+    given = {name: value for name, value in budgets if value is not None}
+    if len(given) > 1:
+        got = " and ".join(f"{name}={value!r}" for name, value in given.items())
+        raise InvalidParameterError(
+            f"The 'sentences', 'ratio' and 'words' parameters are mutually exclusive: give at most one. "
+            f"Got {got} instead."
+        )
+    check_choice("order", order, ORDERS)
+    if not isinstance(ranker, Ranker):
+        check_choice("ranker", ranker, RANKERS)
+    check_float("diversity", diversity, low=0.0, high=1.0, high_open=True)
+    check_float("redundancy", redundancy, low=0.0, high=1.0, low_open=True, optional=True)
+    check_language(language)
+    if analyzer is not None and not callable(analyzer):
+        raise fail("analyzer", "a callable from a sentence to its terms, or None", analyzer)
+
+    languages = [detect(text) if language == AUTO else language for text in documents]
+    split = [sentences_of(text, lang) for text, lang in zip(documents, languages, strict=True)]
+    # Every sentence of the group, numbered in document order: (document, sentence).
+    every = [(number, sentence) for number, document in enumerate(split) for sentence in document]
+    numbered = [
+        Sentence(index=position, text=sentence.text, start=sentence.start, end=sentence.end, fragment=sentence.fragment)
+        for position, (_, sentence) in enumerate(every)
+    ]
+    body = candidates(numbered)
+    owner = np.array([every[sentence.index][0] for sentence in body], dtype=np.int64)
+    terms = [
+        (analyzer or builtin_analyzer(languages[number]))(sentence.text)
+        for number, sentence in zip(owner.tolist(), body, strict=True)
+    ]
+    counts = term_matrix(terms, sparse=len(body) > DENSE_MAX_SENTENCES)
+    share = budget_share(numbered, sentences_budget=sentences, ratio=ratio, words=words)
+    _, body_scores = score_sentences(
+        ranker if isinstance(ranker, Ranker) else RANKERS[ranker],
+        [sentence.text for sentence in body],
+        counts,
+        share=share,
+        documents=np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(body) else None,
+    )
+    scores = np.zeros(len(numbered))
+    scores[[sentence.index for sentence in body]] = body_scores
+    ranked = _ranked(numbered, scores)
+    similarity = _in_document_space(cosine(counts), body, len(numbered)) if body else None
+    chosen = select(
+        ranked,
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        order="score",
+        diversity=diversity,
+        similarity=similarity,
+        redundancy=redundancy,
+    )
+    if order == "document":  # the group's numbering is by document, then position
+        chosen = tuple(sorted(chosen, key=lambda sentence: sentence.index))
+    result = tuple(_in_its_document(sentence, *every[sentence.index], names) for sentence in chosen)
+    return MultiSummary(result, documents=names, language=languages[0] if languages else None)
+
+
+def _in_its_document(
+    chosen: ScoredSentence, number: int, sentence: Sentence, names: tuple[int | str, ...]
+) -> DocumentSentence:
+    """A sentence chosen among the group's, with its document and its place in that document."""
+    return DocumentSentence(
+        index=sentence.index,
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        fragment=sentence.fragment,
+        score=chosen.score,
+        rank=chosen.rank,
+        document=names[number],
+    )
+
+
+def _check_texts(texts: object) -> list[str]:
+    """The documents, if ``texts`` is a sequence of str not too long in all."""
+    if isinstance(texts, str) or not isinstance(texts, Sequence):
+        raise fail("texts", "a sequence of str (one per document)", abbreviated(texts))
+    documents = [check_text(text) for text in texts]
+    if sum(len(text) for text in documents) > MAX_CHARACTERS:
+        raise TextTooLongError(sum(len(text) for text in documents), MAX_CHARACTERS)
+    return documents
+
+
+def _check_ids(ids: object, count: int) -> tuple[int | str, ...]:
+    """Each document's name: its id, or its position without ids."""
+    if ids is None:
+        return tuple(range(count))
+    allowed = f"None or a sequence of {count} distinct str, one per document"
+    if isinstance(ids, str) or not isinstance(ids, Sequence):
+        raise fail("ids", allowed, abbreviated(ids))
+    names = tuple(ids)
+    if len(names) != count or not all(isinstance(name, str) for name in names) or len(set(names)) != count:
+        raise fail("ids", allowed, abbreviated(ids))
+    return names

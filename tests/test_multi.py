@@ -1,0 +1,318 @@
+"""Several documents, one summary: sentences that know their document, and redundancy across documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import summarize
+from summarize import DocumentSentence, InvalidParameterError, MultiSummary
+from summarize.cli import main
+from summarize.multidoc import DEFAULT_REDUNDANCY, summarize_documents
+from summarize.similarity import cosine, term_matrix
+from summarize.terms import analyzer
+
+# Two reports of one story: their first sentences state the same fact in nearly the same
+# words; the rest of each report is its own. The words are made up, so that they are
+# stop words in no language and stem alike in all.
+FIRST = "Zorbax kelvot vimrel trunap. Quilpen drasmo fexul zorbax. Mimpar sondap bremot."
+SECOND = "Zorbax kelvot vimrel trunap yortav. Kelvot glumir pasque vimrel. Trabe noskil fendra."
+# The same in Chinese and Japanese: sentence 0 of each is the same fact.
+FIRST_CJK = "股票市场价格下跌。股票交易所关门。天气很好。"
+SECOND_CJK = "股票市场价格下跌了。市场价格交易。阳光温暖。"
+
+# A park story from two sources, in English.
+COUNCIL = "The council approved the new park on Monday. The park will open in May. Rain is expected."
+RESIDENTS = "On Monday the council approved a new park. Residents had asked the council for a park."
+
+
+def reports(language: str) -> list[str]:
+    if language == "chinese":
+        return [FIRST_CJK, SECOND_CJK]
+    if language == "japanese":
+        return [FIRST_CJK.replace("场", "場"), SECOND_CJK.replace("场", "場")]
+    return [FIRST, SECOND]
+
+
+def is_first_fact(sentence: DocumentSentence) -> bool:
+    return sentence.index == 0
+
+
+@pytest.mark.parametrize("language", summarize.LANGUAGES)
+@pytest.mark.parametrize("ranker", sorted(summarize.RANKERS))
+def test_the_same_fact_in_two_documents_is_chosen_once(ranker: str, language: str) -> None:
+    texts = reports(language)
+    terms = [analyzer(language)(text.split("。")[0] if "。" in text else text.split(".")[0]) for text in texts]
+    assert cosine(term_matrix(terms)).max() > DEFAULT_REDUNDANCY  # the two first sentences are near-duplicates
+    summary = summarize_documents(texts, sentences=3, ranker=ranker, language=language)
+    assert sum(map(is_first_fact, summary)) <= 1
+    assert len(summary) == 3
+    assert all(texts[s.document][s.start : s.end] == s.text for s in summary)
+    assert [(s.document, s.index) for s in summary] == sorted((s.document, s.index) for s in summary)
+
+
+@pytest.mark.parametrize("ranker", ["textrank", "lexrank", "bm25", "lead"])
+def test_without_redundancy_control_both_reports_of_the_fact_are_chosen(ranker: str) -> None:
+    chosen = summarize_documents([FIRST, SECOND], sentences=2, ranker=ranker, diversity=0.0, redundancy=None)
+    assert [(s.document, s.index) for s in chosen] == [(0, 0), (1, 0)]
+
+
+def test_known_answer_with_ids_and_offsets() -> None:
+    summary = summarize_documents([COUNCIL, RESIDENTS], ids=["a", "b"], sentences=2, ranker="textrank")
+    assert isinstance(summary, MultiSummary)
+    assert summary.documents == ("a", "b")
+    assert [(s.document, s.index, s.rank, s.text) for s in summary] == [
+        ("a", 0, 1, "The council approved the new park on Monday."),
+        ("b", 1, 3, "Residents had asked the council for a park."),
+    ]
+    second = summary[1]
+    assert (second.start, second.end) == (43, 86)
+    assert RESIDENTS[second.start : second.end] == second.text
+    assert summary.text == "The council approved the new park on Monday. Residents had asked the council for a park."
+    assert summary.language == "english"
+
+
+def test_order_by_score_gives_the_best_first() -> None:
+    texts = ["Rain is expected. The council met.", COUNCIL, RESIDENTS]
+    by_document = summarize_documents(texts, sentences=2, ranker="textrank")
+    by_score = summarize_documents(texts, sentences=2, ranker="textrank", order="score")
+    assert [(s.document, s.index) for s in by_document] == [(0, 0), (1, 0)]
+    assert [(s.document, s.index) for s in by_score] == [(1, 0), (0, 0)]
+    assert [s.rank for s in by_score] == sorted(s.rank for s in by_score)
+
+
+def test_lead_takes_each_documents_opening_first() -> None:
+    texts = ["Alpha one. Alpha two. Alpha three.", "Beta one. Beta two.", "Gamma one. Gamma two."]
+    summary = summarize_documents(texts, sentences=3, ranker="lead")
+    assert [(s.document, s.index) for s in summary] == [(0, 0), (1, 0), (2, 0)]
+    assert [s.rank for s in summary] == [1, 2, 3]  # equal priors: ties by document order
+
+
+def test_budgets_count_the_sentences_of_all_documents() -> None:
+    texts = ["Alpha one. Alpha two. Alpha three.", "Beta one. Beta two.", "Gamma one. Gamma two."]
+    assert len(summarize_documents(texts, ratio=0.5, ranker="lead")) == 4  # 7 sentences, half rounded up
+    assert [s.text for s in summarize_documents(texts, words=4, ranker="lead")] == ["Alpha one.", "Beta one."]
+
+
+def test_empty_documents_keep_their_number() -> None:
+    summary = summarize_documents(["", COUNCIL, "   "], sentences=1, ranker="textrank")
+    assert [(s.document, s.index) for s in summary] == [(1, 0)]
+    assert summary.documents == (0, 1, 2)
+    assert len(summarize_documents(["", "  "])) == 0
+    assert len(summarize_documents([])) == 0
+
+
+def test_auto_language_reads_each_document_in_its_own() -> None:
+    summary = summarize_documents(
+        ["Die Katze schläft im Haus.", "The cat sleeps in the house."], sentences=2, language="auto"
+    )
+    assert summary.language == "german"
+    assert {s.document for s in summary} == {0, 1}
+
+
+def test_results_are_immutable_and_summaries_are_unchanged() -> None:
+    summary = summarize_documents([COUNCIL, RESIDENTS])
+    with pytest.raises(AttributeError):
+        summary[0].document = 3  # type: ignore[misc]
+    assert type(summarize.summarize(COUNCIL)[0]) is summarize.ScoredSentence
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"texts": "one text"}, "'texts' parameter must be a sequence of str"),
+        ({"texts": ["fine", 3]}, "'text' parameter must be a str"),
+        ({"ids": ["a"]}, "'ids' parameter must be None or a sequence of 2 distinct str"),
+        ({"ids": ["a", "a"]}, "'ids' parameter"),
+        ({"sentences": 0}, "'sentences' parameter must be an int >= 1"),
+        ({"sentences": 2, "ratio": 0.5}, "mutually exclusive"),
+        ({"order": "random"}, "'order' parameter must be one of"),
+        ({"ranker": "nope"}, "'ranker' parameter must be one of"),
+        ({"diversity": 1.0}, r"'diversity' parameter must be a float in \[0, 1\)"),
+        ({"redundancy": 0.0}, r"'redundancy' parameter must be a float in \(0, 1\] or None"),
+        ({"language": "klingon"}, "'language' parameter"),
+    ],
+)
+def test_invalid_options_name_the_parameter(arguments: dict[str, object], message: str) -> None:
+    texts = arguments.pop("texts", [COUNCIL, RESIDENTS])
+    with pytest.raises(InvalidParameterError, match=message):
+        summarize_documents(texts, **arguments)  # type: ignore[arg-type]
+
+
+def test_orientation_stays_within_documents() -> None:
+    import numpy as np
+
+    from summarize.graph import orient
+
+    weights = np.ones((3, 3)) - np.eye(3)
+    documents = np.array([0, 0, 1])
+    assert orient(weights, 0.5, documents=documents).tolist() == [[0, 0.5, 1], [1, 0, 1], [1, 1, 0]]
+    assert orient(weights, 0.5).tolist() == [[0, 0.5, 0.5], [1, 0, 0.5], [1, 1, 0]]
+
+
+@pytest.fixture
+def two_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(COUNCIL, encoding="utf-8")
+    Path("b.txt").write_text(RESIDENTS, encoding="utf-8")
+    return ["a.txt", "b.txt"]
+
+
+def test_command_line_combine_prints_each_sentence_with_its_file(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank"]) == 0
+    assert capsys.readouterr().out == (
+        "[a.txt] The council approved the new park on Monday.\n[b.txt] Residents had asked the council for a park.\n"
+    )
+
+
+def test_command_line_combine_json(two_files: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank", "--format", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["documents"] == ["a.txt", "b.txt"]
+    assert [(s["document"], s["index"], s["rank"], s["start"], s["end"]) for s in record["sentences"]] == [
+        ("a.txt", 0, 1, 0, 44),
+        ("b.txt", 1, 3, 43, 86),
+    ]
+    assert list(record["sentences"][0]) == ["document", "index", "rank", "score", "text", "start", "end"]
+
+
+def test_command_line_combine_markdown(two_files: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--combine", *two_files, "-n", "1", "--ranker", "textrank", "-f", "markdown"]) == 0
+    assert capsys.readouterr().out == "- The council approved the new park on Monday. — *a.txt*\n"
+
+
+def test_command_line_combine_without_diversity_repeats_the_fact(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank", "--diversity", "0"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "[b.txt] Residents had asked the council for a park."
+    # --diversity 0 leaves the near-duplicate threshold on: the second report of the fact is still passed over
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--keywords", "3"], "--keywords is not available with --combine"),
+        (["--focus", "park"], "--focus is not available with --combine"),
+    ],
+)
+def test_command_line_combine_rejects_what_it_cannot_do(
+    two_files: list[str], capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    assert main(["--combine", *two_files, *options]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_command_line_combine_html_shows_every_document(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--combine", *two_files, "-n", "2", "--ranker", "textrank", "-f", "html"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<h2>a.txt</h2>" in page
+    assert "<h2>b.txt</h2>" in page
+    assert page.count("<mark") == 2
+    assert 'id="d0s0"' in page
+    assert 'id="d1s1"' in page
+    assert 'href="#d1s1"' in page
+    assert "<script" not in page
+
+
+def test_html_page_of_several_documents_escapes_and_checks() -> None:
+    from summarize.io.render import to_html_documents
+
+    texts = ["<b>Cats</b> purr & play. Cats and dogs play.", "Dogs bark. Dogs and cats play."]
+    summary = summarize_documents(texts, sentences=1)
+    page = to_html_documents(texts, summary, title="Pets <3")
+    assert "<b>" not in page
+    assert "&lt;b&gt;Cats&lt;/b&gt;" in page
+    assert "<title>Summary: Pets &lt;3</title>" in page
+    assert "<h2>Document 1</h2>" in page
+    assert "<h2>Document 2</h2>" in page
+    with pytest.raises(InvalidParameterError, match="'texts' parameter must be a sequence of 2 str"):
+        to_html_documents(texts[:1], summary)
+    with pytest.raises(InvalidParameterError, match="'summary' parameter must be a MultiSummary"):
+        to_html_documents(texts, summarize.summarize(texts[0]))  # type: ignore[arg-type]
+
+
+def test_command_line_combine_of_empty_files_is_an_error(
+    two_files: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("a.txt").write_text("", encoding="utf-8")
+    Path("b.txt").write_text("  \n", encoding="utf-8")
+    assert main(["--combine", *two_files]) == 1
+    assert "no sentence to summarise" in capsys.readouterr().err
+
+
+def test_orientation_is_the_same_on_sparse_and_dense_graphs() -> None:
+    import numpy as np
+    import scipy.sparse
+
+    from summarize.graph import orient
+
+    weights = np.random.default_rng(0).random((7, 7))
+    documents = np.array([0, 0, 0, 1, 1, 2, 2])
+    for given in (None, documents):
+        dense = orient(weights, 0.3, documents=given)
+        sparse = orient(scipy.sparse.csr_matrix(weights), 0.3, documents=given)
+        assert np.allclose(dense, sparse.toarray())
+        assert np.all(np.diag(dense) == 0)
+    assert np.allclose(orient(weights, 0.3), np.tril(weights, -1) + 0.3 * np.triu(weights, 1))
+
+
+def corpus_lines() -> list[str]:
+    return [
+        json.dumps({"id": "a", "story": 1, "text": COUNCIL}),
+        json.dumps({"id": "b", "story": 1, "text": RESIDENTS}),
+        json.dumps({"id": "c", "story": 2, "text": "Cats purr. Dogs bark. Cats and dogs play."}),
+        json.dumps({"id": "d", "text": "No story field."}),
+    ]
+
+
+def test_batch_combine_gives_one_summary_per_group(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(corpus_lines()) + "\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    argv = ["batch", str(corpus), "--combine", "--group-field", "story", "-n", "2", "--ranker", "textrank"]
+    assert main([*argv, "-o", str(output)]) == 1  # record d has no group
+    assert "2 groups summarised, 1 records failed" in capsys.readouterr().err
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert records[0] == {"id": "d", "error": "no 'story' field"}
+    assert [(r["group"], r["documents"]) for r in records[1:]] == [(1, ["a", "b"]), (2, ["c"])]
+    assert [(s["document"], s["index"]) for s in records[1]["sentences"]] == [("a", 0), ("b", 1)]
+
+
+def test_batch_combine_without_groups_summarises_the_whole_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(COUNCIL, encoding="utf-8")
+    (folder / "b.txt").write_text(RESIDENTS, encoding="utf-8")
+    assert main(["batch", str(folder), "--combine", "-n", "2", "--ranker", "textrank"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["group"] is None
+    assert record["documents"] == ["a.txt", "b.txt"]
+    assert [(s["document"], s["index"]) for s in record["sentences"]] == [("a.txt", 0), ("b.txt", 1)]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--group-field", "story"], "--group-field is for --combine"),
+        (["--combine", "--jobs", "2"], "--jobs is not available with --combine"),
+        (["--combine", "--resume", "-o", "out.jsonl"], "--resume is not available with --combine"),
+        (["--combine", "--group-field", "nope"], "no 'nope' field"),
+    ],
+)
+def test_batch_combine_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(corpus_lines()) + "\n", encoding="utf-8")
+    assert main(["batch", str(corpus), *options]) == 2
+    assert message in capsys.readouterr().err
