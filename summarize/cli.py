@@ -516,9 +516,13 @@ def _batch_combine(args: argparse.Namespace) -> int:
         except OSError as error:
             _error(f"{args.output}: cannot write ({error.strerror or error})")
             return 1
-    line = f"{PROG}: {groups} groups summarised, {failed} records failed"
+    line = f"{PROG}: {_count(groups, 'group')} summarised, {_count(failed, 'record')} failed"
     print(line + (' (see their "error" field)' if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _report(report: BatchReport) -> str:

@@ -279,7 +279,7 @@ def test_batch_combine_gives_one_summary_per_group(tmp_path: Path, capsys: pytes
     output = tmp_path / "out.jsonl"
     argv = ["batch", str(corpus), "--combine", "--group-field", "story", "-n", "2", "--ranker", "textrank"]
     assert main([*argv, "-o", str(output)]) == 1  # record d has no group
-    assert "2 groups summarised, 1 records failed" in capsys.readouterr().err
+    assert "2 groups summarised, 1 record failed" in capsys.readouterr().err
     records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert records[0] == {"id": "d", "error": "no 'story' field"}
     assert [(r["group"], r["documents"]) for r in records[1:]] == [(1, ["a", "b"]), (2, ["c"])]
