@@ -212,17 +212,7 @@ def to_html_documents(texts: Sequence[str], summary: MultiSummary, *, title: str
             ]
         )
     parts = [
-        "<!DOCTYPE html>",
-        '<html dir="auto">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        f'<meta name="generator" content="summarize {e(__version__)}">',
-        f"<title>Summary: {e(heading)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
+        *_head(heading),
         "<body>",
         "<main>",
         f"<header><h1>{e(heading)}</h1></header>",
@@ -239,6 +229,24 @@ def to_html_documents(texts: Sequence[str], summary: MultiSummary, *, title: str
         "</html>",
     ]
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def _head(heading: str) -> list[str]:
+    """The page's start up to its body: the policy that forbids scripts, the title, the styles."""
+    e = _escape
+    return [
+        "<!DOCTYPE html>",
+        '<html dir="auto">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        f'<meta name="generator" content="summarize {e(__version__)}">',
+        f"<title>Summary: {e(heading)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+    ]
 
 
 def _sentences(name: str, value: object) -> tuple[ScoredSentence, ...]:
@@ -284,17 +292,7 @@ def _page(
         f'<ol class="summary-list">\n{items}\n</ol>' if chosen else '<p class="none">No sentence was chosen.</p>'
     )
     parts = [
-        "<!DOCTYPE html>",
-        '<html dir="auto">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        f'<meta name="generator" content="summarize {e(__version__)}">',
-        f"<title>Summary: {e(heading)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
+        *_head(heading),
         "<body>",
         "<main>",
         "<header>",
