@@ -19,6 +19,8 @@ on the same documents.
 from __future__ import annotations
 
 import json
+import math
+import statistics
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -75,6 +77,11 @@ class Evaluation:
     versus_lead : tuple of float or None
         ROUGE-1, ROUGE-2 and ROUGE-Lsum minus those of LEAD on the same documents;
         None when LEAD was not evaluated with it.
+    versus_lead_error : float or None
+        The standard error of the ROUGE-1 difference from LEAD: the standard
+        deviation of the per-document differences over the square root of their
+        number. A difference within about two of these is within the noise of the
+        documents drawn. None without LEAD or with fewer than two documents.
     """
 
     ranker: str
@@ -88,6 +95,7 @@ class Evaluation:
     repeated: int = 0
     rank: int = 0
     versus_lead: tuple[float, float, float] | None = None
+    versus_lead_error: float | None = None
 
 
 def read_dataset(path: str | Path, *, limit: int | None = None, half: str | None = None) -> Iterator[dict[str, Any]]:
@@ -222,7 +230,8 @@ def evaluate(
     -------
     list of Evaluation
         One per ranker, in the order given, each with its rank among them by
-        ROUGE-1 and, when ``"lead"`` is among them, its difference from LEAD.
+        ROUGE-1 and, when ``"lead"`` is among them, its difference from LEAD and
+        the standard error of that difference (paired by document).
 
     Raises
     ------
@@ -252,6 +261,7 @@ def evaluate(
         scorer = RougeScorer(list(_MEASURES), tokenizer=_Words(language))
 
     totals = {name: [0.0, 0.0, 0.0, 0.0] for name in by_name}
+    rouge1: dict[str, list[float]] = {name: [] for name in by_name}
     problems = {name: [0, 0, 0] for name in by_name}
     documents = 0
     for original in records:
@@ -271,6 +281,7 @@ def evaluate(
             total = totals[name]
             for position, measure in enumerate(_MEASURES):
                 total[position] += scores[measure].fmeasure
+            rouge1[name].append(100 * scores["rouge1"].fmeasure)
             total[3] += elapsed
             flaws = problems[name]
             flaws[0] += not summary
@@ -290,7 +301,27 @@ def evaluate(
         )
         for ranker, total in totals.items()
     ]
-    return _compared(evaluations)
+    lead = rouge1.get(LEAD)
+    return [
+        replace(e, versus_lead_error=None if lead is None else _paired_error(rouge1[e.ranker], lead))
+        for e in _compared(evaluations)
+    ]
+
+
+def _paired_error(scores: Sequence[float], lead: Sequence[float]) -> float | None:
+    """The standard error of the mean per-document difference between two lists of scores.
+
+    Examples
+    --------
+    >>> round(_paired_error([30.0, 40.0, 50.0], [30.0, 30.0, 30.0]), 3)
+    5.774
+    >>> _paired_error([30.0], [20.0]) is None
+    True
+    """
+    if len(scores) < 2:
+        return None
+    differences = [score - base for score, base in zip(scores, lead, strict=True)]
+    return statistics.stdev(differences) / math.sqrt(len(differences))
 
 
 def _compared(evaluations: Sequence[Evaluation]) -> list[Evaluation]:
@@ -330,7 +361,9 @@ def format_table(evaluations: Sequence[Evaluation]) -> str:
     """A Markdown table of evaluations, one row per ranker.
 
     ``rank`` is the ranker's rank by ROUGE-1 among those in the table, and ``vs
-    LEAD`` its ROUGE-1 / ROUGE-2 / ROUGE-Lsum minus LEAD's (blank without LEAD).
+    LEAD`` its ROUGE-1 / ROUGE-2 / ROUGE-Lsum minus LEAD's (blank without LEAD),
+    the ROUGE-1 difference followed by its standard error when known, as in
+    ``+1.22 (±0.35)``.
     The last column counts empty summaries, fragments chosen and sentences chosen
     twice; it says ``ok`` when there are none.
 
@@ -359,7 +392,10 @@ def format_table(evaluations: Sequence[Evaluation]) -> str:
 def _versus(evaluation: Evaluation) -> str:
     if evaluation.versus_lead is None or evaluation.ranker == LEAD:
         return ""
-    return " / ".join(f"{difference:+.2f}" for difference in evaluation.versus_lead)
+    rouge1, rouge2, rouge_lsum = (f"{difference:+.2f}" for difference in evaluation.versus_lead)
+    if evaluation.versus_lead_error is not None:
+        rouge1 += f" (±{evaluation.versus_lead_error:.2f})"
+    return f"{rouge1} / {rouge2} / {rouge_lsum}"
 
 
 def _checks(evaluation: Evaluation) -> str:

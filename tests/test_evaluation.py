@@ -1,11 +1,14 @@
 """Evaluation: ROUGE of rankers on a tiny JSON Lines dataset written here."""
 
 import json
+import math
+import statistics
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+import summarize
 from summarize import InputError, InvalidParameterError
 from summarize.cli import main
 from summarize.evaluation import REFERENCE, Evaluation, evaluate, format_table, lead_removed, read_dataset
@@ -207,6 +210,28 @@ def test_each_ranker_is_ranked_against_lead() -> None:
     assert alone.versus_lead is None
 
 
+def test_difference_from_lead_has_its_standard_error() -> None:
+    from rouge_score.rouge_scorer import RougeScorer
+
+    lead, textrank = evaluate(RECORDS, rankers=["lead", "textrank"], sentences=1)
+    scorer = RougeScorer(["rouge1"], use_stemmer=True)
+    differences = []
+    for record in RECORDS:  # each ranker's one sentence, scored by hand
+        first = summarize.summarize(record["text"], sentences=1, ranker="lead")[0].text
+        central = summarize.summarize(record["text"], sentences=1, ranker="textrank")[0].text
+        pair = [100 * scorer.score(record["summary"], text)["rouge1"].fmeasure for text in (central, first)]
+        differences.append(pair[0] - pair[1])
+    assert textrank.versus_lead is not None
+    assert textrank.versus_lead[0] == pytest.approx(sum(differences) / 3)
+    assert textrank.versus_lead_error == pytest.approx(statistics.stdev(differences) / math.sqrt(3))
+    assert textrank.versus_lead_error > 0
+    assert lead.versus_lead_error == 0.0
+    (alone,) = evaluate(RECORDS, rankers=["textrank"])
+    assert alone.versus_lead_error is None
+    one = evaluate(RECORDS[:1], rankers=["lead", "textrank"], sentences=1)
+    assert [e.versus_lead_error for e in one] == [None, None]  # no spread from one document
+
+
 def test_table_shows_rank_and_difference_from_lead() -> None:
     rows = [
         Evaluation(ranker="a", documents=1, rouge1=40.0, rouge2=10.0, rouge_lsum=30.0, ms_per_document=1),
@@ -219,6 +244,11 @@ def test_table_shows_rank_and_difference_from_lead() -> None:
         ("lead", "1", ""),
         ("b", "1", "+0.00 / -0.50 / -1.00"),
     ]
+    sure = Evaluation(
+        ranker="c", documents=9, rouge1=43.0, rouge2=9.5, rouge_lsum=30.0, ms_per_document=1, versus_lead_error=0.5
+    )
+    (row,) = [line for line in format_table([sure, rows[1]]).splitlines() if line.startswith("| c ")]
+    assert row.split("|")[7].strip() == "+2.00 (±0.50) / +0.00 / +0.00"
 
 
 def test_cli_adds_lead_and_reads_several_files(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
