@@ -21,6 +21,11 @@ bbc_dev            as the reference      as is
 pubmed_dev         as the reference      as is
 bbc_dev            1 sentence            lead removed (``--drop-lead``)
 cnndm_extra_dev    1 sentence            lead removed (``--drop-lead``)
+cnndm_dev          1 sentence            lead removed (``--drop-lead``)
+cnndm_dev          1 sentence            as is
+cnndm_extra_dev    1 sentence            as is
+cnndm_dev          2 sentences           as is
+cnndm_extra_dev    2 sentences           as is
 =================  ====================  ====================================
 
 The same figures, one half of one file at a time:
@@ -52,6 +57,11 @@ SETTINGS: list[tuple[str, str, int | str, bool]] = [
     ("pubmed_dev, reference length", "pubmed_dev.jsonl", REFERENCE, False),
     ("bbc_dev lead removed, 1 sentence", "bbc_dev.jsonl", 1, True),
     ("cnndm_extra_dev lead removed, 1 sentence", "cnndm_extra_dev.jsonl", 1, True),
+    ("cnndm_dev lead removed, 1 sentence", "cnndm_dev.jsonl", 1, True),
+    ("cnndm_dev, 1 sentence", "cnndm_dev.jsonl", 1, False),
+    ("cnndm_extra_dev, 1 sentence", "cnndm_extra_dev.jsonl", 1, False),
+    ("cnndm_dev, 2 sentences", "cnndm_dev.jsonl", 2, False),
+    ("cnndm_extra_dev, 2 sentences", "cnndm_extra_dev.jsonl", 2, False),
 ]
 
 

@@ -53,6 +53,10 @@ OPENING_EXPONENT = 0.5
 DENSITY_EXPONENT = 0.5
 #: At full position strength, a sentence that opens with a quotation mark keeps this share of its score.
 QUOTATION_WEIGHT = 0.5
+#: The length and quotation weights are full for summaries of this many sentences (a news lead's) or more.
+LEAD_SENTENCES = 3
+#: A one-sentence summary takes this share of the position strength as the lead's direction.
+ONE_SENTENCE_DIRECTION = 0.5
 
 _OPENS_WITH_QUOTE = re.compile(r"[\"“‘«„]")
 
@@ -238,15 +242,38 @@ def score_sentences(
 
     weights = SIMILARITIES[ranker.similarity](counts)
     strength = ranker.position(share, int(sizes.max())) if ranker.position is not None else 0.0
-    graph = orient(weights, 1 - strength, documents=documents) if strength > 0 else weights
+    direction, weighting = _strengths(strength, share, n)
+    graph = orient(weights, 1 - direction, documents=documents) if direction > 0 else weights
     scores = pagerank(graph, alpha=damping, personalization=prior, max_iter=max_iter, tol=tol)
-    if strength > 0:
+    if weighting > 0:
         lengths = np.array([max(len(sentence.split()), 1) for sentence in sentences], dtype=np.float64)
         quoted = np.array([_OPENS_WITH_QUOTE.match(sentence) is not None for sentence in sentences])
-        scores = scores * lengths ** (-DENSITY_EXPONENT * strength)
-        scores = np.where(quoted, scores * (1 - (1 - QUOTATION_WEIGHT) * strength), scores)
+        scores = scores * lengths ** (-DENSITY_EXPONENT * weighting)
+        scores = np.where(quoted, scores * (1 - (1 - QUOTATION_WEIGHT) * weighting), scores)
         scores = scores / scores.sum()
     return weights, scores
+
+
+def _strengths(strength: float, share: float, n: int) -> tuple[float, float]:
+    """The strength of the lead's direction and of the length and quotation weights, for a summary of ``share``.
+
+    Both are the position strength for a summary of three sentences or more. A
+    summary of one sentence takes half the direction and no weights: the one
+    sentence the rest of the text elaborates, however long. The weights grow with
+    each sentence after the first: half at two sentences.
+
+    Examples
+    --------
+    >>> from summarize.rankers import _strengths
+    >>> [_strengths(1.0, sentences / 20, 20) for sentences in (1, 2, 3, 8)]
+    [(0.5, 0.0), (1.0, 0.5), (1.0, 1.0), (1.0, 1.0)]
+    >>> _strengths(0.0, 0.05, 20)
+    (0.0, 0.0)
+    """
+    length = max(1, round(share * n))  # the summary's sentences
+    direction = strength * (ONE_SENTENCE_DIRECTION if length == 1 else 1.0)
+    weighting = strength * min(1.0, (length - 1) / (LEAD_SENTENCES - 1))
+    return direction, weighting
 
 
 def _prior(prior: Prior, sizes: npt.NDArray[np.int64]) -> npt.NDArray[np.float64] | None:
