@@ -215,7 +215,11 @@ def score_sentences(
 
     where :math:`\\ell_i` is the sentence's length in words and :math:`q_i` is 1 when
     it opens with a quotation mark: a short summary prefers concise sentences in the
-    reporter's voice. The weighted scores are normalised to sum to 1. The default
+    reporter's voice. The weighted scores are normalised to sum to 1. These are the
+    strengths for a summary of three sentences or more; a one-sentence summary
+    orients the graph with :math:`\\pi / 2` and weighs nothing (the one sentence the
+    rest of the text elaborates, however long), and a two-sentence summary weighs
+    with :math:`\\pi / 2`. The default
     ranker's :math:`\\pi` (:func:`adaptive_position`) is full for a short summary of
     a news-length text and falls to 0 for a long summary or a long text, where the
     ranking is the undirected centrality of TextRank [2]_; in a long text its prior
