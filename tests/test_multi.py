@@ -75,11 +75,11 @@ def test_known_answer_with_ids_and_offsets() -> None:
 
 
 def test_order_by_score_gives_the_best_first() -> None:
-    texts = ["Rain is expected. The council met.", COUNCIL, RESIDENTS]
+    texts = ["Rain is expected. The council met.", RESIDENTS, COUNCIL]
     by_document = summarize_documents(texts, sentences=2, ranker="textrank")
     by_score = summarize_documents(texts, sentences=2, ranker="textrank", order="score")
-    assert [(s.document, s.index) for s in by_document] == [(0, 0), (1, 0)]
-    assert [(s.document, s.index) for s in by_score] == [(1, 0), (0, 0)]
+    assert [(s.document, s.index) for s in by_document] == [(1, 1), (2, 0)]
+    assert [(s.document, s.index) for s in by_score] == [(2, 0), (1, 1)]
     assert [s.rank for s in by_score] == sorted(s.rank for s in by_score)
 
 
@@ -108,8 +108,17 @@ def test_auto_language_reads_each_document_in_its_own() -> None:
     summary = summarize_documents(
         ["Die Katze schläft im Haus.", "The cat sleeps in the house."], sentences=2, language="auto"
     )
-    assert summary.language == "german"
+    assert summary.languages == ("german", "english")
+    assert summary.language is None  # no common language
     assert {s.document for s in summary} == {0, 1}
+    alike = summarize_documents(["Die Katze schläft im Haus.", "Der Hund bellt im Garten."], language="auto")
+    assert (alike.languages, alike.language) == (("german", "german"), "german")
+
+
+def test_languages_without_auto_are_the_one_asked_for() -> None:
+    summary = summarize_documents(["", COUNCIL], language="english")
+    assert (summary.languages, summary.language) == (("english", "english"), "english")
+    assert summarize_documents([]).language is None
 
 
 def test_results_are_immutable_and_summaries_are_unchanged() -> None:
@@ -304,7 +313,7 @@ def test_batch_combine_without_groups_summarises_the_whole_corpus(
     ("options", "message"),
     [
         (["--group-field", "story"], "--group-field is for --combine"),
-        (["--combine", "--jobs", "2"], "--jobs is not available with --combine"),
+        (["--combine", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler is not available with --combine"),
         (["--combine", "--resume", "-o", "out.jsonl"], "--resume is not available with --combine"),
         (["--combine", "--group-field", "nope"], "no 'nope' field"),
     ],
