@@ -23,6 +23,8 @@ in ``--sentences`` sentences (default 6) by
   redundancy control;
 - ``summarize_documents, diversity=0, redundancy=None``: no redundancy control
   (one graph over the documents, positions within each document);
+- ``summarize_documents, diversity=0.1``: maximal marginal relevance on top of
+  the redundancy threshold;
 - ``summarize_documents (defaults)``.
 
 Reported, averaged over clusters: the near-duplicate pairs in a summary (pairs of
@@ -144,6 +146,7 @@ def main() -> None:
         "`summarize_documents`, `diversity=0, redundancy=None`": lambda texts: documents(
             texts, args.sentences, diversity=0.0, redundancy=None
         ),
+        "`summarize_documents`, `diversity=0.1`": lambda texts: documents(texts, args.sentences, diversity=0.1),
         "`summarize_documents` (defaults)": lambda texts: documents(texts, args.sentences),
     }
     print(
