@@ -432,7 +432,6 @@ def _batch(arguments: list[str]) -> int:
         if args.combine:
             for option, given in (
                 ("--resume", args.resume),
-                ("--scheduler", args.scheduler is not None),
                 ("--focus", args.focus is not None),
             ):
                 if given:
@@ -478,6 +477,7 @@ def _batch(arguments: list[str]) -> int:
 def _batch_combine(args: argparse.Namespace) -> int:
     """``batch --combine``: one summary per group of records, on worker processes, into JSON Lines."""
     from summarize.batch.combine import summarize_groups
+    from summarize.batch.progress import progress_bar
     from summarize.batch.records import same_file
     from summarize.io.corpus import open_corpus
     from summarize.io.output import open_output
@@ -486,6 +486,7 @@ def _batch_combine(args: argparse.Namespace) -> int:
         _error(f"{args.output}: is the corpus; name another output file")
         return 2
     summarised = failed_records = failed_groups = 0
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
         options = _documents_options(args)
         with open_corpus(
@@ -494,14 +495,19 @@ def _batch_combine(args: argparse.Namespace) -> int:
             id_field=args.id_field,
             encoding=args.encoding,
             group_field=args.group_field,
+            count=progress,
         ) as corpus:
             out = open_output(args.output)
             try:
-                for record in summarize_groups(corpus, options=options, jobs=args.jobs):
-                    out.write(record)
-                    summarised += "sentences" in record
-                    failed_records += "id" in record
-                    failed_groups += "group" in record and "error" in record
+                groups = summarize_groups(corpus, options=options, jobs=args.jobs, scheduler=args.scheduler)
+                with progress_bar(total=corpus.size(), enabled=progress) as bar:
+                    for record in groups:
+                        out.write(record)
+                        summarised += "sentences" in record
+                        failed_records += "id" in record
+                        failed_groups += "group" in record and "error" in record
+                        documents = record.get("documents")
+                        bar(len(documents) if isinstance(documents, list) else 1)  # records done
             except BaseException:
                 out.abandon()
                 if out.partial is not None:  # a run with --combine cannot be resumed: leave no .part file
@@ -819,7 +825,7 @@ def _batch_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='one summary over several records, each sentence with its record\'s id as "document": over all '
         "of them, or over each group of --group-field; one output record per group, groups summarised on "
-        "--jobs worker processes (not with --resume or --scheduler)",
+        "--jobs worker processes or a Dask cluster (not with --resume)",
     )
     parser.add_argument(
         "--group-field",

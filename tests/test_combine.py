@@ -78,11 +78,13 @@ def test_languages_of_a_group_detected_one_by_one() -> None:
 def test_a_group_without_sentences_or_that_fails_is_an_error_record() -> None:
     assert group_record(Group(3, (Record(id="a", text="  "),)), TEXTRANK) == {
         "group": 3,
+        "documents": ["a"],
         "error": "no sentence to summarise in any record",
     }
     failing = dataclasses.replace(TEXTRANK, analyzer=english_in_a_worker)  # raises in this process
     assert group_record(Group(4, tuple(records("a", "b"))), failing) == {
         "group": 4,
+        "documents": ["a", "b"],
         "error": "internal error: RuntimeError: ran in the main process",
     }
 
@@ -112,6 +114,8 @@ def test_groups_run_on_a_real_pool_of_worker_processes_in_order() -> None:
     [
         ({"jobs": 0}, "The 'jobs' parameter must be an int >= 1 or None. Got 0 instead."),
         ({"options": {"sentences": 2}}, "The 'options' parameter must be a summarize.multidoc.DocumentsOptions"),
+        ({"jobs": 2, "scheduler": "tcp://127.0.0.1:8786"}, "The 'jobs' and 'scheduler' parameters are mutually"),
+        ({"scheduler": ""}, "The 'scheduler' parameter must be the address of a Dask scheduler"),
         (
             {"options": DocumentsOptions(analyzer=lambda sentence: sentence.split()), "jobs": 2},
             "The 'options' parameter must be picklable to be sent to worker processes",
@@ -222,3 +226,20 @@ def test_command_line_json_of_several_files_gives_each_language(
     assert main(["--combine", "de.txt", "en.txt", "--language", "auto", "--format", "json"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert (record["language"], record["languages"]) == (None, ["german", "english"])
+
+
+def test_command_line_failed_groups_are_counted_and_progress_is_shown(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with corpus.open("a", encoding="utf-8") as lines:
+        lines.write(json.dumps({"id": 5, "story": "blank", "text": " "}) + "\n")
+    argv = ["batch", str(corpus), "--combine", "--group-field", "story", "-o", "out.jsonl", "--progress"]
+    assert main([*argv, "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "3 groups summarised, 0 records failed, 1 group failed" in err
+    assert "5/5" in err  # records done, of the records in the corpus
+    assert read_lines(Path("out.jsonl"))[-1] == {
+        "group": "blank",
+        "documents": [5],
+        "error": "no sentence to summarise in any record",
+    }

@@ -313,7 +313,7 @@ def test_batch_combine_without_groups_summarises_the_whole_corpus(
     ("options", "message"),
     [
         (["--group-field", "story"], "--group-field is for --combine"),
-        (["--combine", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler is not available with --combine"),
+        (["--combine", "--focus", "park"], "--focus is not available with --combine"),
         (["--combine", "--resume", "-o", "out.jsonl"], "--resume is not available with --combine"),
         (["--combine", "--group-field", "nope"], "no 'nope' field"),
     ],

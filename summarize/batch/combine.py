@@ -27,7 +27,11 @@ class Group:
 
 
 def summarize_groups(
-    records: Iterable[Record], *, options: DocumentsOptions | None = None, jobs: int | None = None
+    records: Iterable[Record],
+    *,
+    options: DocumentsOptions | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[dict[str, object]]:
     """One output record per group of records, in order of each group's first record.
 
@@ -49,13 +53,20 @@ def summarize_groups(
         number of CPUs, and never more than the number of groups); with 1, the
         groups are summarised in this process. Results come in the same order
         either way.
+    scheduler : str, optional
+        Address of a Dask scheduler (``"tcp://host:8786"``) to run on instead of
+        local processes, as for :func:`~summarize.batch.summarize_corpus`. Not
+        with ``jobs``.
 
     Raises
     ------
     InvalidParameterError
         If ``options`` is not a :class:`~summarize.multidoc.DocumentsOptions`,
-        ``jobs`` is not an int >= 1, or the options cannot be sent to worker
-        processes (an analyzer that is a lambda).
+        ``jobs`` is not an int >= 1, both ``jobs`` and ``scheduler`` are given,
+        or the options cannot be sent to worker processes (an analyzer that is a
+        lambda).
+    SchedulerError
+        If the Dask scheduler cannot be reached or has no workers.
     WorkerError
         If a worker process dies.
 
@@ -72,13 +83,23 @@ def summarize_groups(
         options = DocumentsOptions()
     if not isinstance(options, DocumentsOptions):
         raise fail("options", "a summarize.multidoc.DocumentsOptions or None", options)
-    jobs = check_jobs(jobs)
+    if scheduler is not None:
+        if not isinstance(scheduler, str) or not scheduler:
+            raise fail("scheduler", "the address of a Dask scheduler, such as 'tcp://host:8786', or None", scheduler)
+        if jobs is not None:
+            raise InvalidParameterError(
+                "The 'jobs' and 'scheduler' parameters are mutually exclusive: local worker processes or a "
+                f"Dask cluster. Got jobs={jobs!r} and scheduler={scheduler!r} instead."
+            )
+    jobs = check_jobs(jobs) if scheduler is None else 1
     if jobs > 1:
         _check_picklable(options)
-    return _group_records(records, options, jobs)
+    return _group_records(records, options, jobs, scheduler)
 
 
-def _group_records(records: Iterable[Record], options: DocumentsOptions, jobs: int) -> Iterator[dict[str, object]]:
+def _group_records(
+    records: Iterable[Record], options: DocumentsOptions, jobs: int, scheduler: str | None
+) -> Iterator[dict[str, object]]:
     groups: dict[str, tuple[object, list[Record]]] = {}
     for record in records:
         if record.error is not None or record.text is None:
@@ -87,7 +108,9 @@ def _group_records(records: Iterable[Record], options: DocumentsOptions, jobs: i
         key = record_key(record.group)  # JSON values such as lists are not hashable
         groups.setdefault(key, (record.group, []))[1].append(record)
     found = [Group(value, tuple(members)) for value, members in groups.values()]
-    with start_workers(jobs=min(jobs, max(len(found), 1)), scheduler=None) as workers:
+    if not found:
+        return
+    with start_workers(jobs=min(jobs, len(found)), scheduler=scheduler) as workers:
         yield from ordered(workers, summarize_chunk, options, found)
 
 
@@ -105,7 +128,7 @@ def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
     the group, from 0, when an id repeats or is missing (None); each sentence's
     ``document`` is one of them. ``languages`` has each record's language, and
     ``language`` their common one (None when they differ). A group that cannot be
-    summarised, or that has no sentence, gives ``{"group", "error"}``.
+    summarised, or that has no sentence, gives ``{"group", "documents", "error"}``.
     """
     ids: list[object] = [member.id for member in group.records]
     if any(identifier is None for identifier in ids) or len({record_key(i) for i in ids}) != len(ids):
@@ -113,11 +136,11 @@ def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
     try:
         summary = options.summarize([member.text or "" for member in group.records])
     except SummarizeError as error:
-        return {"group": group.value, "error": str(error)}
+        return {"group": group.value, "documents": ids, "error": str(error)}
     except Exception as error:  # one group's failure must not end the run
-        return {"group": group.value, "error": f"internal error: {type(error).__name__}: {error}"}
+        return {"group": group.value, "documents": ids, "error": f"internal error: {type(error).__name__}: {error}"}
     if not summary:
-        return {"group": group.value, "error": "no sentence to summarise in any record"}
+        return {"group": group.value, "documents": ids, "error": "no sentence to summarise in any record"}
     return {
         "group": group.value,
         "documents": ids,
