@@ -429,13 +429,8 @@ def _batch(arguments: list[str]) -> int:
             parser.error("--group-field is for --combine")
         if args.group_field is not None and Path(args.corpus).is_dir():
             parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
-        if args.combine:
-            for option, given in (
-                ("--resume", args.resume),
-                ("--focus", args.focus is not None),
-            ):
-                if given:
-                    parser.error(f"{option} is not available with --combine")
+        if args.combine and args.focus is not None:
+            parser.error("--focus is not available with --combine")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     if args.combine:
@@ -476,7 +471,7 @@ def _batch(arguments: list[str]) -> int:
 
 def _batch_combine(args: argparse.Namespace) -> int:
     """``batch --combine``: one summary per group of records, on worker processes, into JSON Lines."""
-    from summarize.batch.combine import summarize_groups
+    from summarize.batch.combine import combined_key, summarize_groups
     from summarize.batch.progress import progress_bar
     from summarize.batch.records import same_file
     from summarize.io.corpus import open_corpus
@@ -497,9 +492,11 @@ def _batch_combine(args: argparse.Namespace) -> int:
             group_field=args.group_field,
             count=progress,
         ) as corpus:
-            out = open_output(args.output)
+            out = open_output(args.output, resume=args.resume, key=combined_key)
             try:
-                groups = summarize_groups(corpus, options=options, jobs=args.jobs, scheduler=args.scheduler)
+                groups = summarize_groups(
+                    corpus, options=options, jobs=args.jobs, scheduler=args.scheduler, done=out.done
+                )
                 with progress_bar(total=corpus.size(), enabled=progress) as bar:
                     for record in groups:
                         out.write(record)
@@ -510,8 +507,6 @@ def _batch_combine(args: argparse.Namespace) -> int:
                         bar(len(documents) if isinstance(documents, list) else 1)  # records done
             except BaseException:
                 out.abandon()
-                if out.partial is not None:  # a run with --combine cannot be resumed: leave no .part file
-                    out.partial.unlink(missing_ok=True)
                 raise
             out.commit()
     except FieldError as error:
@@ -523,14 +518,20 @@ def _batch_combine(args: argparse.Namespace) -> int:
         return 2
     except SummarizeError as error:
         _error(str(error))
+        _note_partial(args.output)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
+        _note_partial(args.output)
         return 130
     line = f"{PROG}: {_count(summarised, 'group')} summarised, {_count(failed_records, 'record')} failed"
     if failed_groups:
         line += f", {_count(failed_groups, 'group')} failed"
-    print(line + (' (see their "error" field)' if failed_records or failed_groups else ""), file=sys.stderr)
+    if failed_records or failed_groups:
+        line += ' (see their "error" field)'
+    if out.done:
+        line += f", {len(out.done)} skipped (already in {out.name})"
+    print(line, file=sys.stderr)
     return 1 if failed_records or failed_groups else 0
 
 
@@ -825,7 +826,7 @@ def _batch_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='one summary over several records, each sentence with its record\'s id as "document": over all '
         "of them, or over each group of --group-field; one output record per group, groups summarised on "
-        "--jobs worker processes or a Dask cluster (not with --resume)",
+        "--jobs worker processes or a Dask cluster",
     )
     parser.add_argument(
         "--group-field",

@@ -184,11 +184,16 @@ def test_command_line_jobs_gives_the_same_file(corpus: Path, capsys: pytest.Capt
     assert not Path("two.jsonl.part").exists()
 
 
-def test_command_line_output_is_replaced_only_when_complete(
+def test_command_line_output_is_replaced_only_when_complete_and_resumes(
     corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import summarize.batch.combine as combine
 
+    with corpus.open("a", encoding="utf-8") as lines:
+        lines.write("not json\n")
+    argv = ["batch", str(corpus), "--combine", "--group-field", "story", "--jobs", "1"]
+    assert main([*argv, "-o", "whole.jsonl"]) == 1  # the line that is not JSON
+    capsys.readouterr()
     Path("out.jsonl").write_text("the earlier run\n", encoding="utf-8")
     calls = []
 
@@ -198,16 +203,25 @@ def test_command_line_output_is_replaced_only_when_complete(
             raise KeyboardInterrupt
         return group_record(group, options)
 
-    monkeypatch.setattr(combine, "group_record", second_group_stops)
-    argv = ["batch", str(corpus), "--combine", "--group-field", "story", "-o", "out.jsonl", "--jobs", "1"]
-    assert main(argv) == 130
-    assert "interrupted" in capsys.readouterr().err
+    with monkeypatch.context() as patched:
+        patched.setattr(combine, "group_record", second_group_stops)
+        assert main([*argv, "-o", "out.jsonl"]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted" in err
+    assert "run the same command with --resume" in err
     assert Path("out.jsonl").read_text(encoding="utf-8") == "the earlier run\n"  # untouched
-    assert not Path("out.jsonl.part").exists()  # nothing to resume from: no .part file left behind
-    monkeypatch.undo()
-    monkeypatch.chdir(corpus.parent)
-    assert main(argv) == 0
-    assert [record["group"] for record in read_lines(Path("out.jsonl"))] == ["park", "pets", "rain"]
+    kept = read_lines(Path("out.jsonl.part"))
+    assert [record.get("group", record.get("id")) for record in kept] == [5, "park"]  # the bad line, one group
+    assert main([*argv, "-o", "out.jsonl", "--resume"]) == 0  # as plain batch: the failures of this run
+    assert "2 groups summarised, 0 records failed, 2 skipped (already in out.jsonl)" in capsys.readouterr().err
+    assert Path("out.jsonl").read_bytes() == Path("whole.jsonl").read_bytes()  # as if never stopped
+    assert not Path("out.jsonl.part").exists()
+
+
+def test_command_line_resumes_only_into_its_own_output(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("out.jsonl").write_text(json.dumps({"id": 1, "summary": []}) + "\n", encoding="utf-8")  # plain batch's
+    assert main(["batch", str(corpus), "--combine", "-o", "out.jsonl", "--resume"]) == 1
+    assert "line 1 is not a record written by summarize" in capsys.readouterr().err
 
 
 def test_command_line_refuses_to_write_over_the_corpus(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -314,7 +314,7 @@ def test_batch_combine_without_groups_summarises_the_whole_corpus(
     [
         (["--group-field", "story"], "--group-field is for --combine"),
         (["--combine", "--focus", "park"], "--focus is not available with --combine"),
-        (["--combine", "--resume", "-o", "out.jsonl"], "--resume is not available with --combine"),
+        (["--combine", "--resume"], "--resume needs an output file"),
         (["--combine", "--group-field", "nope"], "no 'nope' field"),
     ],
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from summarize._validation import fail
@@ -15,7 +15,7 @@ from summarize.io.output import record_key
 from summarize.io.records import sentence_record
 from summarize.multidoc import DocumentsOptions
 
-__all__ = ["Group", "group_record", "summarize_groups"]
+__all__ = ["Group", "combined_key", "group_record", "summarize_groups"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ def summarize_groups(
     options: DocumentsOptions | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
+    done: Collection[str] = frozenset(),
 ) -> Iterator[dict[str, object]]:
     """One output record per group of records, in order of each group's first record.
 
@@ -57,6 +58,10 @@ def summarize_groups(
         Address of a Dask scheduler (``"tcp://host:8786"``) to run on instead of
         local processes, as for :func:`~summarize.batch.summarize_corpus`. Not
         with ``jobs``.
+    done : collection of str
+        The keys (:func:`combined_key`) of output records already written by an
+        earlier run: those records are not made again, so that the rest can be
+        appended to that run's output.
 
     Raises
     ------
@@ -94,20 +99,36 @@ def summarize_groups(
     jobs = check_jobs(jobs) if scheduler is None else 1
     if jobs > 1:
         _check_picklable(options)
-    return _group_records(records, options, jobs, scheduler)
+    return _group_records(records, options, jobs, scheduler, done)
+
+
+def combined_key(record: Mapping[str, object]) -> str | None:
+    """The key of an output record of :func:`summarize_groups`, for resuming; None for any other line.
+
+    Examples
+    --------
+    >>> combined_key({"group": [1, 2], "documents": [], "sentences": []}), combined_key({"id": 7, "error": "?"})
+    ('group [1, 2]', 'id 7')
+    """
+    if "group" in record:
+        return "group " + record_key(record["group"])
+    if "id" in record and "error" in record:
+        return "id " + record_key(record["id"])
+    return None
 
 
 def _group_records(
-    records: Iterable[Record], options: DocumentsOptions, jobs: int, scheduler: str | None
+    records: Iterable[Record], options: DocumentsOptions, jobs: int, scheduler: str | None, done: Collection[str]
 ) -> Iterator[dict[str, object]]:
     groups: dict[str, tuple[object, list[Record]]] = {}
     for record in records:
         if record.error is not None or record.text is None:
-            yield {"id": record.id, "error": record.error or "no text"}
+            if "id " + record_key(record.id) not in done:
+                yield {"id": record.id, "error": record.error or "no text"}
             continue
         key = record_key(record.group)  # JSON values such as lists are not hashable
         groups.setdefault(key, (record.group, []))[1].append(record)
-    found = [Group(value, tuple(members)) for value, members in groups.values()]
+    found = [Group(value, tuple(members)) for key, (value, members) in groups.items() if "group " + key not in done]
     if not found:
         return
     with start_workers(jobs=min(jobs, len(found)), scheduler=scheduler) as workers:
