@@ -193,7 +193,8 @@ def summarize_documents(
     summary of it, so each report's lead is a candidate before any other
     sentence. Selection is maximal marginal relevance [2]_ over
     the cosine of the sentences' term sets: with :math:`d` the diversity,
-    :math:`x` the scores and :math:`S` the sentences chosen so far, the next
+    :math:`x` the scores (plus the best score for an opening, when the openings
+    come first) and :math:`S` the sentences chosen so far, the next
     sentence maximises :math:`(1 - d)\\,x_i / \\max_j x_j - d \\max_{k \\in S}
     \\cos(i, k)`, skipping any whose cosine with a chosen one exceeds the
     redundancy threshold.
