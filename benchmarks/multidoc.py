@@ -115,7 +115,7 @@ def pair_cosines(texts: Sequence[str]) -> list[float]:
 Chosen = tuple[int, bool, str]
 
 
-def concatenation(texts: Sequence[str], sentences: int) -> list[Chosen]:
+def concatenation(texts: Sequence[str], sentences: int, ranker: str) -> list[Chosen]:
     """The summary of the texts joined by blank lines, each sentence with the text it is from."""
     starts = list(itertools.accumulate((len(text) + 2 for text in texts), initial=0))
     openings = {
@@ -123,7 +123,7 @@ def concatenation(texts: Sequence[str], sentences: int) -> list[Chosen]:
         for start, text in zip(starts[:-1], texts, strict=True)
         for first in summarize.split_sentences(text)[:1]
     }
-    summary = summarize.summarize("\n\n".join(texts), sentences=sentences)
+    summary = summarize.summarize("\n\n".join(texts), sentences=sentences, ranker=ranker)
     return [
         (next(k for k, end in enumerate(starts[1:]) if s.start < end), s.start in openings, s.text) for s in summary
     ]
@@ -141,16 +141,26 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=6)
     parser.add_argument("--min-cosine", type=float, default=0.2)
     parser.add_argument("--half", choices=("odd", "even"), help="only the odd- or even-numbered clusters")
+    parser.add_argument(
+        "--ranker",
+        choices=summarize.RANKERS,
+        default=summarize.DEFAULT_RANKER,
+        help="the ranker of the concatenation and of summarize_documents (but the round-robin of leads)",
+    )
     args = parser.parse_args()
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    given = "defaults" if args.ranker == summarize.DEFAULT_RANKER else f'`ranker="{args.ranker}"`'
+    also = "" if args.ranker == summarize.DEFAULT_RANKER else f', `ranker="{args.ranker}"`'
     systems: dict[str, Callable[[Sequence[str]], list[Chosen]]] = {
-        "concatenation (`summarize`, defaults)": lambda texts: concatenation(texts, args.sentences),
+        f"concatenation (`summarize`, {given})": lambda texts: concatenation(texts, args.sentences, args.ranker),
         '`summarize_documents`, `ranker="lead"`': lambda texts: documents(texts, args.sentences, ranker="lead"),
-        "`summarize_documents`, `diversity=0, redundancy=None`": lambda texts: documents(
-            texts, args.sentences, diversity=0.0, redundancy=None
+        f"`summarize_documents`{also}, `diversity=0, redundancy=None`": lambda texts: documents(
+            texts, args.sentences, ranker=args.ranker, diversity=0.0, redundancy=None
         ),
-        "`summarize_documents`, `diversity=0.1`": lambda texts: documents(texts, args.sentences, diversity=0.1),
-        "`summarize_documents` (defaults)": lambda texts: documents(texts, args.sentences),
+        f"`summarize_documents`{also}, `diversity=0.1`": lambda texts: documents(
+            texts, args.sentences, ranker=args.ranker, diversity=0.1
+        ),
+        f"`summarize_documents` ({given})": lambda texts: documents(texts, args.sentences, ranker=args.ranker),
     }
     print(
         "| file | half | clusters | system | near-duplicate pairs | largest cosine | documents | openings | "
