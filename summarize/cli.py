@@ -35,6 +35,7 @@ from summarize.selection import DEFAULT_SENTENCES, ORDERS
 
 if TYPE_CHECKING:
     from summarize.batch import BatchReport
+    from summarize.multidoc import DocumentsOptions
 
 __all__ = ["main"]
 
@@ -171,8 +172,6 @@ def _summarize_command(argv: list[str]) -> int:
 
 def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
     """``--combine``: one summary over all the files, each sentence with its file."""
-    from summarize.multidoc import DEFAULT_DIVERSITY, summarize_documents
-
     _import_nltk()
     names = [_display(name) for name in args.files]
     if len(set(names)) != len(names):
@@ -180,17 +179,7 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     try:
         texts = [_read(name, args).text for name in args.files]
-        summary = summarize_documents(
-            texts,
-            ids=names,
-            sentences=args.sentences,
-            ratio=args.ratio,
-            words=args.words,
-            order=args.order,
-            ranker=args.ranker,
-            diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
-            language=args.language,
-        )
+        summary = _documents_options(args).summarize(texts, ids=names)
     except SummarizeError as error:
         _error(str(error))
         return 1
@@ -201,6 +190,7 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         record = {
             "documents": list(summary.documents),
             "language": summary.language,
+            "languages": list(summary.languages),
             "sentences": [{"document": s.document, **sentence_record(s)} for s in summary],
         }
         out.write(json_line(record))
@@ -216,6 +206,21 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         out.writelines(f"[{sentence.document}] {' '.join(sentence.text.split())}\n" for sentence in summary)
     out.flush()
     return 0
+
+
+def _documents_options(args: argparse.Namespace) -> DocumentsOptions:
+    """The options of every summary of several documents (``--combine``), from the command line's."""
+    from summarize.multidoc import DEFAULT_DIVERSITY, DocumentsOptions
+
+    return DocumentsOptions(
+        sentences=args.sentences,
+        ratio=args.ratio,
+        words=args.words,
+        order=args.order,
+        ranker=args.ranker,
+        diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
+        language=args.language,
+    )
 
 
 def _summarizer(args: argparse.Namespace) -> Summarizer:
@@ -424,15 +429,8 @@ def _batch(arguments: list[str]) -> int:
             parser.error("--group-field is for --combine")
         if args.group_field is not None and Path(args.corpus).is_dir():
             parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
-        if args.combine:
-            for option, given in (
-                ("--resume", args.resume),
-                ("--jobs", args.jobs is not None),
-                ("--scheduler", args.scheduler is not None),
-                ("--focus", args.focus is not None),
-            ):
-                if given:
-                    parser.error(f"{option} is not available with --combine")
+        if args.combine and args.focus is not None:
+            parser.error("--focus is not available with --combine")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     if args.combine:
@@ -472,53 +470,69 @@ def _batch(arguments: list[str]) -> int:
 
 
 def _batch_combine(args: argparse.Namespace) -> int:
-    """``batch --combine``: one summary per group of records, in this process, into JSON Lines."""
-    from summarize.batch.combine import summarize_groups
+    """``batch --combine``: one summary per group of records, on worker processes, into JSON Lines."""
+    from summarize.batch.combine import combined_key, summarize_groups
+    from summarize.batch.progress import progress_bar
+    from summarize.batch.records import same_file
     from summarize.io.corpus import open_corpus
-    from summarize.multidoc import DEFAULT_DIVERSITY
+    from summarize.io.output import open_output
 
-    groups = failed = 0
+    if args.output not in (None, "-") and args.corpus != "-" and same_file(args.corpus, args.output):
+        _error(f"{args.output}: is the corpus; name another output file")
+        return 2
+    summarised = failed_records = failed_groups = 0
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
+        options = _documents_options(args)
         with open_corpus(
             args.corpus,
             text_field=args.text_field or "text",
             id_field=args.id_field,
             encoding=args.encoding,
             group_field=args.group_field,
+            count=progress,
         ) as corpus:
-            records = summarize_groups(
-                corpus,
-                sentences=args.sentences,
-                ratio=args.ratio,
-                words=args.words,
-                order=args.order,
-                ranker=args.ranker,
-                diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
-                language=args.language,
-            )
-            lines = []
-            for record in records:
-                failed += "error" in record
-                groups += "group" in record
-                lines.append(json_line(record))
+            out = open_output(args.output, resume=args.resume, key=combined_key)
+            try:
+                groups = summarize_groups(
+                    corpus, options=options, jobs=args.jobs, scheduler=args.scheduler, done=out.done
+                )
+                with progress_bar(total=corpus.size(), enabled=progress) as bar:
+                    for record in groups:
+                        out.write(record)
+                        summarised += "sentences" in record
+                        failed_records += "id" in record
+                        failed_groups += "group" in record and "error" in record
+                        documents = record.get("documents")
+                        bar(len(documents) if isinstance(documents, list) else 1)  # records done
+            except BaseException:
+                out.abandon()
+                raise
+            out.commit()
     except FieldError as error:
         option = {"text_field": "--text-field", "id_field": "--id-field"}.get(error.parameter, "--group-field")
         _error(f"{error}; name the field with {option}")
         return 2
+    except InvalidParameterError as error:
+        _error(str(error))
+        return 2
     except SummarizeError as error:
         _error(str(error))
+        _note_partial(args.output)
         return 1
-    if args.output in (None, "-"):
-        sys.stdout.writelines(lines)
-    else:
-        try:
-            Path(args.output).write_text("".join(lines), encoding="utf-8")
-        except OSError as error:
-            _error(f"{args.output}: cannot write ({error.strerror or error})")
-            return 1
-    line = f"{PROG}: {_count(groups, 'group')} summarised, {_count(failed, 'record')} failed"
-    print(line + (' (see their "error" field)' if failed else ""), file=sys.stderr)
-    return 1 if failed else 0
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        _note_partial(args.output)
+        return 130
+    line = f"{PROG}: {_count(summarised, 'group')} summarised, {_count(failed_records, 'record')} failed"
+    if failed_groups:
+        line += f", {_count(failed_groups, 'group')} failed"
+    if failed_records or failed_groups:
+        line += ' (see their "error" field)'
+    if out.done:
+        line += f", {len(out.done)} skipped (already in {out.name})"
+    print(line, file=sys.stderr)
+    return 1 if failed_records or failed_groups else 0
 
 
 def _count(number: int, noun: str) -> str:
@@ -706,14 +720,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
     )
-    _add_summary_options(parser, combine=True)
+    _add_summary_options(parser)
     parser.add_argument(
         "--combine",
         action="store_true",
         help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
-        '"document" in JSON); the same fact in several FILEs is chosen once (--diversity defaults to 0.1, and '
-        "a sentence whose cosine with one already chosen is above 0.5 is passed over); with --format html, a page "
-        "showing every FILE with its chosen sentences highlighted",
+        '"document" in JSON); each FILE\'s opening sentence comes first (with the default ranker, for a short '
+        "summary), and the same fact in several FILEs is chosen once (a sentence whose cosine with one already "
+        "chosen is above 0.5 is passed over); with --format html, a page showing every FILE with its chosen "
+        "sentences highlighted",
     )
     parser.add_argument(
         "--keywords",
@@ -811,8 +826,8 @@ def _batch_parser() -> argparse.ArgumentParser:
         "--combine",
         action="store_true",
         help='one summary over several records, each sentence with its record\'s id as "document": over all '
-        "of them, or over each group of --group-field; one output record per group, in this process "
-        "(not with --resume, --jobs or --scheduler)",
+        "of them, or over each group of --group-field; one output record per group, groups summarised on "
+        "--jobs worker processes or a Dask cluster",
     )
     parser.add_argument(
         "--group-field",
@@ -833,12 +848,12 @@ def _batch_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         help="show a progress bar on standard error (default: when it is a terminal)",
     )
-    _add_summary_options(parser, combine=True)
+    _add_summary_options(parser)
     parser.add_argument("--encoding", type=_encoding, default="utf-8", help="encoding of the input (default utf-8)")
     return parser
 
 
-def _add_summary_options(parser: argparse.ArgumentParser, *, combine: bool = False) -> None:
+def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     """The options that shape each summary: the same for one file and for a corpus."""
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument(
@@ -870,7 +885,7 @@ def _add_summary_options(parser: argparse.ArgumentParser, *, combine: bool = Fal
         default=None,
         metavar="D",
         help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
-        "(maximal marginal relevance; default 0, off" + ("; 0.1 with --combine)" if combine else ")"),
+        "(maximal marginal relevance; default 0, off)",
     )
     _add_language_option(parser)
     _add_focus_options(parser)

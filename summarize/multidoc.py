@@ -3,9 +3,10 @@
 Each document is split into sentences on its own; the sentences of all the
 documents then make one term matrix (so the IDF of ``lexrank`` and ``bm25`` is
 over the whole group, as in LexRank's multi-document summaries), one similarity
-graph and one PageRank, and the selection takes sentences from any document,
-passing over those that repeat a sentence already chosen: the same fact reported
-by several sources is chosen once.
+graph and one PageRank. When the ranker counts the news lead, each document's
+opening sentence ranks above the other sentences. The selection takes sentences
+from any document, passing over those that repeat a sentence already chosen: the
+same fact reported by several sources is chosen once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 import numpy as np
+import numpy.typing as npt
 
 from summarize._validation import abbreviated, check_choice, check_float, check_int, check_text, fail
 from summarize.errors import InvalidParameterError, TextTooLongError
@@ -29,11 +31,18 @@ from summarize.terms import Analyzer
 from summarize.terms import analyzer as builtin_analyzer
 from summarize.types import ScoredSentence, Sentence
 
-__all__ = ["DEFAULT_DIVERSITY", "DEFAULT_REDUNDANCY", "DocumentSentence", "MultiSummary", "summarize_documents"]
+__all__ = [
+    "DEFAULT_DIVERSITY",
+    "DEFAULT_REDUNDANCY",
+    "DocumentSentence",
+    "DocumentsOptions",
+    "MultiSummary",
+    "summarize_documents",
+]
 
-#: Weight of redundancy in maximal marginal relevance across documents (chosen on the
-#: development clusters of benchmarks/multidoc.py; see docs/multidoc.md).
-DEFAULT_DIVERSITY = 0.1
+#: Weight of redundancy in maximal marginal relevance across documents: none by
+#: default, the redundancy threshold alone keeps near-duplicates out (see docs/multidoc.md).
+DEFAULT_DIVERSITY = 0.0
 #: Cosine of term sets above which a sentence repeats one already chosen and is passed over.
 DEFAULT_REDUNDANCY = 0.5
 
@@ -50,8 +59,12 @@ class DocumentSentence(ScoredSentence):
     index, start, end : int
         Its position among that document's sentences and its character offsets in
         that document.
-    score, rank
-        Its score and rank among the sentences of all the documents.
+    score : float
+        Its ranker's score, among the sentences of all the documents.
+    rank : int
+        Its rank among the sentences of all the documents, 1 for the best: by score,
+        except that, when the ranker counts the news lead, every document's opening
+        sentence ranks above the other sentences (see :func:`summarize_documents`).
     """
 
     document: int | str
@@ -67,14 +80,23 @@ class MultiSummary(Sequence[DocumentSentence]):
         The chosen sentences, in the order asked for.
     documents : tuple
         Each document's id (its position when no ids were given), in input order.
+    languages : tuple of str
+        The language each document was read in, in input order: the one asked
+        for, or with ``language="auto"`` the one detected in each. Not compared.
     language : str or None
-        The language the documents were read in (the first document's, for
-        ``language="auto"``). Not compared.
+        The language of all the documents when they share one; None when they
+        differ (with ``language="auto"``) or when there are no documents. Not
+        compared.
     """
 
     sentences: tuple[DocumentSentence, ...] = ()
     documents: tuple[int | str, ...] = ()
-    language: str | None = field(default=None, compare=False)
+    languages: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def language(self) -> str | None:
+        """The documents' common language, or None when they differ or there are none."""
+        return self.languages[0] if len(set(self.languages)) == 1 else None
 
     @overload
     def __getitem__(self, position: int) -> DocumentSentence: ...
@@ -125,13 +147,16 @@ def summarize_documents(
         of all the documents' sentences in (0, 1], or a word budget. Default: 3
         sentences.
     order : {"document", "score"}
-        Sentences by document, then by position in it (default), or best first.
-    ranker : str
-        One of :data:`~summarize.rankers.RANKERS` (default ``"adaptive"``).
-        Position-aware rankers count positions within each document.
+        Sentences by document, then by position in it (default), or in the order
+        they were chosen (best first).
+    ranker : str or Ranker
+        One of :data:`~summarize.rankers.RANKERS` (default ``"adaptive"``), or a
+        :class:`~summarize.rankers.Ranker`. Position-aware rankers count positions
+        within each document.
     diversity : float
-        Weight of redundancy in maximal marginal relevance, in [0, 1) (default
-        0.1): a sentence similar to one already chosen needs a higher score.
+        Weight of redundancy in maximal marginal relevance, in [0, 1) (default 0:
+        the redundancy threshold alone): a sentence similar to one already chosen
+        needs a higher score.
     redundancy : float or None
         A sentence whose cosine with one already chosen is above this, in (0, 1],
         is never chosen (default 0.5, the cosine above which two sentences are
@@ -160,9 +185,16 @@ def summarize_documents(
     The candidate sentences of all the documents (not fragments) make one
     sentence-by-term matrix, so IDF weights (``lexrank``, ``bm25``) are computed
     over the group's sentences, as LexRank does for clusters of documents [1]_.
-    One PageRank ranks them. Selection is maximal marginal relevance [2]_ over
+    One PageRank ranks them. When the ranker counts the news lead (a position
+    strength above 0: the default ``adaptive`` ranker, for a summary of at most
+    40% of news-length documents), every document's opening sentence (its first
+    that is not a fragment) ranks above the other sentences, the openings among
+    themselves by score: in news writing a report's first sentence is its own
+    summary of it, so each report's lead is a candidate before any other
+    sentence. Selection is maximal marginal relevance [2]_ over
     the cosine of the sentences' term sets: with :math:`d` the diversity,
-    :math:`x` the scores and :math:`S` the sentences chosen so far, the next
+    :math:`x` the scores (plus the best score for an opening, when the openings
+    come first) and :math:`S` the sentences chosen so far, the next
     sentence maximises :math:`(1 - d)\\,x_i / \\max_j x_j - d \\max_{k \\in S}
     \\cos(i, k)`, skipping any whose cosine with a chosen one exceeds the
     redundancy threshold.
@@ -186,30 +218,81 @@ def summarize_documents(
     a 0 The council approved the new park on Monday.
     b 1 Residents had asked the council for a park.
     """
-    documents = _check_texts(texts)
-    names = _check_ids(ids, len(documents))
-    check_int("sentences", sentences, minimum=1, optional=True)
-    check_float("ratio", ratio, low=0.0, high=1.0, low_open=True, optional=True)
-    check_int("words", words, minimum=1, optional=True)
-    budgets = (("sentences", sentences), ("ratio", ratio), ("words", words))
-    given = {name: value for name, value in budgets if value is not None}
-    if len(given) > 1:
-        got = " and ".join(f"{name}={value!r}" for name, value in given.items())
-        raise InvalidParameterError(
-            f"The 'sentences', 'ratio' and 'words' parameters are mutually exclusive: give at most one. "
-            f"Got {got} instead."
-        )
-    check_choice("order", order, ORDERS)
-    if not isinstance(ranker, Ranker):
-        check_choice("ranker", ranker, RANKERS)
-    check_float("diversity", diversity, low=0.0, high=1.0, high_open=True)
-    check_float("redundancy", redundancy, low=0.0, high=1.0, low_open=True, optional=True)
-    check_language(language)
-    if analyzer is not None and not callable(analyzer):
-        raise fail("analyzer", "a callable from a sentence to its terms, or None", analyzer)
+    options = DocumentsOptions(
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        order=order,
+        ranker=ranker,
+        diversity=diversity,
+        redundancy=redundancy,
+        language=language,
+        analyzer=analyzer,
+    )
+    return _summarize(_check_texts(texts), ids, options)
 
-    languages = [detect(text) if language == AUTO else language for text in documents]
-    split = [sentences_of(text, lang) for text, lang in zip(documents, languages, strict=True)]
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentsOptions:
+    """The options of :func:`summarize_documents`, checked once, for summarising many groups alike.
+
+    Each parameter is the keyword of :func:`summarize_documents` of the same name,
+    with the same default; an invalid one raises
+    :class:`~summarize.errors.InvalidParameterError` when the options are made.
+    Change one with :func:`dataclasses.replace`. To send the options to worker
+    processes, ``analyzer`` (if given) must be picklable, and ``ranker`` a name or
+    a picklable :class:`~summarize.rankers.Ranker`.
+
+    Examples
+    --------
+    >>> from summarize.multidoc import DocumentsOptions
+    >>> options = DocumentsOptions(sentences=1, ranker="textrank")
+    >>> [(s.document, s.index) for s in options.summarize(["Cats purr. Dogs bark.", "Cats purr loudly."])]
+    [(0, 0)]
+    """
+
+    sentences: int | None = None
+    ratio: float | None = None
+    words: int | None = None
+    order: str = "document"
+    ranker: str | Ranker = DEFAULT_RANKER
+    diversity: float = DEFAULT_DIVERSITY
+    redundancy: float | None = DEFAULT_REDUNDANCY
+    language: str = "english"
+    analyzer: Analyzer | None = None
+
+    def __post_init__(self) -> None:
+        check_int("sentences", self.sentences, minimum=1, optional=True)
+        check_float("ratio", self.ratio, low=0.0, high=1.0, low_open=True, optional=True)
+        check_int("words", self.words, minimum=1, optional=True)
+        budgets = (("sentences", self.sentences), ("ratio", self.ratio), ("words", self.words))
+        given = {name: value for name, value in budgets if value is not None}
+        if len(given) > 1:
+            got = " and ".join(f"{name}={value!r}" for name, value in given.items())
+            raise InvalidParameterError(
+                f"The 'sentences', 'ratio' and 'words' parameters are mutually exclusive: give at most one. "
+                f"Got {got} instead."
+            )
+        check_choice("order", self.order, ORDERS)
+        if not isinstance(self.ranker, Ranker):
+            check_choice("ranker", self.ranker, RANKERS)
+        check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)
+        check_float("redundancy", self.redundancy, low=0.0, high=1.0, low_open=True, optional=True)
+        check_language(self.language)
+        if self.analyzer is not None and not callable(self.analyzer):
+            raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
+
+    def summarize(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> MultiSummary:
+        """:func:`summarize_documents` of ``texts`` (and ``ids``) with these options."""
+        return _summarize(_check_texts(texts), ids, self)
+
+
+def _summarize(documents: list[str], ids: Sequence[str] | None, options: DocumentsOptions) -> MultiSummary:
+    """The pipeline over a group of documents already checked, with options already checked."""
+    names = _check_ids(ids, len(documents))
+    ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
+    languages = tuple(detect(text) if options.language == AUTO else options.language for text in documents)
+    split = [sentences_of(text, language) for text, language in zip(documents, languages, strict=True)]
     # Every sentence of the group, numbered in document order: (document, sentence).
     every = [(number, sentence) for number, document in enumerate(split) for sentence in document]
     numbered = [
@@ -219,49 +302,71 @@ def summarize_documents(
     body = candidates(numbered)
     owner = np.array([every[sentence.index][0] for sentence in body], dtype=np.int64)
     terms = [
-        (analyzer or builtin_analyzer(languages[number]))(sentence.text)
+        (options.analyzer or builtin_analyzer(languages[number]))(sentence.text)
         for number, sentence in zip(owner.tolist(), body, strict=True)
     ]
     counts = term_matrix(terms, sparse=len(body) > DENSE_MAX_SENTENCES)
-    share = budget_share(numbered, sentences_budget=sentences, ratio=ratio, words=words)
+    share = budget_share(numbered, sentences_budget=options.sentences, ratio=options.ratio, words=options.words)
+    # Documents numbered among those with candidates, as the ranker counts them.
+    members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(body) else None
     _, body_scores = score_sentences(
-        ranker if isinstance(ranker, Ranker) else RANKERS[ranker],
-        [sentence.text for sentence in body],
-        counts,
-        share=share,
-        documents=np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(body) else None,
+        ranker, [sentence.text for sentence in body], counts, share=share, documents=members
     )
     scores = np.zeros(len(numbered))
     scores[[sentence.index for sentence in body]] = body_scores
     ranked = _ranked(numbered, scores)
+    if (
+        members is not None
+        and ranker.position is not None
+        and ranker.position(share, int(np.bincount(members).max())) > 0
+    ):
+        ranked = _leads_first(ranked, body, members)
     similarity = _in_document_space(cosine(counts), body, len(numbered)) if body else None
     chosen = select(
         ranked,
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
+        sentences=options.sentences,
+        ratio=options.ratio,
+        words=options.words,
         order="score",
-        diversity=diversity,
+        diversity=options.diversity,
         similarity=similarity,
-        redundancy=redundancy,
+        redundancy=options.redundancy,
     )
-    if order == "document":  # the group's numbering is by document, then position
+    if options.order == "document":  # the group's numbering is by document, then position
         chosen = tuple(sorted(chosen, key=lambda sentence: sentence.index))
-    result = tuple(_in_its_document(sentence, *every[sentence.index], names) for sentence in chosen)
-    return MultiSummary(result, documents=names, language=languages[0] if languages else None)
+    result = tuple(
+        _in_its_document(sentence, scores[sentence.index], *every[sentence.index], names) for sentence in chosen
+    )
+    return MultiSummary(result, documents=names, languages=languages)
+
+
+def _leads_first(
+    ranked: tuple[ScoredSentence, ...], body: Sequence[Sentence], members: npt.NDArray[np.int64]
+) -> tuple[ScoredSentence, ...]:
+    """The sentences ranked with every document's opening first, then the others, each part by score.
+
+    Their scores become the tiers the selection weighs: each score over the best,
+    plus 1 for an opening sentence, so that maximal marginal relevance ranks the
+    same way. The ranker's own scores are given back to the sentences chosen.
+    """
+    scores = np.array([sentence.score for sentence in ranked])
+    openings = [body[first].index for first in np.flatnonzero(np.diff(members, prepend=-1)).tolist()]
+    tiers = scores / max(float(scores.max()), 1e-300)
+    tiers[openings] += 1.0
+    return _ranked(ranked, tiers)
 
 
 def _in_its_document(
-    chosen: ScoredSentence, number: int, sentence: Sentence, names: tuple[int | str, ...]
+    chosen: ScoredSentence, score: float, number: int, sentence: Sentence, names: tuple[int | str, ...]
 ) -> DocumentSentence:
-    """A sentence chosen among the group's, with its document and its place in that document."""
+    """A sentence chosen among the group's, with its score, its document and its place in that document."""
     return DocumentSentence(
         index=sentence.index,
         text=sentence.text,
         start=sentence.start,
         end=sentence.end,
         fragment=sentence.fragment,
-        score=chosen.score,
+        score=float(score),
         rank=chosen.rank,
         document=names[number],
     )

@@ -75,11 +75,11 @@ def test_known_answer_with_ids_and_offsets() -> None:
 
 
 def test_order_by_score_gives_the_best_first() -> None:
-    texts = ["Rain is expected. The council met.", COUNCIL, RESIDENTS]
+    texts = ["Rain is expected. The council met.", RESIDENTS, COUNCIL]
     by_document = summarize_documents(texts, sentences=2, ranker="textrank")
     by_score = summarize_documents(texts, sentences=2, ranker="textrank", order="score")
-    assert [(s.document, s.index) for s in by_document] == [(0, 0), (1, 0)]
-    assert [(s.document, s.index) for s in by_score] == [(1, 0), (0, 0)]
+    assert [(s.document, s.index) for s in by_document] == [(1, 1), (2, 0)]
+    assert [(s.document, s.index) for s in by_score] == [(2, 0), (1, 1)]
     assert [s.rank for s in by_score] == sorted(s.rank for s in by_score)
 
 
@@ -108,8 +108,17 @@ def test_auto_language_reads_each_document_in_its_own() -> None:
     summary = summarize_documents(
         ["Die Katze schläft im Haus.", "The cat sleeps in the house."], sentences=2, language="auto"
     )
-    assert summary.language == "german"
+    assert summary.languages == ("german", "english")
+    assert summary.language is None  # no common language
     assert {s.document for s in summary} == {0, 1}
+    alike = summarize_documents(["Die Katze schläft im Haus.", "Der Hund bellt im Garten."], language="auto")
+    assert (alike.languages, alike.language) == (("german", "german"), "german")
+
+
+def test_languages_without_auto_are_the_one_asked_for() -> None:
+    summary = summarize_documents(["", COUNCIL], language="english")
+    assert (summary.languages, summary.language) == (("english", "english"), "english")
+    assert summarize_documents([]).language is None
 
 
 def test_results_are_immutable_and_summaries_are_unchanged() -> None:
@@ -304,8 +313,8 @@ def test_batch_combine_without_groups_summarises_the_whole_corpus(
     ("options", "message"),
     [
         (["--group-field", "story"], "--group-field is for --combine"),
-        (["--combine", "--jobs", "2"], "--jobs is not available with --combine"),
-        (["--combine", "--resume", "-o", "out.jsonl"], "--resume is not available with --combine"),
+        (["--combine", "--focus", "park"], "--focus is not available with --combine"),
+        (["--combine", "--resume"], "--resume needs an output file"),
         (["--combine", "--group-field", "nope"], "no 'nope' field"),
     ],
 )
@@ -316,3 +325,31 @@ def test_batch_combine_usage_errors(
     corpus.write_text("\n".join(corpus_lines()) + "\n", encoding="utf-8")
     assert main(["batch", str(corpus), *options]) == 2
     assert message in capsys.readouterr().err
+
+
+# Three reports of a storm: each opens with a sentence of its own, and the sentences
+# about the flooded coast road are the most central of the group.
+STORM = (
+    "Storms hit the coast on Sunday. The storm flooded the coast road and the coast town. "
+    "Flood water closed the coast road for a day.",
+    "Officials counted the damage. The storm flooded homes on the coast road. Flood water reached the town hall.",
+    "Schools stayed shut on Monday. The coast storm flooded the school road. Buses could not use the flooded road.",
+)
+
+
+def test_every_documents_opening_comes_first_when_the_ranker_counts_the_lead() -> None:
+    summary = summarize_documents(STORM, sentences=3)  # adaptive: a short summary of news-length documents
+    assert [(s.document, s.index) for s in summary] == [(0, 0), (1, 0), (2, 0)]
+    assert sorted(s.rank for s in summary) == [1, 2, 3]  # the openings rank above every other sentence
+    by_score = summarize_documents(STORM, sentences=3, order="score")
+    assert [s.rank for s in by_score] == [1, 2, 3]
+    two = summarize_documents(STORM, sentences=2, order="score")
+    assert [(s.document, s.index) for s in two] == [(s.document, s.index) for s in by_score[:2]]  # the best two
+
+
+def test_openings_are_not_favoured_by_position_blind_rankers_nor_in_long_summaries() -> None:
+    central = summarize_documents(STORM, sentences=3, ranker="textrank")
+    assert [(s.document, s.index) for s in central] == [(0, 0), (2, 1), (2, 2)]
+    long = summarize_documents(STORM, ratio=0.5, order="score")  # half of the text: no lead (strength 0)
+    assert [s.score for s in long] == sorted((s.score for s in long), reverse=True)
+    assert sum(s.index == 0 for s in long) < 3

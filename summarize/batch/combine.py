@@ -1,71 +1,181 @@
-"""Several documents, one summary, for a corpus: one summary per group of records."""
+"""Several documents, one summary, for a corpus: one summary per group of records, on worker processes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import pickle
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
+from summarize._validation import fail
+from summarize.batch.records import check_jobs
+from summarize.batch.workers import ordered, start_workers
+from summarize.errors import InvalidParameterError, SummarizeError
 from summarize.io.corpus import Record
+from summarize.io.output import record_key
 from summarize.io.records import sentence_record
-from summarize.multidoc import DEFAULT_DIVERSITY, summarize_documents
-from summarize.rankers import DEFAULT_RANKER
+from summarize.multidoc import DocumentsOptions
 
-__all__ = ["summarize_groups"]
+__all__ = ["Group", "combined_key", "group_record", "summarize_groups"]
+
+
+@dataclass(frozen=True)
+class Group:
+    """The records of one group, in input order, and the value of their group field."""
+
+    value: object
+    records: tuple[Record, ...]
 
 
 def summarize_groups(
     records: Iterable[Record],
     *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    order: str = "document",
-    ranker: str = DEFAULT_RANKER,
-    diversity: float = DEFAULT_DIVERSITY,
-    language: str = "english",
+    options: DocumentsOptions | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    done: Collection[str] = frozenset(),
 ) -> Iterator[dict[str, object]]:
     """One output record per group of records, in order of each group's first record.
 
     The records of a group (the same :attr:`~summarize.io.corpus.Record.group`;
     all of them when no group field was named) are summarised together by
-    :func:`summarize.summarize_documents`, each sentence naming its record's id
-    as a string (the records' positions in the group, from "0", if ids repeat).
-    A group's record is ``{"group", "documents", "language", "sentences":
-    [{"document", "index", "rank", "score", "text", "start", "end"}]}``. A record
-    that cannot be read gives ``{"id", "error"}``, first, and takes no part.
-    The whole corpus is held in memory.
+    :func:`summarize.summarize_documents` with ``options``; see
+    :func:`group_record` for what each group gives. A record that cannot be read
+    gives ``{"id", "error"}``, first, and takes no part. The whole corpus is read
+    (and held in memory) before the first group is summarised.
+
+    Parameters
+    ----------
+    records : iterable of Record
+        The corpus's records (:func:`summarize.io.corpus.open_corpus`).
+    options : DocumentsOptions, optional
+        The options of each summary (default ``DocumentsOptions()``).
+    jobs : int, optional
+        Number of worker processes summarising groups side by side (default: the
+        number of CPUs, and never more than the number of groups); with 1, the
+        groups are summarised in this process. Results come in the same order
+        either way.
+    scheduler : str, optional
+        Address of a Dask scheduler (``"tcp://host:8786"``) to run on instead of
+        local processes, as for :func:`~summarize.batch.summarize_corpus`. Not
+        with ``jobs``.
+    done : collection of str
+        The keys (:func:`combined_key`) of output records already written by an
+        earlier run: those records are not made again, so that the rest can be
+        appended to that run's output.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``options`` is not a :class:`~summarize.multidoc.DocumentsOptions`,
+        ``jobs`` is not an int >= 1, both ``jobs`` and ``scheduler`` are given,
+        or the options cannot be sent to worker processes (an analyzer that is a
+        lambda).
+    SchedulerError
+        If the Dask scheduler cannot be reached or has no workers.
+    WorkerError
+        If a worker process dies.
 
     Examples
     --------
     >>> from summarize.io.corpus import Record
-    >>> records = [Record(id="a", text="Cats purr. Dogs bark.", group=1), Record(id="b", text="Cats purr.", group=1)]
-    >>> [(s["document"], s["text"]) for s in next(summarize_groups(records, sentences=2))["sentences"]]
-    [('a', 'Cats purr.'), ('a', 'Dogs bark.')]
+    >>> from summarize.multidoc import DocumentsOptions
+    >>> records = [Record(id=7, text="Cats purr. Dogs bark.", group=1), Record(id=8, text="Cats purr.", group=1)]
+    >>> record = next(summarize_groups(records, options=DocumentsOptions(sentences=2), jobs=1))
+    >>> record["documents"], [(s["document"], s["text"]) for s in record["sentences"]]
+    ([7, 8], [(7, 'Cats purr.'), (7, 'Dogs bark.')])
     """
+    if options is None:
+        options = DocumentsOptions()
+    if not isinstance(options, DocumentsOptions):
+        raise fail("options", "a summarize.multidoc.DocumentsOptions or None", options)
+    if scheduler is not None:
+        if not isinstance(scheduler, str) or not scheduler:
+            raise fail("scheduler", "the address of a Dask scheduler, such as 'tcp://host:8786', or None", scheduler)
+        if jobs is not None:
+            raise InvalidParameterError(
+                "The 'jobs' and 'scheduler' parameters are mutually exclusive: local worker processes or a "
+                f"Dask cluster. Got jobs={jobs!r} and scheduler={scheduler!r} instead."
+            )
+    jobs = check_jobs(jobs) if scheduler is None else 1
+    if jobs > 1:
+        _check_picklable(options)
+    return _group_records(records, options, jobs, scheduler, done)
+
+
+def combined_key(record: Mapping[str, object]) -> str | None:
+    """The key of an output record of :func:`summarize_groups`, for resuming; None for any other line.
+
+    Examples
+    --------
+    >>> combined_key({"group": [1, 2], "documents": [], "sentences": []}), combined_key({"id": 7, "error": "?"})
+    ('group [1, 2]', 'id 7')
+    """
+    if "group" in record:
+        return "group " + record_key(record["group"])
+    if "id" in record and "error" in record:
+        return "id " + record_key(record["id"])
+    return None
+
+
+def _group_records(
+    records: Iterable[Record], options: DocumentsOptions, jobs: int, scheduler: str | None, done: Collection[str]
+) -> Iterator[dict[str, object]]:
     groups: dict[str, tuple[object, list[Record]]] = {}
     for record in records:
         if record.error is not None or record.text is None:
-            yield {"id": record.id, "error": record.error}
+            if "id " + record_key(record.id) not in done:
+                yield {"id": record.id, "error": record.error or "no text"}
             continue
-        key = repr(record.group)  # JSON values such as lists are not hashable
+        key = record_key(record.group)  # JSON values such as lists are not hashable
         groups.setdefault(key, (record.group, []))[1].append(record)
-    for group, members in groups.values():
-        ids = [str(member.id) for member in members]
-        if len(set(ids)) != len(ids):  # ids repeated (or none given): name documents by position
-            ids = [str(position) for position in range(len(members))]
-        summary = summarize_documents(
-            [member.text or "" for member in members],
-            ids=ids,
-            sentences=sentences,
-            ratio=ratio,
-            words=words,
-            order=order,
-            ranker=ranker,
-            diversity=diversity,
-            language=language,
-        )
-        yield {
-            "group": group,
-            "documents": ids,
-            "language": summary.language,
-            "sentences": [{"document": s.document, **sentence_record(s)} for s in summary],
-        }
+    found = [Group(value, tuple(members)) for key, (value, members) in groups.items() if "group " + key not in done]
+    if not found:
+        return
+    with start_workers(jobs=min(jobs, len(found)), scheduler=scheduler) as workers:
+        yield from ordered(workers, summarize_chunk, options, found)
+
+
+def summarize_chunk(options: DocumentsOptions, groups: Sequence[Group]) -> list[dict[str, object]]:
+    """The output records of a chunk of groups (what a worker process runs)."""
+    return [group_record(group, options) for group in groups]
+
+
+def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
+    """The output record of one group.
+
+    ``{"group", "documents", "language", "languages", "sentences": [{"document",
+    "index", "rank", "score", "text", "start", "end"}]}``: ``documents`` are the
+    records' ids as given (a JSON number stays a number), or their positions in
+    the group, from 0, when an id repeats or is missing (None); each sentence's
+    ``document`` is one of them. ``languages`` has each record's language, and
+    ``language`` their common one (None when they differ). A group that cannot be
+    summarised, or that has no sentence, gives ``{"group", "documents", "error"}``.
+    """
+    ids: list[object] = [member.id for member in group.records]
+    if any(identifier is None for identifier in ids) or len({record_key(i) for i in ids}) != len(ids):
+        ids = list(range(len(ids)))
+    try:
+        summary = options.summarize([member.text or "" for member in group.records])
+    except SummarizeError as error:
+        return {"group": group.value, "documents": ids, "error": str(error)}
+    except Exception as error:  # one group's failure must not end the run
+        return {"group": group.value, "documents": ids, "error": f"internal error: {type(error).__name__}: {error}"}
+    if not summary:
+        return {"group": group.value, "documents": ids, "error": "no sentence to summarise in any record"}
+    return {
+        "group": group.value,
+        "documents": ids,
+        "language": summary.language,
+        "languages": list(summary.languages),
+        "sentences": [{"document": ids[int(s.document)], **sentence_record(s)} for s in summary],
+    }
+
+
+def _check_picklable(options: DocumentsOptions) -> None:
+    try:
+        pickle.dumps(options)
+    except (pickle.PicklingError, AttributeError, TypeError) as error:
+        raise InvalidParameterError(
+            "The 'options' parameter must be picklable to be sent to worker processes (jobs > 1): give a "
+            f"module-level function as its analyzer, not a lambda or a local function. Got {error} instead."
+        ) from None

@@ -31,6 +31,8 @@ __all__ = ["Lines", "Workers", "corpus_lines", "ordered", "start_workers", "summ
 
 T = TypeVar("T")
 R = TypeVar("R")
+# The options each chunk is summarised with: a Summarizer, or summarize_documents' options.
+Options = TypeVar("Options")
 
 # Documents per task on local worker processes: enough to make the cost of sending
 # a task (a tenth of a millisecond of the main process's time) small beside the
@@ -147,8 +149,8 @@ def _exit_with_parent() -> None:
 
 def ordered(
     workers: Workers,
-    function: Callable[[Summarizer, Sequence[T]], list[R]],
-    summarizer: Summarizer,
+    function: Callable[[Options, Sequence[T]], list[R]],
+    summarizer: Options,
     items: Iterable[T],
 ) -> Iterator[R]:
     """``function`` over chunks of ``items``, a bounded number in flight, results in input order."""

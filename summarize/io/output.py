@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,7 +19,7 @@ from summarize._validation import fail
 from summarize.errors import OutputError
 from summarize.io.records import json_line
 
-__all__ = ["PARTIAL_SUFFIX", "Output", "open_output", "partial_path", "record_key", "record_line"]
+__all__ = ["PARTIAL_SUFFIX", "Output", "open_output", "output_key", "partial_path", "record_key", "record_line"]
 
 #: Suffix of the output file while a run is writing it.
 PARTIAL_SUFFIX = ".part"
@@ -137,7 +137,17 @@ class Output:
         return self._partial
 
 
-def open_output(output: str | Path | None, *, resume: bool = False) -> Output:
+def output_key(record: Mapping[str, object]) -> str | None:
+    """The key of an output record of ``summarize batch``: :func:`record_key` of its id (None without one)."""
+    return record_key(record["id"]) if "id" in record else None
+
+
+def open_output(
+    output: str | Path | None,
+    *,
+    resume: bool = False,
+    key: Callable[[Mapping[str, object]], str | None] = output_key,
+) -> Output:
     """Open where the output records go.
 
     Parameters
@@ -149,8 +159,12 @@ def open_output(output: str | Path | None, *, resume: bool = False) -> Output:
     resume : bool
         Keep the records already written, by a run that was stopped (in the
         ``.part`` file) or that completed (in ``output``), and append to them. A
-        last line cut short by a kill is dropped. Their ids are in
+        last line cut short by a kill is dropped. Their keys are in
         :attr:`Output.done`.
+    key : callable
+        With ``resume``, the key of each record already written, or None if the
+        line is not a record of this kind of output (default
+        :func:`output_key`, of its ``"id"``).
 
     Raises
     ------
@@ -172,9 +186,9 @@ def open_output(output: str | Path | None, *, resume: bool = False) -> Output:
     reopened = False
     try:
         if resume and partial.exists():
-            done = _completed(partial)
+            done = _completed(partial, key)
         elif resume and path.exists():
-            done = _completed(path)
+            done = _completed(path, key)
             os.replace(path, partial)
             reopened = True
         try:
@@ -190,7 +204,7 @@ def open_output(output: str | Path | None, *, resume: bool = False) -> Output:
     return Output(str(path), stream, done, path, partial, reopened=reopened)
 
 
-def _completed(path: Path) -> set[str]:
+def _completed(path: Path, key: Callable[[Mapping[str, object]], str | None]) -> set[str]:
     """The keys of the records in an earlier output; a last line cut short is dropped."""
     done: set[str] = set()
     end = 0
@@ -202,12 +216,13 @@ def _completed(path: Path) -> set[str]:
                 record = json.loads(line)
             except ValueError:
                 record = None
-            if not isinstance(record, dict) or "id" not in record:
+            found = key(record) if isinstance(record, dict) else None
+            if found is None:
                 raise OutputError(
                     f"{path}: line {number} is not a record written by summarize; "
                     "not resuming into it (remove it, or write to another file)"
                 )
-            done.add(record_key(record["id"]))
+            done.add(found)
             end += len(line)
     if end < path.stat().st_size:
         os.truncate(path, end)
