@@ -97,6 +97,21 @@ def check_choice(name: str, value: T, choices: Collection[T]) -> T:
     return value
 
 
+def check_budget(sentences: object, ratio: object, words: object) -> None:
+    """Check a summary's length: at most one of a number of sentences, a ratio in (0, 1] and a word budget."""
+    check_int("sentences", sentences, minimum=1, optional=True)
+    check_float("ratio", ratio, low=0.0, high=1.0, low_open=True, optional=True)
+    check_int("words", words, minimum=1, optional=True)
+    budgets = {"sentences": sentences, "ratio": ratio, "words": words}
+    given = {name: value for name, value in budgets.items() if value is not None}
+    if len(given) > 1:
+        got = " and ".join(f"{name}={value!r}" for name, value in given.items())
+        raise InvalidParameterError(
+            f"The 'sentences', 'ratio' and 'words' parameters are mutually exclusive: give at most one. "
+            f"Got {got} instead."
+        )
+
+
 def check_text(value: object) -> str:
     """Return ``value`` if it is a str: the document to summarise."""
     if not isinstance(value, str):

@@ -18,8 +18,8 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from summarize._validation import abbreviated, check_choice, check_float, check_int, check_text, fail
-from summarize.errors import InvalidParameterError, TextTooLongError
+from summarize._validation import abbreviated, check_budget, check_choice, check_float, check_text, fail
+from summarize.errors import TextTooLongError
 from summarize.languages import AUTO, check_language, detect
 from summarize.matrices import DENSE_MAX_SENTENCES
 from summarize.pipeline import MAX_CHARACTERS, _in_document_space, _ranked
@@ -262,17 +262,7 @@ class DocumentsOptions:
     analyzer: Analyzer | None = None
 
     def __post_init__(self) -> None:
-        check_int("sentences", self.sentences, minimum=1, optional=True)
-        check_float("ratio", self.ratio, low=0.0, high=1.0, low_open=True, optional=True)
-        check_int("words", self.words, minimum=1, optional=True)
-        budgets = (("sentences", self.sentences), ("ratio", self.ratio), ("words", self.words))
-        given = {name: value for name, value in budgets if value is not None}
-        if len(given) > 1:
-            got = " and ".join(f"{name}={value!r}" for name, value in given.items())
-            raise InvalidParameterError(
-                f"The 'sentences', 'ratio' and 'words' parameters are mutually exclusive: give at most one. "
-                f"Got {got} instead."
-            )
+        check_budget(self.sentences, self.ratio, self.words)
         check_choice("order", self.order, ORDERS)
         if not isinstance(self.ranker, Ranker):
             check_choice("ranker", self.ranker, RANKERS)

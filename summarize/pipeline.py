@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from summarize._validation import abbreviated, check_choice, check_float, check_int, check_text, fail
-from summarize.errors import InvalidParameterError, TextTooLongError
+from summarize._validation import abbreviated, check_budget, check_choice, check_float, check_int, check_text, fail
+from summarize.errors import TextTooLongError
 from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity, restart
 from summarize.graph import networkx_graph
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
@@ -132,17 +132,7 @@ class Summarizer:
     focus_weight: float = DEFAULT_FOCUS_WEIGHT
 
     def __post_init__(self) -> None:
-        check_int("sentences", self.sentences, minimum=1, optional=True)
-        check_float("ratio", self.ratio, low=0.0, high=1.0, low_open=True, optional=True)
-        check_int("words", self.words, minimum=1, optional=True)
-        budgets = {name: getattr(self, name) for name in ("sentences", "ratio", "words")}
-        given = {name: value for name, value in budgets.items() if value is not None}
-        if len(given) > 1:
-            got = " and ".join(f"{name}={value!r}" for name, value in given.items())
-            raise InvalidParameterError(
-                f"The 'sentences', 'ratio' and 'words' parameters are mutually exclusive: give at most one. "
-                f"Got {got} instead."
-            )
+        check_budget(self.sentences, self.ratio, self.words)
         check_choice("order", self.order, ORDERS)
         if not isinstance(self.ranker, Ranker):
             check_choice("ranker", self.ranker, RANKERS)

@@ -9,9 +9,15 @@ from pathlib import Path
 
 from summarize._validation import fail
 from summarize.batch.progress import progress_bar
-from summarize.batch.records import check_fields, check_jobs, check_picklable, check_summarizer, same_file
+from summarize.batch.records import (
+    check_fields,
+    check_jobs,
+    check_picklable,
+    check_summarizer,
+    check_workers,
+    same_file,
+)
 from summarize.batch.workers import corpus_lines, ordered, start_workers, summarize_documents, summarize_texts
-from summarize.errors import InvalidParameterError
 from summarize.io.corpus import Record, open_corpus, record_from_mapping
 from summarize.io.output import open_output
 from summarize.pipeline import Summarizer
@@ -240,15 +246,7 @@ def summarize_corpus(
     """
     summarizer = check_summarizer(summarizer)
     check_fields(text_field, id_field)
-    if scheduler is not None:
-        if not isinstance(scheduler, str) or not scheduler:
-            raise fail("scheduler", "the address of a Dask scheduler, such as 'tcp://host:8786', or None", scheduler)
-        if jobs is not None:
-            raise InvalidParameterError(
-                "The 'jobs' and 'scheduler' parameters are mutually exclusive: local worker processes or a "
-                f"Dask cluster. Got jobs={jobs!r} and scheduler={scheduler!r} instead."
-            )
-    workers_wanted = check_jobs(jobs) if scheduler is None else 1
+    workers_wanted = check_workers(jobs, scheduler)
     if workers_wanted > 1:
         check_picklable(summarizer)
     if not isinstance(resume, bool):

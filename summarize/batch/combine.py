@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from summarize._validation import fail
-from summarize.batch.records import check_jobs
+from summarize.batch.records import check_picklable, check_workers
 from summarize.batch.workers import ordered, start_workers
-from summarize.errors import InvalidParameterError, SummarizeError
+from summarize.errors import SummarizeError
 from summarize.io.corpus import Record
 from summarize.io.output import record_key
 from summarize.io.records import sentence_record
@@ -88,17 +87,9 @@ def summarize_groups(
         options = DocumentsOptions()
     if not isinstance(options, DocumentsOptions):
         raise fail("options", "a summarize.multidoc.DocumentsOptions or None", options)
-    if scheduler is not None:
-        if not isinstance(scheduler, str) or not scheduler:
-            raise fail("scheduler", "the address of a Dask scheduler, such as 'tcp://host:8786', or None", scheduler)
-        if jobs is not None:
-            raise InvalidParameterError(
-                "The 'jobs' and 'scheduler' parameters are mutually exclusive: local worker processes or a "
-                f"Dask cluster. Got jobs={jobs!r} and scheduler={scheduler!r} instead."
-            )
-    jobs = check_jobs(jobs) if scheduler is None else 1
+    jobs = check_workers(jobs, scheduler)
     if jobs > 1:
-        _check_picklable(options)
+        check_picklable(options, "options")
     return _group_records(records, options, jobs, scheduler, done)
 
 
@@ -169,13 +160,3 @@ def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
         "languages": list(summary.languages),
         "sentences": [{"document": ids[int(s.document)], **sentence_record(s)} for s in summary],
     }
-
-
-def _check_picklable(options: DocumentsOptions) -> None:
-    try:
-        pickle.dumps(options)
-    except (pickle.PicklingError, AttributeError, TypeError) as error:
-        raise InvalidParameterError(
-            "The 'options' parameter must be picklable to be sent to worker processes (jobs > 1): give a "
-            f"module-level function as its analyzer, not a lambda or a local function. Got {error} instead."
-        ) from None

@@ -18,6 +18,7 @@ __all__ = [
     "check_jobs",
     "check_picklable",
     "check_summarizer",
+    "check_workers",
     "default_jobs",
     "output_record",
     "same_file",
@@ -80,6 +81,20 @@ def check_jobs(jobs: int | None) -> int:
     return default_jobs() if checked is None else checked
 
 
+def check_workers(jobs: int | None, scheduler: str | None) -> int:
+    """The number of local worker processes wanted (1 with a Dask scheduler), ``jobs`` and ``scheduler`` checked."""
+    if scheduler is None:
+        return check_jobs(jobs)
+    if not isinstance(scheduler, str) or not scheduler:
+        raise fail("scheduler", "the address of a Dask scheduler, such as 'tcp://host:8786', or None", scheduler)
+    if jobs is not None:
+        raise InvalidParameterError(
+            "The 'jobs' and 'scheduler' parameters are mutually exclusive: local worker processes or a "
+            f"Dask cluster. Got jobs={jobs!r} and scheduler={scheduler!r} instead."
+        )
+    return 1
+
+
 def check_fields(text_field: str, id_field: str | None) -> None:
     if not isinstance(text_field, str) or not text_field:
         raise fail("text_field", "the name of the field holding the text, a non-empty str", text_field)
@@ -87,11 +102,12 @@ def check_fields(text_field: str, id_field: str | None) -> None:
         raise fail("id_field", "the name of the field holding the id, a non-empty str, or None", id_field)
 
 
-def check_picklable(summarizer: Summarizer) -> None:
+def check_picklable(value: object, name: str = "summarizer") -> None:
+    """Check that the parameter ``name``, to be sent to worker processes, can be pickled."""
     try:
-        pickle.dumps(summarizer)
+        pickle.dumps(value)
     except (pickle.PicklingError, AttributeError, TypeError) as error:
         raise InvalidParameterError(
-            "The 'summarizer' parameter must be picklable to be sent to worker processes (jobs > 1): give a "
+            f"The {name!r} parameter must be picklable to be sent to worker processes (jobs > 1): give a "
             f"module-level function as its analyzer, not a lambda or a local function. Got {error} instead."
         ) from None
