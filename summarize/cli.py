@@ -25,7 +25,7 @@ from summarize.errors import (
 )
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
-from summarize.io.records import json_line, sentence_record
+from summarize.io.records import NO_SENTENCE, json_line, sentence_record
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, LANGUAGES
@@ -597,7 +597,7 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
                 raise InputError(f"{_display(name)}: empty input, nothing to summarise")
             analysis = summarizer.analyze(document.text)
             if not analysis.sentences:
-                raise InputError(f"{_display(name)}: no sentence to summarise (only punctuation or symbols)")
+                raise InputError(f"{_display(name)}: {NO_SENTENCE}")
             found = analysis.keywords(top=args.keywords) if args.keywords else None
         except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
             _error(f"{_display(name)}: {error}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from summarize._validation import check_int, fail
 from summarize.errors import InvalidParameterError, SummarizeError
 from summarize.io.corpus import Record
-from summarize.io.records import sentence_record
+from summarize.io.records import NO_SENTENCE, sentence_record
 from summarize.languages import AUTO
 from summarize.pipeline import Summarizer
 
@@ -51,7 +51,7 @@ def output_record(document: Record, summarizer: Summarizer) -> dict[str, object]
     except Exception as error:  # one record's failure must not end a run over millions
         return {"id": document.id, "error": f"internal error: {type(error).__name__}: {error}"}
     if not analysis.sentences:
-        return {"id": document.id, "error": "no sentence to summarise (only punctuation or symbols)"}
+        return {"id": document.id, "error": NO_SENTENCE}
     record: dict[str, object] = {"id": document.id}
     if summarizer.language == AUTO:
         record["language"] = analysis.language

@@ -7,7 +7,10 @@ from collections.abc import Mapping
 
 from summarize.types import ScoredSentence
 
-__all__ = ["json_line", "sentence_record"]
+__all__ = ["NO_SENTENCE", "json_line", "sentence_record"]
+
+#: What an output says of a text that has characters but no sentence (punctuation or symbols alone).
+NO_SENTENCE = "no sentence to summarise (only punctuation or symbols)"
 
 # Line separators other than "\n", which JSON leaves raw inside strings but many line
 # readers (Python's str.splitlines, JavaScript) take for the end of a line.
