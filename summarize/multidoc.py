@@ -18,7 +18,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from summarize._validation import abbreviated, check_budget, check_choice, check_float, check_text, fail
+from summarize._validation import abbreviated, check_budget, check_choice, check_float, fail
 from summarize.errors import TextTooLongError
 from summarize.languages import AUTO, check_language, detect
 from summarize.matrices import DENSE_MAX_SENTENCES
@@ -366,7 +366,10 @@ def _check_texts(texts: object) -> list[str]:
     """The documents, if ``texts`` is a sequence of str not too long in all."""
     if isinstance(texts, str) or not isinstance(texts, Sequence):
         raise fail("texts", "a sequence of str (one per document)", abbreviated(texts))
-    documents = [check_text(text) for text in texts]
+    for number, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise fail(f"texts[{number}]", "a str (a document)", abbreviated(text))
+    documents = list(texts)
     if sum(len(text) for text in documents) > MAX_CHARACTERS:
         raise TextTooLongError(sum(len(text) for text in documents), MAX_CHARACTERS)
     return documents

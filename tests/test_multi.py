@@ -132,7 +132,7 @@ def test_results_are_immutable_and_summaries_are_unchanged() -> None:
     ("arguments", "message"),
     [
         ({"texts": "one text"}, "'texts' parameter must be a sequence of str"),
-        ({"texts": ["fine", 3]}, "'text' parameter must be a str"),
+        ({"texts": ["fine", 3]}, r"'texts\[1\]' parameter must be a str \(a document\). Got 3"),
         ({"ids": ["a"]}, "'ids' parameter must be None or a sequence of 2 distinct str"),
         ({"ids": ["a", "a"]}, "'ids' parameter"),
         ({"sentences": 0}, "'sentences' parameter must be an int >= 1"),
