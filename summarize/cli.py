@@ -153,7 +153,6 @@ def _summarize_command(argv: list[str]) -> int:
         if args.combine:
             for option, given in (
                 ("--keywords", args.keywords is not None),
-                ("--focus", args.focus is not None),
                 ("--include-text", args.include_text),
             ):
                 if given:
@@ -186,13 +185,17 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
     if not summary:
         _error("--combine: no sentence to summarise in any FILE")
         return 1
+    if summary.focus_matched is False:
+        print(f"{PROG}: note: the focus matches nothing in the FILEs; the summary is unfocused", file=sys.stderr)
     if args.format == "json":
-        record = {
+        record: dict[str, object] = {
             "documents": list(summary.documents),
             "language": summary.language,
             "languages": list(summary.languages),
-            "sentences": [{"document": s.document, **sentence_record(s)} for s in summary],
         }
+        if summary.focus_matched is not None:
+            record["focus_matched"] = summary.focus_matched
+        record["sentences"] = [{"document": s.document, **sentence_record(s)} for s in summary]
         out.write(json_line(record))
     elif args.format == "markdown":
         from summarize.io.render import to_markdown
@@ -220,6 +223,8 @@ def _documents_options(args: argparse.Namespace) -> DocumentsOptions:
         ranker=args.ranker,
         diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
         language=args.language,
+        focus=args.focus,
+        focus_weight=args.focus_weight,
     )
 
 
@@ -429,8 +434,6 @@ def _batch(arguments: list[str]) -> int:
             parser.error("--group-field is for --combine")
         if args.group_field is not None and Path(args.corpus).is_dir():
             parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
-        if args.combine and args.focus is not None:
-            parser.error("--focus is not available with --combine")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     if args.combine:

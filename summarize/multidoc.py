@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from summarize._validation import abbreviated, check_budget, check_choice, check_float, fail
 from summarize.errors import TextTooLongError
+from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity
 from summarize.languages import AUTO, check_language, detect
 from summarize.matrices import DENSE_MAX_SENTENCES
 from summarize.pipeline import MAX_CHARACTERS, _in_document_space, _ranked
@@ -87,11 +88,15 @@ class MultiSummary(Sequence[DocumentSentence]):
         The language of all the documents when they share one; None when they
         differ (with ``language="auto"``) or when there are no documents. Not
         compared.
+    focus_matched : bool or None
+        With a focus, whether any sentence shares a term with it (if not, the
+        summary is the unfocused one); None without a focus. Not compared.
     """
 
     sentences: tuple[DocumentSentence, ...] = ()
     documents: tuple[int | str, ...] = ()
     languages: tuple[str, ...] = field(default=(), compare=False)
+    focus_matched: bool | None = field(default=None, compare=False)
 
     @property
     def language(self) -> str | None:
@@ -132,6 +137,8 @@ def summarize_documents(
     redundancy: float | None = DEFAULT_REDUNDANCY,
     language: str = "english",
     analyzer: Analyzer | None = None,
+    focus: str | None = None,
+    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
 ) -> MultiSummary:
     """Summarise several documents in one summary; each sentence says which document it is from.
 
@@ -167,6 +174,14 @@ def summarize_documents(
         ``"auto"`` to detect each document's language.
     analyzer : callable, optional
         Function from a sentence to its terms (see :class:`~summarize.Summarizer`).
+    focus : str, optional
+        A question, a few keywords or a paragraph: the summary favours the sentences
+        of any document that are about it, as :func:`summarize.summarize` does for
+        one (Biased TextRank). Each sentence is compared with the focus read in its
+        own document's language. A focus that matches nothing gives the ordinary
+        summary, and :attr:`MultiSummary.focus_matched` says so.
+    focus_weight : float
+        How much the focus counts, in (0, 1] (default 0.9).
 
     Returns
     -------
@@ -191,7 +206,8 @@ def summarize_documents(
     that is not a fragment) ranks above the other sentences, the openings among
     themselves by score: in news writing a report's first sentence is its own
     summary of it, so each report's lead is a candidate before any other
-    sentence. Selection is maximal marginal relevance [2]_ over
+    sentence. A focus that matches the text replaces that rule: the focus, not
+    the leads, says what the summary is about. Selection is maximal marginal relevance [2]_ over
     the cosine of the sentences' term sets: with :math:`d` the diversity,
     :math:`x` the scores (plus the best score for an opening, when the openings
     come first) and :math:`S` the sentences chosen so far, the next
@@ -228,6 +244,8 @@ def summarize_documents(
         redundancy=redundancy,
         language=language,
         analyzer=analyzer,
+        focus=focus,
+        focus_weight=focus_weight,
     )
     return _summarize(_check_texts(texts), ids, options)
 
@@ -260,6 +278,8 @@ class DocumentsOptions:
     redundancy: float | None = DEFAULT_REDUNDANCY
     language: str = "english"
     analyzer: Analyzer | None = None
+    focus: str | None = None
+    focus_weight: float = DEFAULT_FOCUS_WEIGHT
 
     def __post_init__(self) -> None:
         check_budget(self.sentences, self.ratio, self.words)
@@ -271,6 +291,9 @@ class DocumentsOptions:
         check_language(self.language)
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
+        if self.focus is not None and not isinstance(self.focus, str):
+            raise fail("focus", "a str (a question, keywords or a paragraph) or None", abbreviated(self.focus))
+        check_float("focus_weight", self.focus_weight, low=0.0, high=1.0, low_open=True)
 
     def summarize(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> MultiSummary:
         """:func:`summarize_documents` of ``texts`` (and ``ids``) with these options."""
@@ -291,22 +314,34 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     ]
     body = candidates(numbered)
     owner = np.array([every[sentence.index][0] for sentence in body], dtype=np.int64)
-    terms = [
-        (options.analyzer or builtin_analyzer(languages[number]))(sentence.text)
-        for number, sentence in zip(owner.tolist(), body, strict=True)
-    ]
+    analyzers = [options.analyzer or builtin_analyzer(language) for language in languages]
+    terms = [analyzers[number](sentence.text) for number, sentence in zip(owner.tolist(), body, strict=True)]
+    focus = None
+    if options.focus is not None:  # each sentence against the focus read in its document's language
+        wanted = [analyze(options.focus) for analyze in analyzers]
+        focus = np.array(
+            [focus_similarity([own], wanted[number])[0] for number, own in zip(owner.tolist(), terms, strict=True)]
+        )
     counts = term_matrix(terms, sparse=len(body) > DENSE_MAX_SENTENCES)
     share = budget_share(numbered, sentences_budget=options.sentences, ratio=options.ratio, words=options.words)
     # Documents numbered among those with candidates, as the ranker counts them.
     members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(body) else None
     _, body_scores = score_sentences(
-        ranker, [sentence.text for sentence in body], counts, share=share, documents=members
+        ranker,
+        [sentence.text for sentence in body],
+        counts,
+        share=share,
+        documents=members,
+        focus=focus,
+        focus_weight=options.focus_weight,
     )
+    focused = focus is not None and bool(focus.any())
     scores = np.zeros(len(numbered))
     scores[[sentence.index for sentence in body]] = body_scores
     ranked = _ranked(numbered, scores)
     if (
         members is not None
+        and not focused
         and ranker.position is not None
         and ranker.position(share, int(np.bincount(members).max())) > 0
     ):
@@ -327,7 +362,7 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     result = tuple(
         _in_its_document(sentence, scores[sentence.index], *every[sentence.index], names) for sentence in chosen
     )
-    return MultiSummary(result, documents=names, languages=languages)
+    return MultiSummary(result, documents=names, languages=languages, focus_matched=None if focus is None else focused)
 
 
 def _leads_first(

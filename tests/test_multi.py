@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import summarize
-from summarize import DocumentSentence, InvalidParameterError, MultiSummary
+from summarize import RANKERS, DocumentSentence, InvalidParameterError, MultiSummary
 from summarize.cli import main
 from summarize.multidoc import DEFAULT_REDUNDANCY, summarize_documents
 from summarize.similarity import cosine, term_matrix
@@ -206,7 +206,7 @@ def test_command_line_combine_without_diversity_repeats_the_fact(
     ("options", "message"),
     [
         (["--keywords", "3"], "--keywords is not available with --combine"),
-        (["--focus", "park"], "--focus is not available with --combine"),
+        (["--include-text", "-f", "json"], "--include-text is not available with --combine"),
     ],
 )
 def test_command_line_combine_rejects_what_it_cannot_do(
@@ -313,7 +313,6 @@ def test_batch_combine_without_groups_summarises_the_whole_corpus(
     ("options", "message"),
     [
         (["--group-field", "story"], "--group-field is for --combine"),
-        (["--combine", "--focus", "park"], "--focus is not available with --combine"),
         (["--combine", "--resume"], "--resume needs an output file"),
         (["--combine", "--group-field", "nope"], "no 'nope' field"),
     ],
@@ -353,3 +352,80 @@ def test_openings_are_not_favoured_by_position_blind_rankers_nor_in_long_summari
     long = summarize_documents(STORM, ratio=0.5, order="score")  # half of the text: no lead (strength 0)
     assert [s.score for s in long] == sorted((s.score for s in long), reverse=True)
     assert sum(s.index == 0 for s in long) < 3
+
+
+# Two unrelated reports: a focus on the second one's subject takes the summary there.
+PARK = "The council approved the new park on Monday. The park will open in May. Builders will plant trees in the park."
+BAKERY = "The bakery on Main Street closed after forty years. Its owner is retiring. The bakery sold bread and cakes."
+
+
+@pytest.mark.parametrize("ranker", sorted(RANKERS))
+def test_a_focus_takes_the_summary_to_the_documents_about_it(ranker: str) -> None:
+    plain = summarize.summarize_documents([PARK, BAKERY], ids=["park", "bakery"], sentences=2, ranker=ranker)
+    focused = summarize.summarize_documents(
+        [PARK, BAKERY], ids=["park", "bakery"], sentences=2, ranker=ranker, focus="the bakery's bread"
+    )
+    assert plain.focus_matched is None
+    assert focused.focus_matched is True
+    assert [(s.document, s.index) for s in focused] == [("bakery", 0), ("bakery", 2)]
+    if ranker == "adaptive":  # unfocused, the default takes each report's opening
+        assert [(s.document, s.index) for s in plain] == [("park", 0), ("bakery", 0)]
+
+
+def test_a_focus_that_matches_nothing_gives_the_ordinary_summary() -> None:
+    plain = summarize.summarize_documents([PARK, BAKERY], sentences=2)
+    unmatched = summarize.summarize_documents([PARK, BAKERY], sentences=2, focus="submarine")
+    assert unmatched.focus_matched is False
+    assert [(s.document, s.index) for s in unmatched] == [(s.document, s.index) for s in plain]
+    assert [(s.document, s.index) for s in plain] == [(0, 0), (1, 0)]  # each opening (the default ranker's rule)
+
+
+def test_a_focus_is_read_in_each_documents_language() -> None:
+    french = "La boulangerie de la rue principale a fermé ses portes. Le pain était bon. Les clients sont tristes."
+    summary = summarize.summarize_documents([PARK, french], sentences=2, language="auto", focus="boulangeries pains")
+    assert summary.languages == ("english", "french")
+    assert summary.focus_matched is True  # stemmed as French: boulangeri, pain
+    assert [(s.document, s.index) for s in summary] == [(1, 0), (1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"focus": 3}, "'focus' parameter must be a str"),
+        ({"focus": "park", "focus_weight": 0.0}, "'focus_weight' parameter must be"),
+    ],
+)
+def test_focus_options_are_checked(options: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidParameterError, match=message):
+        summarize.summarize_documents([PARK, BAKERY], **options)  # type: ignore[arg-type]
+
+
+def test_command_line_combine_with_a_focus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    park, bakery = tmp_path / "park.txt", tmp_path / "bakery.txt"
+    park.write_text(PARK, encoding="utf-8")
+    bakery.write_text(BAKERY, encoding="utf-8")
+    files = [str(park), str(bakery)]
+    assert main(["--combine", *files, "-n", "2", "--focus", "bread", "-f", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["focus_matched"] is True
+    assert [s["document"] for s in record["sentences"]] == [str(bakery)] * 2
+    assert main(["--combine", *files, "-n", "2", "--focus", "submarine"]) == 0
+    captured = capsys.readouterr()
+    assert "the focus matches nothing in the FILEs; the summary is unfocused" in captured.err
+    assert captured.out.splitlines()[0] == f"[{park}] The council approved the new park on Monday."
+
+
+def test_batch_combine_with_a_focus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        {"id": "p", "story": 1, "text": PARK},
+        {"id": "b", "story": 1, "text": BAKERY},
+        {"id": "q", "story": 2, "text": PARK},
+    ]
+    corpus.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    status = main(["batch", str(corpus), "--combine", "--group-field", "story", "-n", "1", "--focus", "bakery"])
+    assert status == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert (first["focus_matched"], second["focus_matched"]) == (True, False)
+    assert first["sentences"][0]["document"] == "b"
+    assert list(first) == ["group", "documents", "language", "languages", "focus_matched", "sentences"]

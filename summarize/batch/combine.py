@@ -139,7 +139,8 @@ def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
     records' ids as given (a JSON number stays a number), or their positions in
     the group, from 0, when an id repeats or is missing (None); each sentence's
     ``document`` is one of them. ``languages`` has each record's language, and
-    ``language`` their common one (None when they differ). A group that cannot be
+    ``language`` their common one (None when they differ); with a focus,
+    ``focus_matched`` (before ``sentences``) says whether the group matched it. A group that cannot be
     summarised, or that has no sentence, gives ``{"group", "documents", "error"}``.
     """
     ids: list[object] = [member.id for member in group.records]
@@ -153,10 +154,13 @@ def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
         return {"group": group.value, "documents": ids, "error": f"internal error: {type(error).__name__}: {error}"}
     if not summary:
         return {"group": group.value, "documents": ids, "error": "no sentence to summarise in any record"}
-    return {
+    record: dict[str, object] = {
         "group": group.value,
         "documents": ids,
         "language": summary.language,
         "languages": list(summary.languages),
-        "sentences": [{"document": ids[int(s.document)], **sentence_record(s)} for s in summary],
     }
+    if summary.focus_matched is not None:
+        record["focus_matched"] = summary.focus_matched
+    record["sentences"] = [{"document": ids[int(s.document)], **sentence_record(s)} for s in summary]
+    return record
