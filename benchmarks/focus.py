@@ -7,8 +7,10 @@ Usage::
 
 Each article A of a file (of the chosen half: line numbers even or odd, counting
 from 1) is paired with an unrelated one, B (the article half a file away), and the
-two are mixed into one text, their paragraphs taken in turns (A's first; an article
-without paragraph breaks is cut into paragraphs of two sentences). The mixed text is
+two are mixed into one text, their paragraphs taken in turns (an article without
+paragraph breaks is cut into paragraphs of two sentences). A's paragraphs come first
+for every other pair of the half and B's for the others, so that neither gains from
+the opening's place. The mixed text is
 summarised in 3 sentences with a focus on A, taken two ways:
 
 - ``reference``: the first sentence of A's reference summary;
@@ -18,6 +20,10 @@ Reported for each way and focus weight, and for the unfocused summary of the mix
 text: the share of the chosen sentences that come from A, and ROUGE-1 / ROUGE-2 F1
 (rouge-score, stemmed, x100) against A's reference; and, for comparison, the same
 ROUGE of A summarised alone. Nothing of the dataset is written anywhere.
+
+With ``--documents``, A and B are not mixed: they are two documents of one
+``summarize.summarize_documents`` call (A first for every other pair, as above),
+and the share is that of the chosen sentences whose document is A.
 """
 
 from __future__ import annotations
@@ -44,14 +50,16 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(sentences[k : k + 2]) for k in range(0, len(sentences), 2)]
 
 
-def mix(first: str, second: str) -> tuple[str, list[tuple[int, int]]]:
-    """The two articles' paragraphs in turns, and the character ranges that come from ``first``."""
-    ours, theirs = paragraphs(first), paragraphs(second)
+def mix(ours: str, theirs: str, *, ours_first: bool = True) -> tuple[str, list[tuple[int, int]]]:
+    """The two articles' paragraphs in turns, and the character ranges that come from ``ours``."""
+    sources = [(paragraphs(ours), True), (paragraphs(theirs), False)]
+    if not ours_first:
+        sources.reverse()
     pieces: list[str] = []
     ranges: list[tuple[int, int]] = []
     position = 0
-    for k in range(max(len(ours), len(theirs))):
-        for source, own in ((ours, True), (theirs, False)):
+    for k in range(max(len(source) for source, _ in sources)):
+        for source, own in sources:
             if k < len(source):
                 if own:
                     ranges.append((position, position + len(source[k])))
@@ -70,15 +78,17 @@ def main() -> None:
     parser.add_argument("--half", choices=("even", "odd", "all"), default="all", help="which lines (default all)")
     parser.add_argument("--weights", default=f"{DEFAULT_FOCUS_WEIGHT:g}", help="focus weights, comma-separated")
     parser.add_argument("--ranker", default=summarize.DEFAULT_RANKER, help="the ranker (default: the default)")
+    parser.add_argument("--documents", action="store_true", help="A and B as two documents, not one mixed text")
     args = parser.parse_args()
     weights = [float(weight) for weight in args.weights.split(",")]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
 
-    def rouge(summary: summarize.Summary, reference: str) -> tuple[float, float]:
+    def rouge(summary: summarize.Summary | summarize.MultiSummary, reference: str) -> tuple[float, float]:
         scores = scorer.score(reference, "\n".join(" ".join(s.text.split()) for s in summary))
         return 100 * scores["rouge1"].fmeasure, 100 * scores["rouge2"].fmeasure
 
-    print(f"ranker {args.ranker}, {SENTENCES} sentences, half {args.half}")
+    shape = "two documents" if args.documents else "one mixed text"
+    print(f"ranker {args.ranker}, {SENTENCES} sentences, half {args.half}, {shape}")
     print("| file | focus | weight | share from A | R-1 | R-2 | A alone R-1 | A alone R-2 |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for dataset in args.datasets:
@@ -92,7 +102,7 @@ def main() -> None:
         alone: list[tuple[float, float]] = []
         for number, record in chosen:
             other = records[(number - 1 + len(records) // 2) % len(records)]
-            text, ranges = mix(record["text"], other["text"])
+            text, ranges = mix(record["text"], other["text"], ours_first=(number // 2) % 2 == 0)
             reference = record["summary"]
             alone.append(rouge(summarize.summarize(record["text"], sentences=SENTENCES, ranker=args.ranker), reference))
             focuses = {
@@ -102,14 +112,18 @@ def main() -> None:
             }
             for way, focus in focuses.items():
                 for weight in weights if focus is not None else [0.0]:
-                    summary = summarize.summarize(
-                        text,
-                        sentences=SENTENCES,
-                        ranker=args.ranker,
-                        focus=focus,
-                        focus_weight=weight or DEFAULT_FOCUS_WEIGHT,
-                    )
-                    share = sum(from_first(s, ranges) for s in summary) / max(len(summary), 1)
+                    options = {"sentences": SENTENCES, "ranker": args.ranker, "focus": focus}
+                    options["focus_weight"] = weight or DEFAULT_FOCUS_WEIGHT
+                    if args.documents:
+                        order = 1 if (number // 2) % 2 == 0 else -1  # A first for every other pair of the half
+                        pair = [record["text"], other["text"]][::order]
+                        ids = ["A", "B"][::order]
+                        summary: summarize.Summary | summarize.MultiSummary
+                        summary = summarize.summarize_documents(pair, ids=ids, **options)  # type: ignore[arg-type]
+                        share = sum(s.document == "A" for s in summary) / max(len(summary), 1)
+                    else:
+                        summary = summarize.summarize(text, **options)  # type: ignore[arg-type]
+                        share = sum(from_first(s, ranges) for s in summary) / max(len(summary), 1)
                     results.setdefault((way, weight), []).append((share, *rouge(summary, reference)))
         alone_r1 = statistics.mean(r[0] for r in alone)
         alone_r2 = statistics.mean(r[1] for r in alone)

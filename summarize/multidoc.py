@@ -12,7 +12,7 @@ same fact reported by several sources is chosen once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import overload
 
 import numpy as np
@@ -206,9 +206,12 @@ def summarize_documents(
     that is not a fragment) ranks above the other sentences, the openings among
     themselves by score: in news writing a report's first sentence is its own
     summary of it, so each report's lead is a candidate before any other
-    sentence. A focus that matches the text replaces that rule: the focus, not
-    the leads, says what the summary is about. Selection is maximal marginal relevance [2]_ over
-    the cosine of the sentences' term sets: with :math:`d` the diversity,
+    sentence. A focus that matches the text replaces that rule and the ranker's
+    position strength (its direction and weights): the focus, not the leads, says
+    what the summary is about, and an opening, which has no earlier sentence of
+    its own document to pass its score to, would pass it to the other documents.
+    Selection is maximal marginal relevance [2]_ over the cosine of the
+    sentences' term sets: with :math:`d` the diversity,
     :math:`x` the scores (plus the best score for an opening, when the openings
     come first) and :math:`S` the sentences chosen so far, the next
     sentence maximises :math:`(1 - d)\\,x_i / \\max_j x_j - d \\max_{k \\in S}
@@ -326,6 +329,9 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     share = budget_share(numbered, sentences_budget=options.sentences, ratio=options.ratio, words=options.words)
     # Documents numbered among those with candidates, as the ranker counts them.
     members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(body) else None
+    focused = focus is not None and bool(focus.any())
+    if focused:  # the lead's direction would carry each opening's score to the other documents, off the focus
+        ranker = replace(ranker, position=None)
     _, body_scores = score_sentences(
         ranker,
         [sentence.text for sentence in body],
@@ -335,7 +341,6 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
         focus=focus,
         focus_weight=options.focus_weight,
     )
-    focused = focus is not None and bool(focus.any())
     scores = np.zeros(len(numbered))
     scores[[sentence.index for sentence in body]] = body_scores
     ranked = _ranked(numbered, scores)

@@ -8,7 +8,7 @@ text -> sentences -> words -> word graph -> ranking -> phrases -> keywords
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -94,8 +94,10 @@ class Summarizer:
     focus : str, optional
         A question, a few keywords or a paragraph: the summary favours the
         sentences about it (Biased TextRank; see :mod:`summarize.focus`). A focus
-        that shares no term with a text leaves its summary as it would be without
-        one (:attr:`Analysis.focus_matched` says so).
+        that matches sets the ranker's position strength aside (the focus, not
+        the news lead, says what matters); one that shares no term with a text
+        leaves its summary as it would be without one (:attr:`Analysis.focus_matched`
+        says so).
     focus_weight : float
         The share of PageRank's restart that follows the similarity to the focus,
         in (0, 1] (default 0.9); the rest follows the ranker's own prior.
@@ -204,8 +206,11 @@ class Summarizer:
         counts = term_matrix(terms, sparse=sparse)
         focus = focus_similarity(terms, analyze(self.focus)) if self.focus is not None else None
         share = budget_share(sentences, sentences_budget=self.sentences, ratio=self.ratio, words=self.words)
+        ranker = self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker]
+        if focus is not None and focus.any():  # the focus, not the lead, says what matters
+            ranker = replace(ranker, position=None)
         weights, body_scores = score_sentences(
-            self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker],
+            ranker,
             texts,
             counts,
             share=share,

@@ -55,6 +55,19 @@ def test_a_focus_that_matches_nothing_gives_the_ordinary_summary() -> None:
     assert len(summarize.summarize("", focus="park")) == 0
 
 
+def test_a_matching_focus_sets_the_lead_aside() -> None:
+    # Under a focus the default ranks as undirected cosine centrality does: the focus, not the lead.
+    undirected = summarize.Ranker(
+        name="cosine", description="cosine centrality", similarity="cosine", prior=summarize.rankers.opening_prior
+    )
+    text = NEWS + " " + SPACED
+    plain = summarize.rank_sentences(text, sentences=2)
+    focused = summarize.rank_sentences(text, sentences=2, focus="quilpen drasmo")
+    expected = summarize.rank_sentences(text, sentences=2, focus="quilpen drasmo", ranker=undirected)
+    assert [s.score for s in focused] == pytest.approx([s.score for s in expected])
+    assert [s.score for s in focused] != pytest.approx([s.score for s in plain])
+
+
 def test_centrality_still_counts_under_a_focus() -> None:
     # The three park sentences match the focus alike (4 terms, "park" among them); the two that share
     # more with each other are more central, and rank above the third.

@@ -429,3 +429,16 @@ def test_batch_combine_with_a_focus(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (first["focus_matched"], second["focus_matched"]) == (True, False)
     assert first["sentences"][0]["document"] == "b"
     assert list(first) == ["group", "documents", "language", "languages", "focus_matched", "sentences"]
+
+
+def test_a_matching_focus_sets_the_leads_direction_aside() -> None:
+    # With the direction, an opening (no earlier sentence of its own to vote for) would pass
+    # its score to the other documents, off the focus.
+    from summarize.rankers import Ranker, opening_prior
+
+    undirected = Ranker(name="cosine", description="cosine centrality", similarity="cosine", prior=opening_prior)
+    texts = [PARK, BAKERY + " The park by the bakery opened on Monday."]
+    adaptive = summarize.summarize_documents(texts, sentences=2, focus="trees", order="score")
+    plain = summarize.summarize_documents(texts, sentences=2, focus="trees", order="score", ranker=undirected)
+    assert [(s.document, s.index, s.score) for s in adaptive] == [(s.document, s.index, s.score) for s in plain]
+    assert "Builders will plant trees in the park." in [s.text for s in adaptive]
