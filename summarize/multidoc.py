@@ -12,7 +12,7 @@ same fact reported by several sources is chosen once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import overload
 
 import numpy as np
@@ -330,8 +330,6 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     # Documents numbered among those with candidates, as the ranker counts them.
     members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(body) else None
     focused = focus is not None and bool(focus.any())
-    if focused:  # the lead's direction would carry each opening's score to the other documents, off the focus
-        ranker = replace(ranker, position=None)
     _, body_scores = score_sentences(
         ranker,
         [sentence.text for sentence in body],

@@ -8,7 +8,7 @@ text -> sentences -> words -> word graph -> ranking -> phrases -> keywords
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -206,11 +206,8 @@ class Summarizer:
         counts = term_matrix(terms, sparse=sparse)
         focus = focus_similarity(terms, analyze(self.focus)) if self.focus is not None else None
         share = budget_share(sentences, sentences_budget=self.sentences, ratio=self.ratio, words=self.words)
-        ranker = self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker]
-        if focus is not None and focus.any():  # the focus, not the lead, says what matters
-            ranker = replace(ranker, position=None)
         weights, body_scores = score_sentences(
-            ranker,
+            self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker],
             texts,
             counts,
             share=share,

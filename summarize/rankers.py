@@ -185,8 +185,11 @@ def score_sentences(
     focus : ndarray, optional
         Each sentence's similarity to a focus (:func:`~summarize.focus.focus_similarity`):
         PageRank restarts by it (:func:`~summarize.focus.restart`), with
-        ``focus_weight`` of the restart, as in Biased TextRank; the graph and the
-        position strength stay the ranker's. All zeros, or None: no focus.
+        ``focus_weight`` of the restart, as in Biased TextRank. The graph stays
+        the ranker's, but its position strength is set aside: the focus, not the
+        lead, says what matters (and with several documents, the lead's direction
+        would carry each opening's score to the other documents). All zeros, or
+        None: no focus.
     documents : ndarray of int, optional
         For sentences of several documents ranked together (in document order),
         each sentence's document number: positions then count within each
@@ -245,7 +248,8 @@ def score_sentences(
         return weights, scores / scores.sum()
 
     weights = SIMILARITIES[ranker.similarity](counts)
-    strength = ranker.position(share, int(sizes.max())) if ranker.position is not None else 0.0
+    focused = focus is not None and bool(focus.any())
+    strength = ranker.position(share, int(sizes.max())) if ranker.position is not None and not focused else 0.0
     direction, weighting = _strengths(strength, share, n)
     graph = orient(weights, 1 - direction, documents=documents) if direction > 0 else weights
     scores = pagerank(graph, alpha=damping, personalization=prior, max_iter=max_iter, tol=tol)
