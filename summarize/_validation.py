@@ -112,6 +112,13 @@ def check_budget(sentences: object, ratio: object, words: object) -> None:
         )
 
 
+def check_focus(focus: object, weight: object) -> None:
+    """Check a focus (a str or None) and its weight, in (0, 1]."""
+    if focus is not None and not isinstance(focus, str):
+        raise fail("focus", "a str (a question, keywords or a paragraph) or None", abbreviated(focus))
+    check_float("focus_weight", weight, low=0.0, high=1.0, low_open=True)
+
+
 def check_text(value: object) -> str:
     """Return ``value`` if it is a str: the document to summarise."""
     if not isinstance(value, str):

@@ -18,7 +18,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from summarize._validation import abbreviated, check_budget, check_choice, check_float, fail
+from summarize._validation import abbreviated, check_budget, check_choice, check_float, check_focus, fail
 from summarize.errors import TextTooLongError
 from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity
 from summarize.languages import AUTO, check_language, detect
@@ -294,9 +294,7 @@ class DocumentsOptions:
         check_language(self.language)
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
-        if self.focus is not None and not isinstance(self.focus, str):
-            raise fail("focus", "a str (a question, keywords or a paragraph) or None", abbreviated(self.focus))
-        check_float("focus_weight", self.focus_weight, low=0.0, high=1.0, low_open=True)
+        check_focus(self.focus, self.focus_weight)
 
     def summarize(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> MultiSummary:
         """:func:`summarize_documents` of ``texts`` (and ``ids``) with these options."""

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from summarize._validation import abbreviated, check_budget, check_choice, check_float, check_int, check_text, fail
+from summarize._validation import (
+    check_budget,
+    check_choice,
+    check_float,
+    check_focus,
+    check_int,
+    check_text,
+    fail,
+)
 from summarize.errors import TextTooLongError
 from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity, restart
 from summarize.graph import networkx_graph
@@ -147,9 +155,7 @@ class Summarizer:
         check_float("damping", self.damping, low=0.0, high=1.0, high_open=True)
         check_int("max_iter", self.max_iter, minimum=1)
         check_float("tol", self.tol, low=0.0, high=float("inf"), low_open=True)
-        if self.focus is not None and not isinstance(self.focus, str):
-            raise fail("focus", "a str (a question, keywords or a paragraph) or None", abbreviated(self.focus))
-        check_float("focus_weight", self.focus_weight, low=0.0, high=1.0, low_open=True)
+        check_focus(self.focus, self.focus_weight)
 
     def __call__(self, text: str) -> Summary:
         """Summarise ``text``; the same as :meth:`summarize`."""
