@@ -729,9 +729,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
         '"document" in JSON); each FILE\'s opening sentence comes first (with the default ranker, for a short '
-        "summary), and the same fact in several FILEs is chosen once (a sentence whose cosine with one already "
-        "chosen is above 0.5 is passed over); with --format html, a page showing every FILE with its chosen "
-        "sentences highlighted",
+        "summary, unless a --focus matches), and the same fact in several FILEs is chosen once (a sentence whose "
+        "cosine with one already chosen is above 0.5 is passed over); with --format html, a page showing every "
+        "FILE with its chosen sentences highlighted",
     )
     parser.add_argument(
         "--keywords",
