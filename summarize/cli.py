@@ -436,82 +436,61 @@ def _batch(arguments: list[str]) -> int:
             parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
-    if args.combine:
-        return _batch_combine(args)
+    return _run_batch(args, _batch_combine if args.combine else _batch_corpus)
+
+
+def _batch_corpus(args: argparse.Namespace) -> int:
+    """Plain ``batch``: one output record per input record."""
     from summarize.batch import summarize_corpus
 
-    try:
-        report = summarize_corpus(
-            args.corpus,
-            output=args.output,
-            text_field=args.text_field or "text",
-            id_field=args.id_field,
-            encoding=args.encoding,
-            summarizer=_summarizer(args),
-            jobs=args.jobs,
-            scheduler=args.scheduler,
-            resume=args.resume,
-            progress=sys.stderr.isatty() if args.progress is None else args.progress,
-        )
-    except FieldError as error:
-        option = "--text-field" if error.parameter == "text_field" else "--id-field"
-        _error(f"{error}; name the field with {option}")
-        return 2
-    except InvalidParameterError as error:
-        _error(str(error))
-        return 2
-    except SummarizeError as error:
-        _error(str(error))
-        _note_partial(args.output)
-        return 1
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        _note_partial(args.output)
-        return 130
+    report = summarize_corpus(
+        args.corpus,
+        output=args.output,
+        text_field=args.text_field or "text",
+        id_field=args.id_field,
+        encoding=args.encoding,
+        summarizer=_summarizer(args),
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        resume=args.resume,
+        progress=sys.stderr.isatty() if args.progress is None else args.progress,
+    )
     print(_report(report), file=sys.stderr)
     return 1 if report.failed else 0
 
 
 def _batch_combine(args: argparse.Namespace) -> int:
-    """``batch --combine``: one summary per group of records, on worker processes, into JSON Lines."""
-    from summarize.batch.combine import combined_key, summarize_groups
-    from summarize.batch.progress import progress_bar
-    from summarize.batch.records import same_file
-    from summarize.io.corpus import open_corpus
-    from summarize.io.output import open_output
+    """``batch --combine``: one summary per group of records, into JSON Lines."""
+    from summarize.batch.combine import combine_corpus
 
-    if args.output not in (None, "-") and args.corpus != "-" and same_file(args.corpus, args.output):
-        _error(f"{args.output}: is the corpus; name another output file")
-        return 2
-    summarised = failed_records = failed_groups = 0
-    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    report = combine_corpus(
+        args.corpus,
+        output=args.output,
+        text_field=args.text_field or "text",
+        id_field=args.id_field,
+        group_field=args.group_field,
+        encoding=args.encoding,
+        options=_documents_options(args),
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        resume=args.resume,
+        progress=sys.stderr.isatty() if args.progress is None else args.progress,
+    )
+    line = f"{PROG}: {_count(report.groups, 'group')} summarised, {_count(report.failed_records, 'record')} failed"
+    if report.failed_groups:
+        line += f", {_count(report.failed_groups, 'group')} failed"
+    if report.failed_records or report.failed_groups:
+        line += ' (see their "error" field)'
+    if report.skipped:
+        line += f", {report.skipped} skipped (already in {report.output})"
+    print(line, file=sys.stderr)
+    return 1 if report.failed_records or report.failed_groups else 0
+
+
+def _run_batch(args: argparse.Namespace, run: Callable[[argparse.Namespace], int]) -> int:
+    """Run a batch command, turning its errors into messages and exit statuses (2: usage, 1: failed, 130: Ctrl-C)."""
     try:
-        options = _documents_options(args)
-        with open_corpus(
-            args.corpus,
-            text_field=args.text_field or "text",
-            id_field=args.id_field,
-            encoding=args.encoding,
-            group_field=args.group_field,
-            count=progress,
-        ) as corpus:
-            out = open_output(args.output, resume=args.resume, key=combined_key)
-            try:
-                groups = summarize_groups(
-                    corpus, options=options, jobs=args.jobs, scheduler=args.scheduler, done=out.done
-                )
-                with progress_bar(total=corpus.size(), enabled=progress) as bar:
-                    for record in groups:
-                        out.write(record)
-                        summarised += "sentences" in record
-                        failed_records += "id" in record
-                        failed_groups += "group" in record and "error" in record
-                        documents = record.get("documents")
-                        bar(len(documents) if isinstance(documents, list) else 1)  # records done
-            except BaseException:
-                out.abandon()
-                raise
-            out.commit()
+        return run(args)
     except FieldError as error:
         option = {"text_field": "--text-field", "id_field": "--id-field"}.get(error.parameter, "--group-field")
         _error(f"{error}; name the field with {option}")
@@ -527,15 +506,6 @@ def _batch_combine(args: argparse.Namespace) -> int:
         print(f"{PROG}: interrupted", file=sys.stderr)
         _note_partial(args.output)
         return 130
-    line = f"{PROG}: {_count(summarised, 'group')} summarised, {_count(failed_records, 'record')} failed"
-    if failed_groups:
-        line += f", {_count(failed_groups, 'group')} failed"
-    if failed_records or failed_groups:
-        line += ' (see their "error" field)'
-    if out.done:
-        line += f", {len(out.done)} skipped (already in {out.name})"
-    print(line, file=sys.stderr)
-    return 1 if failed_records or failed_groups else 0
 
 
 def _count(number: int, noun: str) -> str:

@@ -12,10 +12,10 @@ from summarize.batch.progress import progress_bar
 from summarize.batch.records import (
     check_fields,
     check_jobs,
+    check_output,
     check_picklable,
     check_summarizer,
     check_workers,
-    same_file,
 )
 from summarize.batch.workers import corpus_lines, ordered, start_workers, summarize_documents, summarize_texts
 from summarize.io.corpus import Record, open_corpus, record_from_mapping
@@ -251,8 +251,7 @@ def summarize_corpus(
         check_picklable(summarizer)
     if not isinstance(resume, bool):
         raise fail("resume", "a bool", resume)
-    if output is not None and str(output) != "-" and str(source) != "-" and same_file(source, output):
-        raise fail("output", "another file than the corpus (it would replace the corpus)", str(output))
+    check_output(source, output)
     with open_corpus(source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress) as corpus:
         out = open_output(output, resume=resume)
         counts = _Counts()

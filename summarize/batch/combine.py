@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from summarize._validation import fail
-from summarize.batch.records import check_picklable, check_workers
+from summarize.batch.progress import progress_bar
+from summarize.batch.records import check_fields, check_output, check_picklable, check_workers
 from summarize.batch.workers import ordered, start_workers
 from summarize.errors import SummarizeError
-from summarize.io.corpus import Record
-from summarize.io.output import record_key
+from summarize.io.corpus import Record, open_corpus
+from summarize.io.output import open_output, record_key
 from summarize.io.records import sentence_record
 from summarize.multidoc import DocumentsOptions
 
-__all__ = ["Group", "combined_key", "group_record", "summarize_groups"]
+__all__ = ["CombineReport", "Group", "combine_corpus", "combined_key", "group_record", "summarize_groups"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,63 @@ def summarize_groups(
     if jobs > 1:
         check_picklable(options, "options")
     return _group_records(records, options, jobs, scheduler, done)
+
+
+@dataclass(frozen=True)
+class CombineReport:
+    """What :func:`combine_corpus` did: groups summarised, records and groups failed, lines kept from a resumed run."""
+
+    groups: int
+    failed_records: int
+    failed_groups: int
+    skipped: int
+    output: str
+
+
+def combine_corpus(
+    source: str | Path,
+    *,
+    output: str | Path | None = None,
+    text_field: str = "text",
+    id_field: str | None = None,
+    group_field: str | None = None,
+    encoding: str = "utf-8",
+    options: DocumentsOptions | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    resume: bool = False,
+    progress: bool = False,
+) -> CombineReport:
+    """Summarise the records of a corpus together into a JSON Lines file, one line per group.
+
+    The counterpart of :func:`~summarize.batch.summarize_corpus` for
+    :func:`summarize_groups`: the same corpus, output (written as ``output +
+    ".part"`` and renamed when complete), ``resume``, workers and progress bar,
+    with the records grouped by ``group_field`` (all of them in one group when
+    None). Raises as :func:`~summarize.batch.summarize_corpus` does.
+    """
+    check_fields(text_field, id_field)
+    check_output(source, output)
+    with open_corpus(
+        source, text_field=text_field, id_field=id_field, encoding=encoding, group_field=group_field, count=progress
+    ) as corpus:
+        out = open_output(output, resume=resume, key=combined_key)
+        groups = failed_records = failed_groups = 0
+        try:
+            lines = summarize_groups(corpus, options=options, jobs=jobs, scheduler=scheduler, done=out.done)
+            with progress_bar(total=corpus.size(), enabled=progress) as bar:
+                for line in lines:
+                    out.write(line)
+                    groups += "sentences" in line
+                    failed_records += "id" in line
+                    failed_groups += "group" in line and "error" in line
+                    documents = line.get("documents")
+                    bar(len(documents) if isinstance(documents, list) else 1)  # records done
+        except BaseException:
+            out.abandon()
+            raise
+        out.commit()
+    return CombineReport(groups, failed_records, failed_groups, len(out.done), out.name)
 
 
 def combined_key(record: Mapping[str, object]) -> str | None:

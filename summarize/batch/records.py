@@ -16,6 +16,7 @@ from summarize.pipeline import Summarizer
 __all__ = [
     "check_fields",
     "check_jobs",
+    "check_output",
     "check_picklable",
     "check_summarizer",
     "check_workers",
@@ -74,6 +75,14 @@ def check_summarizer(summarizer: Summarizer | None) -> Summarizer:
     if not isinstance(summarizer, Summarizer):
         raise fail("summarizer", "a summarize.Summarizer or None", summarizer)
     return summarizer
+
+
+def check_output(source: str | Path, output: str | Path | None) -> None:
+    """Refuse an output file that is the corpus itself (writing it would replace the corpus)."""
+    if output is not None and str(output) != "-" and str(source) != "-" and same_file(source, output):
+        raise fail(
+            "output", "another file than the corpus (this one is the corpus: writing it would replace it)", str(output)
+        )
 
 
 def check_jobs(jobs: int | None) -> int:
