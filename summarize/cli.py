@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from summarize._version import __version__
 from summarize.errors import (
@@ -25,7 +25,7 @@ from summarize.errors import (
 )
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
-from summarize.io.records import NO_SENTENCE, json_line, sentence_record
+from summarize.io.records import NO_SENTENCE, documents_record, json_line, sentence_record
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, LANGUAGES
@@ -188,15 +188,7 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
     if summary.focus_matched is False:
         print(f"{PROG}: note: the focus matches nothing in the FILEs; the summary is unfocused", file=sys.stderr)
     if args.format == "json":
-        record: dict[str, object] = {
-            "documents": list(summary.documents),
-            "language": summary.language,
-            "languages": list(summary.languages),
-        }
-        if summary.focus_matched is not None:
-            record["focus_matched"] = summary.focus_matched
-        record["sentences"] = [{"document": s.document, **sentence_record(s)} for s in summary]
-        out.write(json_line(record))
+        out.write(json_line(documents_record(summary)))
     elif args.format == "markdown":
         from summarize.io.render import to_markdown
 
@@ -215,31 +207,26 @@ def _documents_options(args: argparse.Namespace) -> DocumentsOptions:
     """The options of every summary of several documents (``--combine``), from the command line's."""
     from summarize.multidoc import DEFAULT_DIVERSITY, DocumentsOptions
 
-    return DocumentsOptions(
-        sentences=args.sentences,
-        ratio=args.ratio,
-        words=args.words,
-        order=args.order,
-        ranker=args.ranker,
-        diversity=DEFAULT_DIVERSITY if args.diversity is None else args.diversity,
-        language=args.language,
-        focus=args.focus,
-        focus_weight=args.focus_weight,
-    )
+    return DocumentsOptions(**_summary_options(args, diversity=DEFAULT_DIVERSITY))
 
 
 def _summarizer(args: argparse.Namespace) -> Summarizer:
-    return Summarizer(
-        sentences=args.sentences,
-        ratio=args.ratio,
-        words=args.words,
-        order=args.order,
-        ranker=args.ranker,
-        diversity=0.0 if args.diversity is None else args.diversity,
-        language=args.language,
-        focus=args.focus,
-        focus_weight=args.focus_weight,
-    )
+    return Summarizer(**_summary_options(args, diversity=0.0))
+
+
+def _summary_options(args: argparse.Namespace, *, diversity: float) -> dict[str, Any]:
+    """The options a summary takes from the command line, for one document or several (``diversity``: the default)."""
+    return {
+        "sentences": args.sentences,
+        "ratio": args.ratio,
+        "words": args.words,
+        "order": args.order,
+        "ranker": args.ranker,
+        "diversity": diversity if args.diversity is None else args.diversity,
+        "language": args.language,
+        "focus": args.focus,
+        "focus_weight": args.focus_weight,
+    }
 
 
 def _keywords_command(argv: list[str]) -> int:

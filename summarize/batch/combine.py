@@ -13,7 +13,7 @@ from summarize.batch.workers import ordered, start_workers
 from summarize.errors import SummarizeError
 from summarize.io.corpus import Record, open_corpus
 from summarize.io.output import open_output, record_key
-from summarize.io.records import sentence_record
+from summarize.io.records import documents_record
 from summarize.multidoc import DocumentsOptions
 
 __all__ = ["CombineReport", "Group", "combine_corpus", "combined_key", "group_record", "summarize_groups"]
@@ -213,13 +213,4 @@ def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
         return {"group": group.value, "documents": ids, "error": f"internal error: {type(error).__name__}: {error}"}
     if not summary:
         return {"group": group.value, "documents": ids, "error": "no sentence to summarise in any record"}
-    record: dict[str, object] = {
-        "group": group.value,
-        "documents": ids,
-        "language": summary.language,
-        "languages": list(summary.languages),
-    }
-    if summary.focus_matched is not None:
-        record["focus_matched"] = summary.focus_matched
-    record["sentences"] = [{"document": ids[int(s.document)], **sentence_record(s)} for s in summary]
-    return record
+    return {"group": group.value, **documents_record(summary, ids)}

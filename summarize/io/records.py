@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from summarize.types import ScoredSentence
 
-__all__ = ["NO_SENTENCE", "json_line", "sentence_record"]
+if TYPE_CHECKING:
+    from summarize.multidoc import MultiSummary
+
+__all__ = ["NO_SENTENCE", "documents_record", "json_line", "sentence_record"]
 
 #: What an output says of a text that has characters but no sentence (punctuation or symbols alone).
 NO_SENTENCE = "no sentence to summarise (only punctuation or symbols)"
@@ -36,6 +40,31 @@ def sentence_record(sentence: ScoredSentence) -> dict[str, object]:
         "start": sentence.start,
         "end": sentence.end,
     }
+
+
+def documents_record(summary: MultiSummary, names: Sequence[object] | None = None) -> dict[str, object]:
+    """A summary of several documents as a JSON-ready dict.
+
+    ``{"documents", "language", "languages", ["focus_matched",] "sentences":
+    [{"document", "index", "rank", "score", "text", "start", "end"}]}``, where
+    ``names`` (one per document, by default :attr:`MultiSummary.documents`) name
+    the documents, and ``focus_matched`` is there when a focus was given.
+
+    Examples
+    --------
+    >>> import summarize
+    >>> summary = summarize.summarize_documents(["Cats purr. Dogs bark.", "Birds sing."], sentences=1)
+    >>> record = documents_record(summary, names=[7, 8])
+    >>> record["documents"], record["sentences"][0]["document"], list(record)
+    ([7, 8], 7, ['documents', 'language', 'languages', 'sentences'])
+    """
+    names = list(summary.documents) if names is None else list(names)
+    position = {document: number for number, document in enumerate(summary.documents)}
+    record: dict[str, object] = {"documents": names, "language": summary.language, "languages": list(summary.languages)}
+    if summary.focus_matched is not None:
+        record["focus_matched"] = summary.focus_matched
+    record["sentences"] = [{"document": names[position[s.document]], **sentence_record(s)} for s in summary]
+    return record
 
 
 def json_line(record: Mapping[str, object]) -> str:
