@@ -24,7 +24,7 @@ from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity
 from summarize.languages import AUTO, check_language, detect
 from summarize.matrices import DENSE_MAX_SENTENCES
 from summarize.pipeline import MAX_CHARACTERS, _in_document_space, _ranked
-from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
+from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, position_strength, score_sentences
 from summarize.selection import ORDERS, budget_share, candidates, select
 from summarize.sentences import sentences_of
 from summarize.similarity import cosine, term_matrix
@@ -315,19 +315,19 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     ]
     body = candidates(numbered)
     owner = np.array([every[sentence.index][0] for sentence in body], dtype=np.int64)
-    analyzers = [options.analyzer or builtin_analyzer(language) for language in languages]
-    terms = [analyzers[number](sentence.text) for number, sentence in zip(owner.tolist(), body, strict=True)]
+    analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
+    own_language = [languages[number] for number in owner.tolist()]
+    terms = [analyzers[language](sentence.text) for language, sentence in zip(own_language, body, strict=True)]
     focus = None
     if options.focus is not None:  # each sentence against the focus read in its document's language
-        wanted = [analyze(options.focus) for analyze in analyzers]
-        focus = np.array(
-            [focus_similarity([own], wanted[number])[0] for number, own in zip(owner.tolist(), terms, strict=True)]
-        )
+        focus = np.zeros(len(body))
+        for language, analyze in analyzers.items():
+            mine = [position for position, own in enumerate(own_language) if own == language]
+            focus[mine] = focus_similarity([terms[position] for position in mine], analyze(options.focus))
     counts = term_matrix(terms, sparse=len(body) > DENSE_MAX_SENTENCES)
     share = budget_share(numbered, sentences_budget=options.sentences, ratio=options.ratio, words=options.words)
     # Documents numbered among those with candidates, as the ranker counts them.
     members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(body) else None
-    focused = focus is not None and bool(focus.any())
     _, body_scores = score_sentences(
         ranker,
         [sentence.text for sentence in body],
@@ -340,12 +340,7 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     scores = np.zeros(len(numbered))
     scores[[sentence.index for sentence in body]] = body_scores
     ranked = _ranked(numbered, scores)
-    if (
-        members is not None
-        and not focused
-        and ranker.position is not None
-        and ranker.position(share, int(np.bincount(members).max())) > 0
-    ):
+    if members is not None and position_strength(ranker, share, int(np.bincount(members).max()), focus=focus) > 0:
         ranked = _leads_first(ranked, body, members)
     similarity = _in_document_space(cosine(counts), body, len(numbered)) if body else None
     chosen = select(
@@ -363,7 +358,9 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     result = tuple(
         _in_its_document(sentence, scores[sentence.index], *every[sentence.index], names) for sentence in chosen
     )
-    return MultiSummary(result, documents=names, languages=languages, focus_matched=None if focus is None else focused)
+    return MultiSummary(
+        result, documents=names, languages=languages, focus_matched=None if focus is None else bool(focus.any())
+    )
 
 
 def _leads_first(

@@ -29,7 +29,15 @@ from summarize.matrices import Matrix, TermMatrix
 from summarize.ranking import pagerank
 from summarize.similarity import SIMILARITIES
 
-__all__ = ["DEFAULT_RANKER", "RANKERS", "Ranker", "adaptive_position", "opening_prior", "score_sentences"]
+__all__ = [
+    "DEFAULT_RANKER",
+    "RANKERS",
+    "Ranker",
+    "adaptive_position",
+    "opening_prior",
+    "position_strength",
+    "score_sentences",
+]
 
 #: A prior: from the number of sentences to non-negative weights over their positions,
 #: or None for uniform weights.
@@ -248,8 +256,7 @@ def score_sentences(
         return weights, scores / scores.sum()
 
     weights = SIMILARITIES[ranker.similarity](counts)
-    focused = focus is not None and bool(focus.any())
-    strength = ranker.position(share, int(sizes.max())) if ranker.position is not None and not focused else 0.0
+    strength = position_strength(ranker, share, int(sizes.max()), focus=focus)
     direction, weighting = _strengths(strength, share, n)
     graph = orient(weights, 1 - direction, documents=documents) if direction > 0 else weights
     scores = pagerank(graph, alpha=damping, personalization=prior, max_iter=max_iter, tol=tol)
@@ -260,6 +267,31 @@ def score_sentences(
         scores = np.where(quoted, scores * (1 - (1 - QUOTATION_WEIGHT) * weighting), scores)
         scores = scores / scores.sum()
     return weights, scores
+
+
+def position_strength(
+    ranker: Ranker, share: float, longest: int, *, focus: npt.NDArray[np.float64] | None = None
+) -> float:
+    """How much the news lead counts for ``ranker``: its position strength, 0 without one or under a focus.
+
+    ``share`` is the summary's share of the text, ``longest`` the number of
+    candidate sentences of the text (of the longest, for several documents), and
+    ``focus`` each sentence's similarity to a focus: a focus that matches sets the
+    position strength aside, since the focus, not the lead, says what matters.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from summarize.rankers import RANKERS, position_strength
+    >>> adaptive = RANKERS["adaptive"]
+    >>> position_strength(adaptive, 0.1, 20), position_strength(RANKERS["textrank"], 0.1, 20)
+    (1.0, 0.0)
+    >>> position_strength(adaptive, 0.1, 20, focus=np.array([0.0, 0.5]))
+    0.0
+    """
+    if ranker.position is None or (focus is not None and focus.any()):
+        return 0.0
+    return ranker.position(share, longest)
 
 
 def _strengths(strength: float, share: float, n: int) -> tuple[float, float]:
