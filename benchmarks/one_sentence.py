@@ -34,7 +34,7 @@ from rouge_score.rouge_scorer import RougeScorer
 
 from summarize.evaluation import HALVES, lead_removed, read_dataset
 from summarize.graph import orient
-from summarize.rankers import _OPENS_WITH_QUOTE, DENSITY_EXPONENT, QUOTATION_WEIGHT
+from summarize.rankers import weigh
 from summarize.ranking import pagerank
 from summarize.selection import candidates
 from summarize.sentences import split_sentences
@@ -74,14 +74,11 @@ def grid(path: Path, sentences: int, drop_lead: bool, half: str) -> tuple[dict[t
             continue
         documents += 1
         similarity = SIMILARITIES["cosine"](term_matrix([terms_of(text) for text in body], sparse=False))
-        lengths = np.array([max(len(text.split()), 1) for text in body], dtype=np.float64)
-        quoted = np.array([_OPENS_WITH_QUOTE.match(text) is not None for text in body])
         for direction in DIRECTIONS:
             graph = orient(similarity, 1 - direction) if direction > 0 else similarity
             scores = pagerank(graph, alpha=0.85)
             for weight in WEIGHTS:
-                weighed = scores * lengths ** (-DENSITY_EXPONENT * weight)
-                weighed = np.where(quoted, weighed * (1 - (1 - QUOTATION_WEIGHT) * weight), weighed)
+                weighed = weigh(scores, body, weight) if weight > 0 else scores
                 chosen = sorted(np.argsort(-weighed, kind="stable")[:sentences].tolist())
                 summary = "\n".join(body[index] for index in chosen)
                 totals[direction, weight] += scorer.score(record["summary"], summary)["rouge1"].fmeasure

@@ -37,6 +37,7 @@ __all__ = [
     "opening_prior",
     "position_strength",
     "score_sentences",
+    "weigh",
 ]
 
 #: A prior: from the number of sentences to non-negative weights over their positions,
@@ -261,12 +262,30 @@ def score_sentences(
     graph = orient(weights, 1 - direction, documents=documents) if direction > 0 else weights
     scores = pagerank(graph, alpha=damping, personalization=prior, max_iter=max_iter, tol=tol)
     if weighting > 0:
-        lengths = np.array([max(len(sentence.split()), 1) for sentence in sentences], dtype=np.float64)
-        quoted = np.array([_OPENS_WITH_QUOTE.match(sentence) is not None for sentence in sentences])
-        scores = scores * lengths ** (-DENSITY_EXPONENT * weighting)
-        scores = np.where(quoted, scores * (1 - (1 - QUOTATION_WEIGHT) * weighting), scores)
-        scores = scores / scores.sum()
+        scores = weigh(scores, sentences, weighting)
     return weights, scores
+
+
+def weigh(scores: npt.NDArray[np.float64], sentences: Sequence[str], strength: float) -> npt.NDArray[np.float64]:
+    """Scores weighted by the sentences' lengths and opening quotation marks, at ``strength``, summing to 1.
+
+    A score is divided by the sentence's length in words to the power
+    ``DENSITY_EXPONENT * strength``, and one of a sentence that opens with a
+    quotation mark is multiplied by ``1 - (1 - QUOTATION_WEIGHT) * strength``
+    (see :func:`score_sentences`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from summarize.rankers import weigh
+    >>> weigh(np.array([0.5, 0.5]), ['"One two three four."', "One."], 1.0).round(3).tolist()
+    [0.2, 0.8]
+    """
+    lengths = np.array([max(len(sentence.split()), 1) for sentence in sentences], dtype=np.float64)
+    quoted = np.array([_OPENS_WITH_QUOTE.match(sentence) is not None for sentence in sentences])
+    weighed = scores * lengths ** (-DENSITY_EXPONENT * strength)
+    weighed = np.where(quoted, weighed * (1 - (1 - QUOTATION_WEIGHT) * strength), weighed)
+    return np.asarray(weighed / weighed.sum(), dtype=np.float64)
 
 
 def position_strength(
