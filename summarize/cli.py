@@ -430,18 +430,7 @@ def _batch_corpus(args: argparse.Namespace) -> int:
     """Plain ``batch``: one output record per input record."""
     from summarize.batch import summarize_corpus
 
-    report = summarize_corpus(
-        args.corpus,
-        output=args.output,
-        text_field=args.text_field or "text",
-        id_field=args.id_field,
-        encoding=args.encoding,
-        summarizer=_summarizer(args),
-        jobs=args.jobs,
-        scheduler=args.scheduler,
-        resume=args.resume,
-        progress=sys.stderr.isatty() if args.progress is None else args.progress,
-    )
+    report = summarize_corpus(args.corpus, summarizer=_summarizer(args), **_corpus_options(args))
     print(_report(report), file=sys.stderr)
     return 1 if report.failed else 0
 
@@ -451,17 +440,7 @@ def _batch_combine(args: argparse.Namespace) -> int:
     from summarize.batch.combine import combine_corpus
 
     report = combine_corpus(
-        args.corpus,
-        output=args.output,
-        text_field=args.text_field or "text",
-        id_field=args.id_field,
-        group_field=args.group_field,
-        encoding=args.encoding,
-        options=_documents_options(args),
-        jobs=args.jobs,
-        scheduler=args.scheduler,
-        resume=args.resume,
-        progress=sys.stderr.isatty() if args.progress is None else args.progress,
+        args.corpus, group_field=args.group_field, options=_documents_options(args), **_corpus_options(args)
     )
     line = f"{PROG}: {_count(report.groups, 'group')} summarised, {_count(report.failed_records, 'record')} failed"
     if report.failed_groups:
@@ -472,6 +451,20 @@ def _batch_combine(args: argparse.Namespace) -> int:
         line += f", {report.skipped} skipped (already in {report.output})"
     print(line, file=sys.stderr)
     return 1 if report.failed_records or report.failed_groups else 0
+
+
+def _corpus_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of a run over a corpus, from the command line's, for plain ``batch`` and ``batch --combine``."""
+    return {
+        "output": args.output,
+        "text_field": args.text_field or "text",
+        "id_field": args.id_field,
+        "encoding": args.encoding,
+        "jobs": args.jobs,
+        "scheduler": args.scheduler,
+        "resume": args.resume,
+        "progress": sys.stderr.isatty() if args.progress is None else args.progress,
+    }
 
 
 def _run_batch(args: argparse.Namespace, run: Callable[[argparse.Namespace], int]) -> int:
