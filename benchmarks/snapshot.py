@@ -36,14 +36,18 @@ def digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:20]
 
 
-def scored(sentences: Iterable[object]) -> list[list[object]]:
-    """The attributes of scored sentences that a result carries (score as an exact float repr)."""
+def scored(sentences: Iterable[summarize.ScoredSentence]) -> list[list[object]]:
+    """The attributes of scored sentences that a result carries (score as an exact float repr).
+
+    A sentence's document is added when it has one that is not None, so that a
+    summary of one text hashes alike whether or not its sentences have the attribute.
+    """
     rows = []
     for s in sentences:
-        row = [getattr(s, name) for name in ("index", "start", "end", "fragment", "rank", "text")]
-        row.append(repr(getattr(s, "score")))
-        if hasattr(s, "document"):
-            row.append(getattr(s, "document"))
+        row: list[object] = [s.index, s.start, s.end, s.fragment, s.rank, s.text, repr(s.score)]
+        document = getattr(s, "document", None)
+        if document is not None:
+            row.append(document)
         rows.append(row)
     return rows
 

@@ -36,16 +36,16 @@ from summarize.errors import (
     TextTooLongError,
     WorkerError,
 )
-from summarize.types import ScoredSentence, Sentence, Summary
+from summarize.types import DocumentSentence, MultiSummary, ScoredSentence, Sentence, Summary
 
 if TYPE_CHECKING:
     from summarize.batch import BatchReport, summarize_corpus, summarize_dask, summarize_many, summarize_records
+    from summarize.functions import keywords, rank_sentences, summarize, summarize_documents, to_networkx
     from summarize.io.documents import Document, load_document, read_document
     from summarize.io.render import to_html, to_markdown
     from summarize.keyphrases import Keyword
     from summarize.languages import LANGUAGES, detect_language
-    from summarize.multidoc import DocumentSentence, MultiSummary, summarize_documents
-    from summarize.pipeline import Analysis, Summarizer, keywords, rank_sentences, summarize, to_networkx
+    from summarize.pipeline import Analysis, Summarizer
     from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
     from summarize.sentences import split_sentences
 
@@ -53,10 +53,11 @@ if TYPE_CHECKING:
 _LAZY = {
     "Analysis": "summarize.pipeline",
     "Summarizer": "summarize.pipeline",
-    "keywords": "summarize.pipeline",
-    "rank_sentences": "summarize.pipeline",
-    "summarize": "summarize.pipeline",
-    "to_networkx": "summarize.pipeline",
+    "keywords": "summarize.functions",
+    "rank_sentences": "summarize.functions",
+    "summarize": "summarize.functions",
+    "summarize_documents": "summarize.functions",
+    "to_networkx": "summarize.functions",
     "Keyword": "summarize.keyphrases",
     "LANGUAGES": "summarize.languages",
     "detect_language": "summarize.languages",
@@ -64,9 +65,6 @@ _LAZY = {
     "RANKERS": "summarize.rankers",
     "Ranker": "summarize.rankers",
     "split_sentences": "summarize.sentences",
-    "DocumentSentence": "summarize.multidoc",
-    "MultiSummary": "summarize.multidoc",
-    "summarize_documents": "summarize.multidoc",
     "Document": "summarize.io.documents",
     "load_document": "summarize.io.documents",
     "read_document": "summarize.io.documents",

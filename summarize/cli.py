@@ -35,7 +35,6 @@ from summarize.selection import DEFAULT_SENTENCES, ORDERS
 
 if TYPE_CHECKING:
     from summarize.batch import BatchReport
-    from summarize.multidoc import DocumentsOptions
 
 __all__ = ["main"]
 
@@ -178,7 +177,7 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     try:
         texts = [_read(name, args).text for name in args.files]
-        summary = _documents_options(args).summarize(texts, ids=names)
+        summary = _documents_options(args).summarize_documents(texts, ids=names)
     except SummarizeError as error:
         _error(str(error))
         return 1
@@ -203,11 +202,11 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _documents_options(args: argparse.Namespace) -> DocumentsOptions:
+def _documents_options(args: argparse.Namespace) -> Summarizer:
     """The options of every summary of several documents (``--combine``), from the command line's."""
-    from summarize.multidoc import DEFAULT_DIVERSITY, DocumentsOptions
+    from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY
 
-    return DocumentsOptions(**_summary_options(args, diversity=DEFAULT_DIVERSITY))
+    return Summarizer(**_summary_options(args, diversity=DEFAULT_DIVERSITY), redundancy=DEFAULT_REDUNDANCY)
 
 
 def _summarizer(args: argparse.Namespace) -> Summarizer:

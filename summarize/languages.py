@@ -21,7 +21,15 @@ from functools import cache
 from summarize._data import rows
 from summarize._validation import check_choice, check_text
 
-__all__ = ["AUTO", "LANGUAGES", "UNSPACED", "check_language", "detect", "detect_language", "stop_words"]
+__all__ = [
+    "AUTO",
+    "LANGUAGES",
+    "UNSPACED",
+    "check_language",
+    "detect_language",
+    "detect_language_unchecked",
+    "stop_words",
+]
 
 #: The languages summarize knows, by their English names in lower case.
 LANGUAGES: tuple[str, ...] = (
@@ -164,10 +172,10 @@ def detect_language(text: str) -> str:
     >>> detect_language("政府は月曜日、税金を上げないと決めた。")
     'japanese'
     """
-    return detect(check_text(text))
+    return detect_language_unchecked(check_text(text))
 
 
-def detect(text: str) -> str:
+def detect_language_unchecked(text: str) -> str:
     """:func:`detect_language` without checking that ``text`` is a str, for callers that have checked it."""
     sample = text[:DETECT_CHARACTERS]
     patterns = _patterns()

@@ -1,18 +1,18 @@
-"""The pipeline, composed in one place.
+"""The summariser: every option, checked once, and the calls that analyse texts with them.
 
-text -> sentences -> terms -> similarity graph -> ranking -> selection -> Summary
-
-text -> sentences -> words -> word graph -> ranking -> phrases -> keywords
+:class:`Summarizer` holds the options of a summary (budget, order, ranker,
+language, analyzer, diversity and redundancy, graph and PageRank settings, focus).
+Its methods analyse one text or several documents with them; the stages
+themselves are composed in :func:`summarize.analysis.analyze_group`. The one-call
+functions (:func:`summarize.summarize`, :func:`summarize.summarize_documents`, ...)
+make a Summarizer and call it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import numpy as np
-import numpy.typing as npt
 
 from summarize._validation import (
     check_budget,
@@ -23,35 +23,28 @@ from summarize._validation import (
     check_text,
     fail,
 )
+from summarize.analysis import (
+    MAX_CHARACTERS,
+    Analysis,
+    analyze_group,
+    check_ids,
+    check_texts,
+    keywords_of,
+)
 from summarize.errors import TextTooLongError
-from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity, restart
-from summarize.graph import networkx_graph
-from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
-from summarize.languages import AUTO, check_language, detect
-from summarize.matrices import DENSE_MAX_SENTENCES, Matrix
-from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
-from summarize.ranking import pagerank
-from summarize.selection import ORDERS, budget_share, candidates, select
-from summarize.sentences import sentences_of
-from summarize.similarity import cosine, term_matrix
+from summarize.focus import DEFAULT_FOCUS_WEIGHT
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
+from summarize.languages import AUTO, check_language, detect_language_unchecked
+from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
+from summarize.selection import ORDERS, candidates
+from summarize.sentences import split_sentences_unchecked
 from summarize.terms import Analyzer
-from summarize.terms import analyzer as builtin_analyzer
 from summarize.types import ScoredSentence, Sentence, Summary
 
 if TYPE_CHECKING:
     import networkx as nx
-    import scipy.sparse
 
-__all__ = ["MAX_CHARACTERS", "Analysis", "Summarizer", "keywords", "rank_sentences", "summarize", "to_networkx"]
-
-#: The longest text, in characters, that one call summarises: about 8,000 pages. News
-#: prose of that length peaks at about 2.1 GB (measured; see benchmarks/README.md),
-#: so a longer text stops at once with TextTooLongError instead of exhausting memory.
-MAX_CHARACTERS = 50_000_000
-
-# Scores equal to this many decimals are ties, ranked in document order, so that
-# rounding noise in the power iteration never decides a rank.
-_TIE_DECIMALS = 12
+__all__ = ["MAX_CHARACTERS", "Analysis", "Summarizer"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +81,10 @@ class Summarizer:
         Redundancy control by maximal marginal relevance, in [0, 1): 0 (default)
         takes sentences by rank alone; higher values pass over sentences similar to
         those already chosen.
+    redundancy : float, optional
+        A sentence whose cosine with one already chosen is above this, in (0, 1],
+        is never chosen, so the summary may be shorter than its budget; None
+        (default) chooses any. :func:`~summarize.summarize_documents` sets it to 0.5.
     sparse : bool, optional
         Build the sentence graph as sparse matrices, each sentence keeping its
         strongest edges (True), or as dense matrices (False). By default (None) texts
@@ -110,9 +107,17 @@ class Summarizer:
         The share of PageRank's restart that follows the similarity to the focus,
         in (0, 1] (default 0.9); the rest follows the ranker's own prior.
 
+    Notes
+    -----
+    One text is a group of one document: :meth:`analyze` and
+    :meth:`analyze_documents` run the same pipeline, so ``analyze(text)`` and
+    ``analyze_documents([text])`` rank and choose the same sentences with the
+    same scores; the sentences of the second say their document (0).
+
     See Also
     --------
     summarize : the same in one call.
+    summarize_documents : one summary of several documents in one call.
 
     Examples
     --------
@@ -134,6 +139,7 @@ class Summarizer:
     language: str = "english"
     analyzer: Analyzer | None = None
     diversity: float = 0.0
+    redundancy: float | None = None
     sparse: bool | None = None
     damping: float = 0.85
     max_iter: int = 100
@@ -150,6 +156,7 @@ class Summarizer:
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
         check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)
+        check_float("redundancy", self.redundancy, low=0.0, high=1.0, low_open=True, optional=True)
         if self.sparse is not None and not isinstance(self.sparse, bool):
             raise fail("sparse", "True, False or None", self.sparse)
         check_float("damping", self.damping, low=0.0, high=1.0, high_open=True)
@@ -188,7 +195,7 @@ class Summarizer:
         check_int("top", top, minimum=1)
         check_int("window", window, minimum=2)
         language, _, body = self._split(text)
-        return self._keywords(body, language, top=top, window=window)
+        return keywords_of(body, language, self, top=top, window=window)
 
     def analyze(self, text: str) -> Analysis:
         """Analyse ``text`` once: its language, its sentences scored and ranked, and its summary.
@@ -204,392 +211,42 @@ class Summarizer:
         >>> analysis.language, len(analysis.sentences), analysis.summary[0].text
         ('german', 2, 'Die Katze schläft.')
         """
-        language, sentences, body = self._split(text)
-        analyze = self.analyzer or builtin_analyzer(language)
-        texts = [sentence.text for sentence in body]
-        sparse = len(texts) > DENSE_MAX_SENTENCES if self.sparse is None else self.sparse
-        terms = [analyze(sentence) for sentence in texts]
-        counts = term_matrix(terms, sparse=sparse)
-        focus = focus_similarity(terms, analyze(self.focus)) if self.focus is not None else None
-        share = budget_share(sentences, sentences_budget=self.sentences, ratio=self.ratio, words=self.words)
-        weights, body_scores = score_sentences(
-            self.ranker if isinstance(self.ranker, Ranker) else RANKERS[self.ranker],
-            texts,
-            counts,
-            share=share,
-            damping=self.damping,
-            max_iter=self.max_iter,
-            tol=self.tol,
-            focus=focus,
-            focus_weight=self.focus_weight,
-        )
-        scores = np.zeros(len(sentences))
-        scores[[sentence.index for sentence in body]] = body_scores
-        ranked = _ranked(sentences, scores)
-        similarity = None
-        if self.diversity > 0:
-            similarity = _in_document_space(cosine(counts), body, len(sentences))
-        chosen = select(
-            ranked,
-            sentences=self.sentences,
-            ratio=self.ratio,
-            words=self.words,
-            order=self.order,
-            diversity=self.diversity,
-            similarity=similarity,
-        )
-        return Analysis(
-            text=text,
-            language=language,
-            sentences=ranked,
-            summary=Summary(chosen, language=language),
-            summarizer=self,
-            focus_matched=None if focus is None else bool(focus.any()),
-            body=tuple(body),
-            weights=weights,
-        )
+        if len(check_text(text)) > MAX_CHARACTERS:
+            raise TextTooLongError(len(text), MAX_CHARACTERS)
+        return analyze_group(self, (text,))
+
+    def summarize_documents(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> Summary:
+        """One summary of several documents, each sentence a :class:`~summarize.types.DocumentSentence`.
+
+        See :func:`summarize.summarize_documents`; the options are this summariser's.
+        """
+        return self.analyze_documents(texts, ids=ids).summary
+
+    def analyze_documents(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> Analysis:
+        """Analyse several documents once, as one group: one graph, one ranking, one summary.
+
+        ``ids`` name the documents (distinct str, one per document); by default
+        their positions, from 0. Every sentence of the analysis is a
+        :class:`~summarize.types.DocumentSentence`.
+
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> analysis = Summarizer(sentences=1).analyze_documents(["Cats purr. Dogs bark.", "Cats purr loudly."])
+        >>> analysis.documents, [(s.document, s.index) for s in analysis.summary]
+        ((0, 1), [(0, 0)])
+        """
+        documents = check_texts(texts)
+        return analyze_group(self, documents, names=check_ids(ids, len(documents)))
 
     def language_of(self, text: str) -> str:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
-        return detect(check_text(text)) if self.language == AUTO else self.language
+        return detect_language_unchecked(check_text(text)) if self.language == AUTO else self.language
 
     def _split(self, text: str) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
         """Check the text (the only check it gets) and split it: its language, its sentences, the candidates."""
         if len(check_text(text)) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
-        language = detect(text) if self.language == AUTO else self.language
-        sentences = sentences_of(text, language)
+        language = detect_language_unchecked(text) if self.language == AUTO else self.language
+        sentences = split_sentences_unchecked(text, language)
         return language, sentences, candidates(sentences)
-
-    def _keywords(self, body: Sequence[Sentence], language: str, *, top: int, window: int) -> tuple[Keyword, ...]:
-        """TextRank over the words of the body's sentences (see :func:`keywords`)."""
-        texts = [sentence.text for sentence in body]
-        words = sentence_words(texts, language=language)
-        vertices, weights = word_graph(words, texts, window=window)
-        teleport = None
-        if self.focus is not None:  # restart at the focus's own words, as for sentences
-            wanted = {word.term for word in sentence_words([self.focus], language=language)[0] if word.term}
-            teleport = restart(
-                np.array([float(vertex in wanted) for vertex in vertices]), None, weight=self.focus_weight
-            )
-        scores = pagerank(weights, alpha=self.damping, personalization=teleport, max_iter=self.max_iter, tol=self.tol)
-        return phrases(words, texts, vertices, scores, top=top)
-
-
-@dataclass(frozen=True, kw_only=True, eq=False)
-class Analysis:
-    """One text, analysed once: its language, every sentence scored and ranked, and its summary.
-
-    Made by :meth:`Summarizer.analyze`. Everything a text gives (the summary, the
-    ranking, the keywords, the sentence graph, the HTML page and the JSON record)
-    comes from here without splitting or ranking the text again.
-
-    Attributes
-    ----------
-    text : str
-        The document, as it was analysed; sentence offsets refer to it.
-    language : str
-        The language it was read in (the one detected, for ``language="auto"``).
-    sentences : tuple of ScoredSentence
-        Every sentence, fragments included, scored and ranked, in document order.
-    summary : Summary
-        The sentences the summariser's budget, order and diversity choose.
-    summarizer : Summarizer
-        The options it was analysed with.
-    focus_matched : bool or None
-        With a focus, whether any sentence shares a term with it (if not, the
-        ranking is the unfocused one); None without a focus.
-    """
-
-    text: str
-    language: str
-    sentences: tuple[ScoredSentence, ...]
-    summary: Summary
-    summarizer: Summarizer
-    focus_matched: bool | None
-    #: The sentences that took part in ranking (all but fragments): the graph's vertices.
-    body: tuple[Sentence, ...] = field(repr=False)
-    #: The body's similarity graph as a matrix (None for rankers without one).
-    weights: Matrix | None = field(repr=False)
-
-    def keywords(self, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
-        """The keywords and key phrases of the text, best first (see :func:`keywords`).
-
-        Examples
-        --------
-        >>> from summarize import Summarizer
-        >>> analysis = Summarizer().analyze("The park opens. The park is big. Rain fell.")
-        >>> [keyword.text for keyword in analysis.keywords(top=2)]
-        ['park', 'Rain']
-        """
-        check_int("top", top, minimum=1)
-        check_int("window", window, minimum=2)
-        return self.summarizer._keywords(self.body, self.language, top=top, window=window)
-
-    def graph(self) -> nx.Graph:
-        """The sentence similarity graph as a networkx graph.
-
-        Nodes are sentence indices, with the attributes ``index``, ``text``,
-        ``start``, ``end``, ``fragment``, ``score`` and ``rank``; edges carry the
-        ranker's similarity as ``weight``. The graph is a ``networkx.DiGraph`` when
-        the similarity is asymmetric (``bm25``), a ``networkx.Graph`` otherwise, and
-        has no edges for ``lead``. Fragments are nodes without edges.
-        """
-        return networkx_graph(self.sentences, self.body, self.weights)
-
-
-def _in_document_space(matrix: Matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:
-    """Re-index a matrix over the body's sentences by their indices in the document."""
-    import scipy.sparse
-
-    coo = scipy.sparse.coo_matrix(matrix)
-    index = np.array([sentence.index for sentence in body], dtype=np.int64)
-    return scipy.sparse.csr_matrix((coo.data, (index[coo.row], index[coo.col])), shape=(size, size))
-
-
-def _ranked(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> tuple[ScoredSentence, ...]:
-    """Attach scores and ranks (1 = best; ties in document order) to sentences."""
-    order = np.lexsort((np.arange(len(scores)), -np.round(scores, _TIE_DECIMALS)))
-    ranks = np.empty(len(scores), dtype=np.int64)
-    ranks[order] = np.arange(1, len(scores) + 1)
-    return tuple(
-        ScoredSentence(
-            index=sentence.index,
-            text=sentence.text,
-            start=sentence.start,
-            end=sentence.end,
-            fragment=sentence.fragment,
-            score=float(score),
-            rank=int(rank),
-        )
-        for sentence, score, rank in zip(sentences, scores.tolist(), ranks.tolist(), strict=True)
-    )
-
-
-def summarize(
-    text: str,
-    *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    order: str = "document",
-    ranker: str | Ranker = DEFAULT_RANKER,
-    diversity: float = 0.0,
-    language: str = "english",
-    analyzer: Analyzer | None = None,
-    focus: str | None = None,
-    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
-) -> Summary:
-    """Summarise a text: its best sentences, with scores and ranks.
-
-    Parameters
-    ----------
-    text : str
-        The document.
-    sentences, ratio, words : optional
-        The summary's length, at most one of them: a number of sentences, a share
-        of the document's sentences in (0, 1], or a word budget. Default: 3 sentences.
-    order : {"document", "score"}
-        Sentences in document order (default) or best first.
-    ranker : str
-        One of :data:`~summarize.rankers.RANKERS` (default ``"adaptive"``).
-    diversity : float
-        Redundancy control by maximal marginal relevance, in [0, 1) (default 0, off).
-    language : str
-        One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``) or
-        ``"auto"`` (see :class:`Summarizer`).
-    analyzer : callable, optional
-        Function from a sentence to its terms (see :class:`Summarizer`).
-    focus : str, optional
-        Favour the sentences about this: a question, keywords or a paragraph
-        (see :class:`Summarizer`).
-    focus_weight : float
-        How much the focus counts, in (0, 1] (default 0.9).
-
-    Returns
-    -------
-    Summary
-        A sequence of :class:`ScoredSentence`; empty for an empty or blank text,
-        all sentences if the text has fewer than asked for.
-
-    Raises
-    ------
-    InvalidParameterError
-        If ``text`` is not a str or an option is invalid.
-
-    Notes
-    -----
-    The text is split into sentences, every pair of sentences is scored by the
-    terms they share, and the sentences are ranked by weighted PageRank [2]_ over
-    that graph, as in TextRank [1]_. The default ranker, ``adaptive``, orients the
-    graph towards the start of the text when the summary is short, so that news
-    leads count (see :func:`summarize.rankers.score_sentences`). Fragments
-    (headings, captions, bylines) are never chosen.
-
-    References
-    ----------
-    .. [1] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
-       Proceedings of EMNLP 2004, 404-411.
-    .. [2] Page, L., Brin, S., Motwani, R. and Winograd, T. (1999). The PageRank
-       citation ranking: bringing order to the web. Stanford InfoLab.
-
-    Examples
-    --------
-    >>> import summarize
-    >>> text = ("The council approved the new park on Monday. "
-    ...         "The park will open in May. "
-    ...         "Residents had asked the council for a park for years. "
-    ...         "Rain is expected.")
-    >>> for s in summarize.summarize(text, sentences=2, ranker="textrank"):
-    ...     print(s.index, s.rank, s.text)
-    0 1 The council approved the new park on Monday.
-    2 2 Residents had asked the council for a park for years.
-    """
-    summarizer = Summarizer(
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
-        order=order,
-        ranker=ranker,
-        diversity=diversity,
-        language=language,
-        analyzer=analyzer,
-        focus=focus,
-        focus_weight=focus_weight,
-    )
-    return summarizer.summarize(text)
-
-
-def rank_sentences(
-    text: str,
-    *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    ranker: str | Ranker = DEFAULT_RANKER,
-    language: str = "english",
-    analyzer: Analyzer | None = None,
-    focus: str | None = None,
-    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
-) -> tuple[ScoredSentence, ...]:
-    """Every sentence of a text, scored and ranked, in document order.
-
-    Parameters and the algorithm are those of :func:`summarize`. The budget
-    (``sentences``, ``ratio`` or ``words``; default 3 sentences) matters only to
-    position-aware rankers, which weigh position by the share of the document the
-    summary takes.
-
-    Examples
-    --------
-    >>> import summarize
-    >>> ranked = summarize.rank_sentences("Cats purr. Cats and dogs play. Dogs bark.", ranker="textrank")
-    >>> [(s.index, s.rank) for s in ranked]
-    [(0, 2), (1, 1), (2, 3)]
-    """
-    summarizer = Summarizer(
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
-        ranker=ranker,
-        language=language,
-        analyzer=analyzer,
-        focus=focus,
-        focus_weight=focus_weight,
-    )
-    return summarizer.rank(text)
-
-
-def to_networkx(
-    text: str, *, ranker: str | Ranker = DEFAULT_RANKER, language: str = "english", analyzer: Analyzer | None = None
-) -> nx.Graph:
-    """The sentence similarity graph of a text, as a networkx graph.
-
-    See :meth:`Summarizer.graph` for the node and edge attributes.
-
-    Examples
-    --------
-    >>> import summarize
-    >>> graph = summarize.to_networkx("Cats purr. Cats and dogs play. Dogs bark.")
-    >>> sorted(graph.edges)
-    [(0, 1), (1, 2)]
-    >>> graph.nodes[1]["rank"]
-    1
-    """
-    return Summarizer(ranker=ranker, language=language, analyzer=analyzer).graph(text)
-
-
-def keywords(
-    text: str,
-    *,
-    top: int = DEFAULT_KEYWORDS,
-    language: str = "english",
-    window: int = DEFAULT_WINDOW,
-    focus: str | None = None,
-    focus_weight: float = DEFAULT_FOCUS_WEIGHT,
-) -> tuple[Keyword, ...]:
-    """The keywords and key phrases of a text, best first, with scores: TextRank over words.
-
-    Parameters
-    ----------
-    text : str
-        The document.
-    top : int
-        How many keywords to return at most (default 10).
-    language : str
-        One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``), or
-        ``"auto"`` to detect it.
-    window : int
-        Co-occurrence window in candidate words, at least 2 (default 2, which links
-        each word to the next one that is not a stop word).
-    focus : str, optional
-        Favour the words around these: PageRank restarts at the focus's own words
-        (``focus_weight`` of the restart, default 0.9), as for sentences.
-    focus_weight : float
-        How much the focus counts, in (0, 1].
-
-    Returns
-    -------
-    tuple of Keyword
-        Each with its ``text`` as written in the document, its ``score`` and its
-        ``count`` of occurrences; empty for a text without candidate words.
-
-    Raises
-    ------
-    InvalidParameterError
-        If ``text`` is not a str, or a parameter is invalid.
-
-    Notes
-    -----
-    As in TextRank's keyword extraction [1]_: the candidate words (not stop words,
-    numbers or single characters; stemmed, so that word forms are one vertex) are
-    the vertices of an undirected, unweighted graph with an edge between two words
-    that occur within ``window`` candidate words of each other in the text.
-    Fragments (headlines, captions) are left out, as in summaries. PageRank [2]_
-    (damping 0.85) scores the words; the best third are marked in the text, and each
-    run of adjacent marked words becomes a phrase scored by the sum of its words'
-    scores. Without a part-of-speech tagger, stop words and punctuation bound the
-    phrases where TextRank keeps nouns and adjectives. Chinese and Japanese words
-    are character bigrams, merged back into the phrases of the text.
-
-    References
-    ----------
-    .. [1] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
-       Proceedings of EMNLP 2004, 404-411.
-    .. [2] Page, L., Brin, S., Motwani, R. and Winograd, T. (1999). The PageRank
-       citation ranking: bringing order to the web. Stanford InfoLab.
-
-    Examples
-    --------
-    >>> import summarize
-    >>> text = ("The city council approved a new public park on Monday. "
-    ...         "The public park will open in spring near the river. "
-    ...         "Residents had asked the city council for a park for years. "
-    ...         "The council will also build a bicycle path along the river.")
-    >>> for keyword in summarize.keywords(text, top=4):
-    ...     print(keyword.text, keyword.count, round(keyword.score, 3))
-    public park 2 0.193
-    council 3 0.121
-    park 3 0.118
-    river 2 0.083
-    """
-    return Summarizer(language=language, focus=focus, focus_weight=focus_weight).keywords(text, top=top, window=window)

@@ -2,8 +2,10 @@
 
 A ranker never has a PageRank of its own. It names
 
-- a similarity from :data:`summarize.similarity.SIMILARITIES` that builds the
-  sentence graph (none for ``lead``, which ranks by its prior alone),
+- a similarity that builds the sentence graph: the name of one in
+  :data:`summarize.similarity.SIMILARITIES`, or a function of your own from the
+  sentence-by-term counts to a matrix (none for ``lead``, which ranks by its
+  prior alone),
 - a prior, the teleport distribution of personalised PageRank over sentence
   positions (uniform when absent), and
 - a position strength, a function from the summary's share of the document and
@@ -23,11 +25,12 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
+from summarize.errors import InvalidParameterError
 from summarize.focus import DEFAULT_FOCUS_WEIGHT, restart
 from summarize.graph import orient
 from summarize.matrices import Matrix, TermMatrix
 from summarize.ranking import pagerank
-from summarize.similarity import SIMILARITIES
+from summarize.similarity import SIMILARITIES, Similarity
 
 __all__ = [
     "DEFAULT_RANKER",
@@ -36,6 +39,7 @@ __all__ = [
     "adaptive_position",
     "opening_prior",
     "position_strength",
+    "ranking_keys",
     "score_sentences",
     "weigh",
 ]
@@ -80,8 +84,12 @@ class Ranker:
         The name users pick it by.
     description : str
         One line for help texts.
-    similarity : str or None
-        Key of :data:`~summarize.similarity.SIMILARITIES`; None ranks by the prior alone.
+    similarity : str, callable or None
+        Key of :data:`~summarize.similarity.SIMILARITIES`, or a function of your own
+        from the sentence-by-term counts (:func:`~summarize.similarity.term_matrix`)
+        to a square matrix of non-negative edge weights (dense or
+        ``scipy.sparse``); None ranks by the prior alone. A ranker with a function
+        of its own needs no registry entry: pass it as ``ranker=``.
     prior : callable or None
         Teleport weights over positions for personalised PageRank, from the number
         of sentences; uniform if None or if it returns None.
@@ -93,9 +101,22 @@ class Ranker:
 
     name: str
     description: str
-    similarity: str | None
+    similarity: str | Similarity | None
     prior: Prior | None = None
     position: PositionStrength | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.similarity, str):
+            if self.similarity not in SIMILARITIES:
+                allowed = f"one of {', '.join(map(repr, SIMILARITIES))}, a function, or None"
+                raise InvalidParameterError(
+                    f"The 'similarity' parameter of Ranker must be {allowed}. Got {self.similarity!r} instead."
+                )
+        elif self.similarity is not None and not callable(self.similarity):
+            raise InvalidParameterError(
+                "The 'similarity' parameter of Ranker must be the name of a similarity, a function from "
+                f"sentence-by-term counts to a matrix, or None. Got {self.similarity!r} instead."
+            )
 
 
 def adaptive_position(share: float, sentences: int) -> float:
@@ -256,7 +277,8 @@ def score_sentences(
         scores = prior if prior is not None else np.ones(n)
         return weights, scores / scores.sum()
 
-    weights = SIMILARITIES[ranker.similarity](counts)
+    similarity = SIMILARITIES[ranker.similarity] if isinstance(ranker.similarity, str) else ranker.similarity
+    weights = similarity(counts)
     strength = position_strength(ranker, share, int(sizes.max()), focus=focus)
     direction, weighting = _strengths(strength, share, n)
     graph = orient(weights, 1 - direction, documents=documents) if direction > 0 else weights
@@ -311,6 +333,45 @@ def position_strength(
     if ranker.position is None or (focus is not None and focus.any()):
         return 0.0
     return ranker.position(share, longest)
+
+
+def ranking_keys(
+    ranker: Ranker,
+    scores: npt.NDArray[np.float64],
+    body: Sequence[int],
+    *,
+    share: float,
+    documents: npt.NDArray[np.int64] | None,
+    focus: npt.NDArray[np.float64] | None = None,
+) -> npt.NDArray[np.float64]:
+    """What sentences are ranked by: their scores, or for several documents, each document's opening first.
+
+    ``scores`` are the ranker's scores of every sentence of a group, ``body`` the
+    positions of the candidate sentences in it and ``documents`` their document
+    numbers (None for one text). When the ranker counts the news lead (its
+    :func:`position_strength` is above 0, so never under a matching focus), every
+    document's opening sentence ranks above the other sentences: in news writing a
+    report's first sentence is its own summary of it. The keys are then tiers:
+    each score over the best, plus 1 for an opening, so that maximal marginal
+    relevance, which weighs scores, ranks the same way. Otherwise the keys are the
+    scores.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from summarize.rankers import RANKERS, ranking_keys
+    >>> scores, documents = np.array([0.1, 0.4, 0.2, 0.3]), np.array([0, 0, 1, 1])
+    >>> ranking_keys(RANKERS["adaptive"], scores, [0, 1, 2, 3], share=0.25, documents=documents).round(2).tolist()
+    [1.25, 1.0, 1.5, 0.75]
+    >>> ranking_keys(RANKERS["textrank"], scores, [0, 1, 2, 3], share=0.25, documents=documents).tolist()
+    [0.1, 0.4, 0.2, 0.3]
+    """
+    if documents is None or position_strength(ranker, share, int(np.bincount(documents).max()), focus=focus) <= 0:
+        return scores
+    openings = [body[first] for first in np.flatnonzero(np.diff(documents, prepend=-1)).tolist()]
+    tiers = scores / max(float(scores.max()), 1e-300)
+    tiers[openings] += 1.0
+    return np.asarray(tiers, dtype=np.float64)
 
 
 def _strengths(strength: float, share: float, n: int) -> tuple[float, float]:

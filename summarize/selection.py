@@ -14,10 +14,28 @@ from summarize.types import ScoredSentence, Sentence
 if TYPE_CHECKING:
     import scipy.sparse
 
-__all__ = ["DEFAULT_SENTENCES", "ORDERS", "budget_share", "candidates", "select"]
+__all__ = [
+    "DEFAULT_DIVERSITY",
+    "DEFAULT_REDUNDANCY",
+    "DEFAULT_SENTENCES",
+    "ORDERS",
+    "budget_share",
+    "candidates",
+    "select",
+]
 
 #: Summary length when no budget is given.
 DEFAULT_SENTENCES = 3
+
+#: Weight of redundancy in maximal marginal relevance: none by default, for one text
+#: and for several documents, where the redundancy threshold alone keeps
+#: near-duplicates out (see docs/multidoc.md).
+DEFAULT_DIVERSITY = 0.0
+
+#: Cosine of term sets above which a sentence repeats one already chosen and is passed
+#: over: the default of :func:`summarize.summarize_documents`, where several sources
+#: report the same fact (one text has no threshold by default).
+DEFAULT_REDUNDANCY = 0.5
 
 #: The orders a summary can be given in.
 ORDERS = ("document", "score")

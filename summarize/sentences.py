@@ -86,11 +86,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from summarize._validation import check_text
-from summarize.languages import AUTO, UNSPACED, check_language, detect
+from summarize.languages import AUTO, UNSPACED, check_language, detect_language_unchecked
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 
-__all__ = ["FRAGMENT_MAX_WORDS", "sentences_of", "split_sentences"]
+__all__ = ["FRAGMENT_MAX_WORDS", "split_sentences", "split_sentences_unchecked"]
 
 #: A line without sentence-ending punctuation and at most this many words is a fragment.
 FRAGMENT_MAX_WORDS = 12
@@ -248,10 +248,10 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     """
     check_text(text)
     language = check_language(language)
-    return sentences_of(text, detect(text) if language == AUTO else language)
+    return split_sentences_unchecked(text, detect_language_unchecked(text) if language == AUTO else language)
 
 
-def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
+def split_sentences_unchecked(text: str, language: str) -> tuple[Sentence, ...]:
     """:func:`split_sentences` of a text and a language already checked (not ``"auto"``): the pipeline's call."""
     unspaced = language in UNSPACED
     splitter: Punkt | _Unspaced = _Unspaced() if unspaced else punkt(language)

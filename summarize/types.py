@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
-__all__ = ["ScoredSentence", "Sentence", "Summary"]
+__all__ = ["DocumentSentence", "MultiSummary", "ScoredSentence", "Sentence", "Summary"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -57,13 +57,43 @@ class ScoredSentence(Sentence):
     score: float
     rank: int
 
+    @property
+    def document(self) -> int | str | None:
+        """The document the sentence comes from: None for a sentence of one text (see :class:`DocumentSentence`)."""
+        return None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DocumentSentence(ScoredSentence):
+    """A sentence of a summary of several documents, knowing its document.
+
+    Attributes
+    ----------
+    document : int or str
+        The document it comes from: its position among the documents, from 0, or
+        its id when ids were given.
+    index, start, end : int
+        Its position among that document's sentences and its character offsets in
+        that document.
+    score : float
+        Its ranker's score, among the sentences of all the documents.
+    rank : int
+        Its rank among the sentences of all the documents, 1 for the best: by score,
+        except that, when the ranker counts the news lead, every document's opening
+        sentence ranks above the other sentences (see :func:`summarize.summarize_documents`).
+    """
+
+    document: int | str
+
 
 @dataclass(frozen=True, slots=True)
 class Summary(Sequence[ScoredSentence]):
-    """The sentences chosen to summarise a document, as an immutable sequence.
+    """The sentences chosen to summarise one document or several, as an immutable sequence.
 
     Iterating gives :class:`ScoredSentence` objects in the order that was asked
-    for (document order by default).
+    for (document order by default). A summary of several documents
+    (:func:`summarize.summarize_documents`) holds :class:`DocumentSentence` objects,
+    which say their document, and names its documents in ``documents``.
 
     Attributes
     ----------
@@ -71,12 +101,24 @@ class Summary(Sequence[ScoredSentence]):
         The chosen sentences.
     language : str or None
         The language the document was read in (the one detected, when the
-        summariser's language is ``"auto"``); None for a summary made by hand.
-        Not compared: two summaries are equal when they hold the same sentences.
+        summariser's language is ``"auto"``); for several documents, their common
+        language, or None when they differ; None for a summary made by hand. Not
+        compared: two summaries are equal when they hold the same sentences.
+    documents : tuple of int or str
+        For a summary of several documents, each document's id (its position when
+        no ids were given), in input order; empty for a summary of one text.
+    languages : tuple of str
+        The language each document was read in, in input order. Not compared.
+    focus_matched : bool or None
+        With a focus, whether any sentence shares a term with it (if not, the
+        summary is the unfocused one); None without a focus. Not compared.
     """
 
     sentences: tuple[ScoredSentence, ...] = ()
     language: str | None = field(default=None, compare=False)
+    documents: tuple[int | str, ...] = ()
+    languages: tuple[str, ...] = field(default=(), compare=False)
+    focus_matched: bool | None = field(default=None, compare=False)
 
     @overload
     def __getitem__(self, position: int) -> ScoredSentence: ...
@@ -97,3 +139,9 @@ class Summary(Sequence[ScoredSentence]):
     def text(self) -> str:
         """The chosen sentences joined by single spaces, each with its inner whitespace collapsed."""
         return " ".join(" ".join(sentence.text.split()) for sentence in self.sentences)
+
+
+#: A summary of several documents is a :class:`Summary` whose sentences are
+#: :class:`DocumentSentence` objects (the name is kept for code written before the
+#: two were one type).
+MultiSummary = Summary

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import InvalidParameterError
+from summarize import InvalidParameterError, Summarizer
 from summarize.batch.combine import Group, group_record, summarize_groups
 from summarize.cli import main
 from summarize.io.corpus import Record
@@ -21,7 +21,7 @@ COUNCIL = "The council approved the new park on Monday. The park will open in Ma
 RESIDENTS = "On Monday the council approved a new park. Residents had asked the council for a park."
 PETS = "Cats purr. Dogs bark. Cats and dogs play."
 RAIN = "Rain fell at night. Wind blew. Rain and wind came together."
-TEXTRANK = DocumentsOptions(sentences=2, ranker="textrank")
+TEXTRANK = Summarizer(sentences=2, ranker="textrank", redundancy=0.5)
 
 
 def english_in_a_worker(sentence: str) -> list[str]:
@@ -71,7 +71,7 @@ def test_a_group_record_is_the_summary_of_its_records() -> None:
 
 def test_languages_of_a_group_detected_one_by_one() -> None:
     group = Group(1, (Record(id="de", text="Die Katze schläft im Haus."), Record(id="en", text=PETS)))
-    record = group_record(group, DocumentsOptions(language="auto"))
+    record = group_record(group, Summarizer(language="auto", redundancy=0.5))
     assert (record["language"], record["languages"]) == (None, ["german", "english"])
 
 
@@ -98,7 +98,7 @@ def many_groups() -> list[Record]:
 
 
 def test_groups_run_on_a_real_pool_of_worker_processes_in_order() -> None:
-    in_workers = DocumentsOptions(sentences=2, analyzer=english_in_a_worker)
+    in_workers = Summarizer(sentences=2, analyzer=english_in_a_worker, redundancy=0.5)
     parallel = list(summarize_groups(many_groups(), options=in_workers, jobs=2))
     assert parallel[0] == {"id": "bad", "error": "invalid JSON"}
     assert [record["group"] for record in parallel[1:]] == [0, 1, 2, 3, 4]
@@ -113,11 +113,11 @@ def test_groups_run_on_a_real_pool_of_worker_processes_in_order() -> None:
     ("arguments", "message"),
     [
         ({"jobs": 0}, "The 'jobs' parameter must be an int >= 1 or None. Got 0 instead."),
-        ({"options": {"sentences": 2}}, "The 'options' parameter must be a summarize.multidoc.DocumentsOptions"),
+        ({"options": {"sentences": 2}}, "The 'options' parameter must be a summarize.Summarizer"),
         ({"jobs": 2, "scheduler": "tcp://127.0.0.1:8786"}, "The 'jobs' and 'scheduler' parameters are mutually"),
         ({"scheduler": ""}, "The 'scheduler' parameter must be the address of a Dask scheduler"),
         (
-            {"options": DocumentsOptions(analyzer=lambda sentence: sentence.split()), "jobs": 2},
+            {"options": Summarizer(analyzer=lambda sentence: sentence.split()), "jobs": 2},
             "The 'options' parameter must be picklable to be sent to worker processes",
         ),
     ],
@@ -140,15 +140,23 @@ def test_summarize_groups_checks_its_arguments_at_once(arguments: dict[str, obje
 )
 def test_options_are_checked_when_made(arguments: dict[str, object], message: str) -> None:
     with pytest.raises(InvalidParameterError, match=message):
-        DocumentsOptions(**arguments)  # type: ignore[arg-type]
+        Summarizer(**arguments)  # type: ignore[arg-type]
 
 
 def test_options_give_what_summarize_documents_gives() -> None:
-    options = DocumentsOptions(sentences=2, order="score", ranker="lexrank")
+    options = Summarizer(sentences=2, order="score", ranker="lexrank", redundancy=0.5)
     texts = [COUNCIL, RESIDENTS, PETS]
-    assert options.summarize(texts, ids=["a", "b", "c"]) == summarize_documents(
+    assert options.summarize_documents(texts, ids=["a", "b", "c"]) == summarize_documents(
         texts, ids=["a", "b", "c"], sentences=2, order="score", ranker="lexrank"
     )
+
+
+def test_documents_options_are_deprecated_and_still_summarise_documents() -> None:
+    with pytest.warns(DeprecationWarning, match=r"DocumentsOptions is deprecated: use summarize.Summarizer"):
+        options = DocumentsOptions(sentences=2, ranker="lexrank")
+    assert options.redundancy == 0.5
+    texts = [COUNCIL, RESIDENTS, PETS]
+    assert options.summarize(texts) == summarize_documents(texts, sentences=2, ranker="lexrank")
 
 
 # The command line -------------------------------------------------------------------------
@@ -197,7 +205,7 @@ def test_command_line_output_is_replaced_only_when_complete_and_resumes(
     Path("out.jsonl").write_text("the earlier run\n", encoding="utf-8")
     calls = []
 
-    def second_group_stops(group: Group, options: DocumentsOptions) -> dict[str, object]:
+    def second_group_stops(group: Group, options: Summarizer) -> dict[str, object]:
         calls.append(group.value)
         if len(calls) == 2:
             raise KeyboardInterrupt

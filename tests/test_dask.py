@@ -126,10 +126,10 @@ def test_command_on_the_cluster_writes_what_a_local_run_writes(
 def test_groups_of_records_on_the_cluster_give_the_records_of_a_local_run(cluster: distributed.LocalCluster) -> None:
     from summarize.batch.combine import summarize_groups
     from summarize.io.corpus import Record
-    from summarize.multidoc import DocumentsOptions
+    from summarize.pipeline import Summarizer
 
     records = [Record(id=n, text=f"{TEXTS[n % 3]} Record {n} ends.", group=n % 4) for n in range(12)]
-    options = DocumentsOptions(sentences=2)
+    options = Summarizer(sentences=2, redundancy=0.5)
     on_cluster = list(summarize_groups(records, options=options, scheduler=cluster.scheduler_address))
     assert [record["group"] for record in on_cluster] == [0, 1, 2, 3]
     assert on_cluster == list(summarize_groups(records, options=options, jobs=1))

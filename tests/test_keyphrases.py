@@ -128,7 +128,7 @@ def test_large_vocabularies_get_a_sparse_graph(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_the_one_pagerank_ranks_the_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarize.pipeline as pipeline
+    import summarize.analysis as analysis
     from summarize.ranking import pagerank
 
     calls: list[int] = []
@@ -137,7 +137,7 @@ def test_the_one_pagerank_ranks_the_words(monkeypatch: pytest.MonkeyPatch) -> No
         calls.append(weights.shape[0])
         return pagerank(weights, **options)
 
-    monkeypatch.setattr(pipeline, "pagerank", counting)
+    monkeypatch.setattr(analysis, "pagerank", counting)
     summarize.keywords(PARK)
     assert len(calls) == 1
 

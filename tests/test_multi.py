@@ -244,7 +244,7 @@ def test_html_page_of_several_documents_escapes_and_checks() -> None:
     assert "<h2>Document 2</h2>" in page
     with pytest.raises(InvalidParameterError, match="'texts' parameter must be a sequence of 2 str"):
         to_html_documents(texts[:1], summary)
-    with pytest.raises(InvalidParameterError, match="'summary' parameter must be a MultiSummary"):
+    with pytest.raises(InvalidParameterError, match="'summary' parameter must be a summary of several documents"):
         to_html_documents(texts, summarize.summarize(texts[0]))  # type: ignore[arg-type]
 
 
@@ -442,3 +442,85 @@ def test_a_matching_focus_sets_the_leads_direction_aside() -> None:
     plain = summarize.summarize_documents(texts, sentences=2, focus="trees", order="score", ranker=undirected)
     assert [(s.document, s.index, s.score) for s in adaptive] == [(s.document, s.index, s.score) for s in plain]
     assert "Builders will plant trees in the park." in [s.text for s in adaptive]
+
+
+# One pipeline: a text is a group of one document ------------------------------------------
+
+NEWS_STORY = (
+    "The city council approved a new public park on Monday. "
+    "The park will open next spring near the river. "
+    "Council members said the park had been requested by residents for years. "
+    "Residents welcomed the council's decision on the park. "
+    "A bakery on Main Street is closing. "
+    "Weather was mild."
+)
+
+
+def placed(sentences: object) -> list[tuple[int, int, int, str, float, int]]:
+    return [(s.index, s.start, s.end, s.text, s.score, s.rank) for s in sentences]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("ranker", sorted(RANKERS))
+@pytest.mark.parametrize("budget", [{"sentences": 1}, {"sentences": 3}, {"ratio": 0.5}, {"words": 20}])
+def test_one_text_and_a_group_of_one_give_the_same_sentences_and_scores(ranker: str, budget: dict[str, float]) -> None:
+    summarizer = summarize.Summarizer(ranker=ranker, **budget)  # type: ignore[arg-type]
+    alone = summarizer.analyze(NEWS_STORY)
+    group = summarizer.analyze_documents([NEWS_STORY])
+    assert placed(group.summary) == placed(alone.summary)
+    assert placed(group.sentences) == placed(alone.sentences)
+    assert {s.document for s in group.summary} == {0}
+    assert all(s.document is None for s in alone.summary)
+    assert group.documents == group.summary.documents == (0,)
+    assert alone.documents == alone.summary.documents == ()
+    with_defaults = summarize.summarize_documents([NEWS_STORY], ranker=ranker, redundancy=None, **budget)  # type: ignore[arg-type]
+    assert placed(with_defaults) == placed(summarize.summarize(NEWS_STORY, ranker=ranker, **budget))  # type: ignore[arg-type]
+
+
+def test_openings_come_first_only_for_several_documents() -> None:
+    # The adaptive ranker counts the lead: with two documents each opening ranks above
+    # the other sentences, with one the ranking is the ranker's own.
+    two = summarize.Summarizer(sentences=2).analyze_documents([COUNCIL, RESIDENTS])
+    assert sorted((s.rank, s.document, s.index) for s in two.sentences)[:2] in (
+        [(1, 0, 0), (2, 1, 0)],
+        [(1, 1, 0), (2, 0, 0)],
+    )
+    story = "Rain is expected on Monday. " + NEWS_STORY
+    one = summarize.Summarizer(sentences=2).analyze_documents([story])
+    assert [s.rank for s in one.sentences] == [
+        s.rank for s in summarize.Summarizer(sentences=2).analyze(story).sentences
+    ]
+
+
+def test_an_analysis_of_several_documents_has_their_texts_keywords_and_graph() -> None:
+    analysis = summarize.Summarizer(sentences=2).analyze_documents([COUNCIL, RESIDENTS], ids=["c", "r"])
+    assert analysis.texts == (COUNCIL, RESIDENTS)
+    assert analysis.documents == ("c", "r")
+    assert analysis.language == analysis.summary.language == "english"
+    assert [(s.document, s.index) for s in analysis.sentences] == [("c", 0), ("c", 1), ("c", 2), ("r", 0), ("r", 1)]
+    assert "park" in [keyword.text for keyword in analysis.keywords(top=3)]
+    assert sorted(analysis.graph().nodes) == [0, 1, 2, 3, 4]
+    with pytest.raises(InvalidParameterError, match="An analysis of 2 documents has no one text"):
+        _ = analysis.text
+    assert summarize.to_html(analysis).count("<mark") == 2
+
+
+def test_a_ranker_brings_its_own_similarity_without_a_registry() -> None:
+    calls: list[int] = []
+
+    def counted_cosine(counts: object) -> object:
+        calls.append(1)
+        return cosine(counts)  # type: ignore[arg-type]
+
+    mine = summarize.Ranker(name="mine", description="cosine, counted", similarity=counted_cosine)
+    ours = summarize.summarize(NEWS_STORY, ranker=mine, sentences=2)
+    assert calls == [1]
+    textrank_like = summarize.Ranker(name="same", description="", similarity=RANKERS["textrank"].similarity)
+    assert placed(summarize.summarize(NEWS_STORY, ranker=textrank_like)) == placed(
+        summarize.summarize(NEWS_STORY, ranker="textrank")
+    )
+    assert len(ours) == 2
+    assert "mine" not in RANKERS
+    with pytest.raises(InvalidParameterError, match="'similarity' parameter of Ranker must be one of"):
+        summarize.Ranker(name="bad", description="", similarity="jaccard")
+    with pytest.raises(InvalidParameterError, match="'similarity' parameter of Ranker must be the name"):
+        summarize.Ranker(name="bad", description="", similarity=3)  # type: ignore[arg-type]

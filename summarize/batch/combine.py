@@ -14,7 +14,8 @@ from summarize.errors import SummarizeError
 from summarize.io.corpus import Record, open_corpus
 from summarize.io.output import open_output, record_key
 from summarize.io.records import documents_record
-from summarize.multidoc import DocumentsOptions
+from summarize.pipeline import Summarizer
+from summarize.selection import DEFAULT_REDUNDANCY
 
 __all__ = ["CombineReport", "Group", "combine_corpus", "combined_key", "group_record", "summarize_groups"]
 
@@ -30,7 +31,7 @@ class Group:
 def summarize_groups(
     records: Iterable[Record],
     *,
-    options: DocumentsOptions | None = None,
+    options: Summarizer | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
     done: Collection[str] = frozenset(),
@@ -48,8 +49,9 @@ def summarize_groups(
     ----------
     records : iterable of Record
         The corpus's records (:func:`summarize.io.corpus.open_corpus`).
-    options : DocumentsOptions, optional
-        The options of each summary (default ``DocumentsOptions()``).
+    options : Summarizer, optional
+        The options of each summary (default: those of
+        :func:`~summarize.summarize_documents`, ``Summarizer(redundancy=0.5)``).
     jobs : int, optional
         Number of worker processes summarising groups side by side (default: the
         number of CPUs, and never more than the number of groups); with 1, the
@@ -67,7 +69,7 @@ def summarize_groups(
     Raises
     ------
     InvalidParameterError
-        If ``options`` is not a :class:`~summarize.multidoc.DocumentsOptions`,
+        If ``options`` is not a :class:`~summarize.Summarizer`,
         ``jobs`` is not an int >= 1, both ``jobs`` and ``scheduler`` are given,
         or the options cannot be sent to worker processes (an analyzer that is a
         lambda).
@@ -79,16 +81,16 @@ def summarize_groups(
     Examples
     --------
     >>> from summarize.io.corpus import Record
-    >>> from summarize.multidoc import DocumentsOptions
+    >>> from summarize import Summarizer
     >>> records = [Record(id=7, text="Cats purr. Dogs bark.", group=1), Record(id=8, text="Cats purr.", group=1)]
-    >>> record = next(summarize_groups(records, options=DocumentsOptions(sentences=2), jobs=1))
+    >>> record = next(summarize_groups(records, options=Summarizer(sentences=2, redundancy=0.5), jobs=1))
     >>> record["documents"], [(s["document"], s["text"]) for s in record["sentences"]]
     ([7, 8], [(7, 'Cats purr.'), (7, 'Dogs bark.')])
     """
     if options is None:
-        options = DocumentsOptions()
-    if not isinstance(options, DocumentsOptions):
-        raise fail("options", "a summarize.multidoc.DocumentsOptions or None", options)
+        options = Summarizer(redundancy=DEFAULT_REDUNDANCY)
+    if not isinstance(options, Summarizer):
+        raise fail("options", "a summarize.Summarizer or None", options)
     jobs = check_workers(jobs, scheduler)
     if jobs > 1:
         check_picklable(options, "options")
@@ -114,7 +116,7 @@ def combine_corpus(
     id_field: str | None = None,
     group_field: str | None = None,
     encoding: str = "utf-8",
-    options: DocumentsOptions | None = None,
+    options: Summarizer | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
     resume: bool = False,
@@ -168,7 +170,7 @@ def combined_key(record: Mapping[str, object]) -> str | None:
 
 
 def _group_records(
-    records: Iterable[Record], options: DocumentsOptions, jobs: int, scheduler: str | None, done: Collection[str]
+    records: Iterable[Record], options: Summarizer, jobs: int, scheduler: str | None, done: Collection[str]
 ) -> Iterator[dict[str, object]]:
     groups: dict[str, tuple[object, list[Record]]] = {}
     for record in records:
@@ -185,12 +187,12 @@ def _group_records(
         yield from ordered(workers, summarize_chunk, options, found)
 
 
-def summarize_chunk(options: DocumentsOptions, groups: Sequence[Group]) -> list[dict[str, object]]:
+def summarize_chunk(options: Summarizer, groups: Sequence[Group]) -> list[dict[str, object]]:
     """The output records of a chunk of groups (what a worker process runs)."""
     return [group_record(group, options) for group in groups]
 
 
-def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
+def group_record(group: Group, options: Summarizer) -> dict[str, object]:
     """The output record of one group.
 
     ``{"group", "documents", "language", "languages", "sentences": [{"document",
@@ -206,7 +208,7 @@ def group_record(group: Group, options: DocumentsOptions) -> dict[str, object]:
     if any(identifier is None for identifier in ids) or len({record_key(i) for i in ids}) != len(ids):
         ids = list(range(len(ids)))
     try:
-        summary = options.summarize([member.text or "" for member in group.records])
+        summary = options.summarize_documents([member.text or "" for member in group.records])
     except SummarizeError as error:
         return {"group": group.value, "documents": ids, "error": str(error)}
     except Exception as error:  # one group's failure must not end the run

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
-from summarize.types import ScoredSentence
-
-if TYPE_CHECKING:
-    from summarize.multidoc import MultiSummary
+from summarize.types import ScoredSentence, Summary
 
 __all__ = ["NO_SENTENCE", "documents_record", "json_line", "sentence_record"]
 
@@ -42,12 +38,12 @@ def sentence_record(sentence: ScoredSentence) -> dict[str, object]:
     }
 
 
-def documents_record(summary: MultiSummary, names: Sequence[object] | None = None) -> dict[str, object]:
+def documents_record(summary: Summary, names: Sequence[object] | None = None) -> dict[str, object]:
     """A summary of several documents as a JSON-ready dict.
 
     ``{"documents", "language", "languages", ["focus_matched",] "sentences":
     [{"document", "index", "rank", "score", "text", "start", "end"}]}``, where
-    ``names`` (one per document, by default :attr:`MultiSummary.documents`) name
+    ``names`` (one per document, by default :attr:`Summary.documents`) name
     the documents, and ``focus_matched`` is there when a focus was given.
 
     Examples
@@ -59,7 +55,7 @@ def documents_record(summary: MultiSummary, names: Sequence[object] | None = Non
     ([7, 8], 7, ['documents', 'language', 'languages', 'sentences'])
     """
     names = list(summary.documents) if names is None else list(names)
-    position = {document: number for number, document in enumerate(summary.documents)}
+    position: dict[object, int] = {document: number for number, document in enumerate(summary.documents)}
     record: dict[str, object] = {"documents": names, "language": summary.language, "languages": list(summary.languages)}
     if summary.focus_matched is not None:
         record["focus_matched"] = summary.focus_matched

@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 
 from summarize._validation import abbreviated, fail
 from summarize._version import __version__
-from summarize.multidoc import DocumentSentence, MultiSummary
 from summarize.pipeline import Analysis
-from summarize.types import ScoredSentence, Summary
+from summarize.types import DocumentSentence, ScoredSentence, Summary
 
 if TYPE_CHECKING:
     from summarize.keyphrases import Keyword
@@ -110,7 +109,9 @@ def to_html(analysis: Analysis, *, title: str | None = None, source: str | None 
     ----------
     analysis : Analysis
         The document analysed once (:meth:`Summarizer.analyze`): its text, every
-        sentence scored, and its summary.
+        sentence scored, and its summary. An analysis of several documents
+        (:meth:`Summarizer.analyze_documents`) gives the page of
+        :func:`to_html_documents`.
     title : str, optional
         The document's title; by default the page is titled by ``source``.
     source : str, optional
@@ -142,10 +143,12 @@ def to_html(analysis: Analysis, *, title: str | None = None, source: str | None 
     for name, value in (("title", title), ("source", source)):
         if value is not None and not isinstance(value, str):
             raise fail(name, "a str or None", value)
+    if analysis.documents:  # several documents: the page of to_html_documents
+        return to_html_documents(analysis.texts, analysis.summary, title=title)
     return _page(analysis.text, analysis.sentences, analysis.summary.sentences, title=title, source=source)
 
 
-def to_html_documents(texts: Sequence[str], summary: MultiSummary, *, title: str | None = None) -> str:
+def to_html_documents(texts: Sequence[str], summary: Summary, *, title: str | None = None) -> str:
     """A self-contained web page showing several documents, each with its chosen sentences highlighted.
 
     The page has the summary as a list at the top, each sentence with its
@@ -157,15 +160,15 @@ def to_html_documents(texts: Sequence[str], summary: MultiSummary, *, title: str
     ----------
     texts : sequence of str
         The documents, as given to :func:`summarize.summarize_documents`.
-    summary : MultiSummary
-        Their summary.
+    summary : Summary
+        Their summary, from :func:`summarize.summarize_documents`.
     title : str, optional
         The page's title (default "Summary of N documents").
 
     Raises
     ------
     InvalidParameterError
-        If ``summary`` is not a :class:`~summarize.multidoc.MultiSummary`, ``texts``
+        If ``summary`` is not a summary of several documents, ``texts``
         are not one str per document of the summary, or ``title`` is not a str.
 
     Examples
@@ -176,8 +179,8 @@ def to_html_documents(texts: Sequence[str], summary: MultiSummary, *, title: str
     >>> page.count("<mark"), "<h2>b</h2>" in page
     (1, True)
     """
-    if not isinstance(summary, MultiSummary):
-        raise fail("summary", "a MultiSummary, from summarize_documents", abbreviated(summary))
+    if not isinstance(summary, Summary) or not summary.documents:
+        raise fail("summary", "a summary of several documents, from summarize_documents", abbreviated(summary))
     if (
         isinstance(texts, str)
         or not isinstance(texts, Sequence)
@@ -189,7 +192,7 @@ def to_html_documents(texts: Sequence[str], summary: MultiSummary, *, title: str
         raise fail("title", "a str or None", title)
     e = _escape
     names = list(summary.documents)
-    number = {name: position for position, name in enumerate(names)}
+    number: dict[object, int] = {name: position for position, name in enumerate(names)}
     heading = title.strip() if title and title.strip() else f"Summary of {len(texts)} documents"
     label = [str(name) if isinstance(name, str) else f"Document {name + 1}" for name in names]
     items = "\n".join(

@@ -1,0 +1,387 @@
+"""The pipeline's stages, composed in one place, over a group of documents.
+
+texts -> sentences -> terms -> similarity graph -> ranking -> selection -> Summary
+
+texts -> sentences -> words -> word graph -> ranking -> phrases -> keywords
+
+One text is a group of one document: :meth:`~summarize.Summarizer.analyze` and
+:meth:`~summarize.Summarizer.analyze_documents` both call :func:`analyze_group`.
+The sentences of all the documents are numbered in one sequence (document by
+document), make one term matrix and one graph, and are ranked by one PageRank; the
+rules that only concern several documents (positions counted within each document,
+each document's opening first when the ranker counts the lead) are the ranker's
+(:func:`summarize.rankers.score_sentences`, :func:`summarize.rankers.ranking_keys`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from summarize._validation import abbreviated, check_int, fail
+from summarize.errors import InvalidParameterError, TextTooLongError
+from summarize.focus import focus_similarity, restart
+from summarize.graph import networkx_graph
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
+from summarize.languages import AUTO, detect_language_unchecked
+from summarize.matrices import DENSE_MAX_SENTENCES, Matrix
+from summarize.rankers import RANKERS, Ranker, ranking_keys, score_sentences
+from summarize.ranking import pagerank
+from summarize.selection import budget_share, candidates, select
+from summarize.sentences import split_sentences_unchecked
+from summarize.similarity import cosine, term_matrix
+from summarize.terms import Analyzer
+from summarize.terms import analyzer as builtin_analyzer
+from summarize.types import DocumentSentence, ScoredSentence, Sentence, Summary
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import scipy.sparse
+
+__all__ = ["MAX_CHARACTERS", "Analysis", "Options", "analyze_group", "check_ids", "check_texts", "keywords_of"]
+
+#: The longest text, in characters, that one call summarises (all the documents of a
+#: group together): about 8,000 pages. News prose of that length peaks at about 2.1 GB
+#: (measured; see benchmarks/README.md), so a longer text stops at once with
+#: TextTooLongError instead of exhausting memory.
+MAX_CHARACTERS = 50_000_000
+
+# Scores equal to this many decimals are ties, ranked in document order, so that
+# rounding noise in the power iteration never decides a rank.
+_TIE_DECIMALS = 12
+
+
+class Options(Protocol):
+    """What the pipeline reads of its options: a :class:`~summarize.Summarizer`, checked when made."""
+
+    @property
+    def sentences(self) -> int | None: ...
+    @property
+    def ratio(self) -> float | None: ...
+    @property
+    def words(self) -> int | None: ...
+    @property
+    def order(self) -> str: ...
+    @property
+    def ranker(self) -> str | Ranker: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def analyzer(self) -> Analyzer | None: ...
+    @property
+    def diversity(self) -> float: ...
+    @property
+    def redundancy(self) -> float | None: ...
+    @property
+    def sparse(self) -> bool | None: ...
+    @property
+    def damping(self) -> float: ...
+    @property
+    def max_iter(self) -> int: ...
+    @property
+    def tol(self) -> float: ...
+    @property
+    def focus(self) -> str | None: ...
+    @property
+    def focus_weight(self) -> float: ...
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Analysis:
+    """One text (or a group of documents), analysed once: languages, every sentence ranked, the summary.
+
+    Made by :meth:`Summarizer.analyze` (one text) or
+    :meth:`Summarizer.analyze_documents` (several). Everything a text gives (the
+    summary, the ranking, the keywords, the sentence graph, the HTML page and the
+    JSON record) comes from here without splitting or ranking the text again.
+
+    Attributes
+    ----------
+    texts : tuple of str
+        The documents, as they were analysed; sentence offsets refer to them.
+    documents : tuple of int or str
+        For several documents, their ids (positions when none were given); empty
+        for one text.
+    languages : tuple of str
+        The language each document was read in (the one detected, for ``language="auto"``).
+    sentences : tuple of ScoredSentence
+        Every sentence, fragments included, scored and ranked, in document order
+        (for several documents, :class:`~summarize.types.DocumentSentence` objects,
+        document by document).
+    summary : Summary
+        The sentences the summariser's budget, order and diversity choose.
+    summarizer : Summarizer
+        The options it was analysed with.
+    focus_matched : bool or None
+        With a focus, whether any sentence shares a term with it (if not, the
+        ranking is the unfocused one); None without a focus.
+    """
+
+    texts: tuple[str, ...]
+    documents: tuple[int | str, ...]
+    languages: tuple[str, ...]
+    sentences: tuple[ScoredSentence, ...]
+    summary: Summary
+    summarizer: Options
+    focus_matched: bool | None
+    #: Every sentence of the group numbered in one sequence, ranked: the graph's nodes.
+    numbered: tuple[ScoredSentence, ...] = field(repr=False)
+    #: The sentences that took part in ranking (all but fragments), numbered in the group.
+    body: tuple[Sentence, ...] = field(repr=False)
+    #: The body's similarity graph as a matrix (None for rankers without one).
+    weights: Matrix | None = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        """The document, for an analysis of one text (:attr:`texts` holds several)."""
+        if len(self.texts) != 1:
+            raise InvalidParameterError(
+                f"An analysis of {len(self.texts)} documents has no one text: use its 'texts' attribute."
+            )
+        return self.texts[0]
+
+    @property
+    def language(self) -> str | None:
+        """The language of the text, or the documents' common one (None when they differ)."""
+        return self.summary.language
+
+    def keywords(self, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
+        """The keywords and key phrases of the text (of all the documents), best first (see :func:`summarize.keywords`).
+
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> analysis = Summarizer().analyze("The park opens. The park is big. Rain fell.")
+        >>> [keyword.text for keyword in analysis.keywords(top=2)]
+        ['park', 'Rain']
+        """
+        check_int("top", top, minimum=1)
+        check_int("window", window, minimum=2)
+        language = self.language or next(iter(self.languages), "english")
+        return keywords_of(self.body, language, self.summarizer, top=top, window=window)
+
+    def graph(self) -> nx.Graph:
+        """The sentence similarity graph as a networkx graph.
+
+        Nodes are sentence indices (for several documents, positions in the
+        group's one numbering), with the attributes ``index``, ``text``, ``start``,
+        ``end``, ``fragment``, ``score`` and ``rank``; edges carry the ranker's
+        similarity as ``weight``. The graph is a ``networkx.DiGraph`` when the
+        similarity is asymmetric (``bm25``), a ``networkx.Graph`` otherwise, and has
+        no edges for ``lead``. Fragments are nodes without edges.
+        """
+        return networkx_graph(self.numbered, self.body, self.weights)
+
+
+def analyze_group(options: Options, documents: Sequence[str], names: tuple[int | str, ...] | None = None) -> Analysis:
+    """Analyse documents already checked, with options already checked: the pipeline.
+
+    ``names`` (one per document) makes it a summary of several documents, whose
+    sentences say their document; None analyses one text (``documents`` has one).
+    """
+    languages = tuple(
+        detect_language_unchecked(text) if options.language == AUTO else options.language for text in documents
+    )
+    group = _Group.split(documents, languages)
+    body = candidates(group.sentences)
+    owner = group.owner[[sentence.index for sentence in body]]
+    own_language = [languages[number] for number in owner.tolist()]
+    analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
+    terms = [analyzers[language](sentence.text) for language, sentence in zip(own_language, body, strict=True)]
+    focus = _focus(options.focus, terms, own_language, analyzers)
+    sparse = len(body) > DENSE_MAX_SENTENCES if options.sparse is None else options.sparse
+    counts = term_matrix(terms, sparse=sparse)
+    share = budget_share(group.sentences, sentences_budget=options.sentences, ratio=options.ratio, words=options.words)
+    # Several documents: each sentence's document, numbered among those with candidates.
+    members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(documents) > 1 and body else None
+    ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
+    texts = [sentence.text for sentence in body]
+    weights, body_scores = score_sentences(
+        ranker,
+        texts,
+        counts,
+        share=share,
+        damping=options.damping,
+        max_iter=options.max_iter,
+        tol=options.tol,
+        focus=focus,
+        focus_weight=options.focus_weight,
+        documents=members,
+    )
+    scores = np.zeros(len(group.sentences))
+    scores[[sentence.index for sentence in body]] = body_scores
+    keys = ranking_keys(ranker, scores, [s.index for s in body], share=share, documents=members, focus=focus)
+    numbered = _ranked(group.sentences, keys)
+    similarity = None
+    if body and (options.diversity > 0 or options.redundancy is not None):
+        similarity = _in_group_space(cosine(counts), body, len(group.sentences))
+    chosen = select(
+        numbered,
+        sentences=options.sentences,
+        ratio=options.ratio,
+        words=options.words,
+        order="score",
+        diversity=options.diversity,
+        similarity=similarity,
+        redundancy=options.redundancy,
+    )
+    if options.order == "document":  # the group's numbering is by document, then position
+        chosen = tuple(sorted(chosen, key=lambda sentence: sentence.index))
+    matched = None if focus is None else bool(focus.any())
+    if names is None:  # one text: its numbering is its own, its scores the ranker's
+        summary = Summary(chosen, language=languages[0], languages=languages, focus_matched=matched)
+        return Analysis(
+            texts=tuple(documents),
+            documents=(),
+            languages=languages,
+            sentences=numbered,
+            summary=summary,
+            summarizer=options,
+            focus_matched=matched,
+            numbered=numbered,
+            body=tuple(body),
+            weights=weights,
+        )
+    result = tuple(group.in_document(sentence, scores, names) for sentence in chosen)
+    common = languages[0] if len(set(languages)) == 1 else None
+    summary = Summary(result, language=common, documents=names, languages=languages, focus_matched=matched)
+    return Analysis(
+        texts=tuple(documents),
+        documents=names,
+        languages=languages,
+        sentences=tuple(group.in_document(sentence, scores, names) for sentence in numbered),
+        summary=summary,
+        summarizer=options,
+        focus_matched=matched,
+        numbered=numbered,
+        body=tuple(body),
+        weights=weights,
+    )
+
+
+@dataclass(frozen=True)
+class _Group:
+    """The sentences of a group of documents in one numbering, each with its document and its own sentence."""
+
+    sentences: tuple[Sentence, ...]
+    owner: npt.NDArray[np.int64]
+    own: tuple[Sentence, ...]
+
+    @classmethod
+    def split(cls, documents: Sequence[str], languages: Sequence[str]) -> _Group:
+        split = [split_sentences_unchecked(text, language) for text, language in zip(documents, languages, strict=True)]
+        if len(split) == 1:  # one text: its own numbering is the group's
+            return cls(split[0], np.zeros(len(split[0]), dtype=np.int64), split[0])
+        own = tuple(sentence for document in split for sentence in document)
+        owner = np.array([number for number, document in enumerate(split) for _ in document], dtype=np.int64)
+        numbered = tuple(
+            Sentence(index=position, text=s.text, start=s.start, end=s.end, fragment=s.fragment)
+            for position, s in enumerate(own)
+        )
+        return cls(numbered, owner, own)
+
+    def in_document(
+        self, ranked: ScoredSentence, scores: npt.NDArray[np.float64], names: tuple[int | str, ...]
+    ) -> DocumentSentence:
+        """A sentence ranked in the group, with the ranker's score, its document and its place in that document."""
+        sentence = self.own[ranked.index]
+        return DocumentSentence(
+            index=sentence.index,
+            text=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            fragment=sentence.fragment,
+            score=float(scores[ranked.index]),
+            rank=ranked.rank,
+            document=names[int(self.owner[ranked.index])],
+        )
+
+
+def _focus(
+    focus: str | None, terms: Sequence[Sequence[str]], own_language: Sequence[str], analyzers: dict[str, Analyzer]
+) -> npt.NDArray[np.float64] | None:
+    """Each sentence's similarity to the focus, read in the sentence's own language (None without a focus)."""
+    if focus is None:
+        return None
+    similarity = np.zeros(len(terms))
+    for language, analyze in analyzers.items():
+        mine = [position for position, own in enumerate(own_language) if own == language]
+        similarity[mine] = focus_similarity([terms[position] for position in mine], analyze(focus))
+    return similarity
+
+
+def keywords_of(
+    body: Sequence[Sentence], language: str, options: Options, *, top: int, window: int
+) -> tuple[Keyword, ...]:
+    """TextRank over the words of the body's sentences (see :func:`summarize.keywords`)."""
+    texts = [sentence.text for sentence in body]
+    words = sentence_words(texts, language=language)
+    vertices, weights = word_graph(words, texts, window=window)
+    teleport = None
+    if options.focus is not None:  # restart at the focus's own words, as for sentences
+        wanted = {word.term for word in sentence_words([options.focus], language=language)[0] if word.term}
+        teleport = restart(
+            np.array([float(vertex in wanted) for vertex in vertices]), None, weight=options.focus_weight
+        )
+    scores = pagerank(
+        weights, alpha=options.damping, personalization=teleport, max_iter=options.max_iter, tol=options.tol
+    )
+    return phrases(words, texts, vertices, scores, top=top)
+
+
+def _in_group_space(matrix: Matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:
+    """Re-index a matrix over the body's sentences by their indices in the group."""
+    import scipy.sparse
+
+    coo = scipy.sparse.coo_matrix(matrix)
+    index = np.array([sentence.index for sentence in body], dtype=np.int64)
+    return scipy.sparse.csr_matrix((coo.data, (index[coo.row], index[coo.col])), shape=(size, size))
+
+
+def _ranked(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> tuple[ScoredSentence, ...]:
+    """Attach scores and ranks (1 = best; ties in document order) to sentences."""
+    order = np.lexsort((np.arange(len(scores)), -np.round(scores, _TIE_DECIMALS)))
+    ranks = np.empty(len(scores), dtype=np.int64)
+    ranks[order] = np.arange(1, len(scores) + 1)
+    return tuple(
+        ScoredSentence(
+            index=sentence.index,
+            text=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            fragment=sentence.fragment,
+            score=float(score),
+            rank=int(rank),
+        )
+        for sentence, score, rank in zip(sentences, scores.tolist(), ranks.tolist(), strict=True)
+    )
+
+
+def check_texts(texts: object) -> list[str]:
+    """The documents, if ``texts`` is a sequence of str not too long in all."""
+    if isinstance(texts, str) or not isinstance(texts, Sequence):
+        raise fail("texts", "a sequence of str (one per document)", abbreviated(texts))
+    for number, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise fail(f"texts[{number}]", "a str (a document)", abbreviated(text))
+    documents = list(texts)
+    if sum(len(text) for text in documents) > MAX_CHARACTERS:
+        raise TextTooLongError(sum(len(text) for text in documents), MAX_CHARACTERS)
+    return documents
+
+
+def check_ids(ids: object, count: int) -> tuple[int | str, ...]:
+    """Each document's name: its id, or its position without ids."""
+    if ids is None:
+        return tuple(range(count))
+    allowed = f"None or a sequence of {count} distinct str, one per document"
+    if isinstance(ids, str) or not isinstance(ids, Sequence):
+        raise fail("ids", allowed, abbreviated(ids))
+    names = tuple(ids)
+    if len(names) != count or not all(isinstance(name, str) for name in names) or len(set(names)) != count:
+        raise fail("ids", allowed, abbreviated(ids))
+    return names
