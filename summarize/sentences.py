@@ -39,6 +39,8 @@ Sentence boundaries are found by these rules, applied in this order:
       before each item of a list written inline (``1.) … 2.) …``,
       ``a. … b. …``).
 
+   Cuts a and c are :mod:`summarize.lists`; b is here.
+
 6. **Joins**, at each remaining boundary, left to right:
 
    a. closing quotation marks and brackets that Punkt put at the start of the
@@ -87,6 +89,7 @@ from itertools import pairwise
 
 from summarize._validation import check_text
 from summarize.languages import AUTO, UNSPACED, check_language, detect_language_unchecked
+from summarize.lists import split_lists
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 
@@ -124,10 +127,6 @@ _ELLIPSIS_BREAK = re.compile(r"((?:…|(?<=\w)(?:\.{4}|\.\.(?!\.)))[\"'”’»)
 _ELLIPSIS_BREAK_UNLEARNT = re.compile(r"((?:…|(?<=\w)\.{2,4})[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*(\w))")
 # A spaced ellipsis: three or more full stops, each after one space (rule 3).
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2,}")
-# Inline list markers (rule 5): "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
-_INLINE_MARKER = re.compile(r"(?:(\d{1,2})|([^\W\d_]))(\.\)|\)|\.)(?=\s)")
-# The next item of an inline list is looked for at most this far after the last.
-_LIST_REACH = 300
 # Closing marks at the start of a piece, followed by a space, punctuation or its end (rule 6a).
 _LEADING_CLOSERS = re.compile(r"[\"'”’‘»«›‹“)\]}]+(?=[\s.,;:!?…،؛؟]|$)")
 # The end of a sentence that a lower-case start goes on (rule 6b): "?" or "!" (and
@@ -142,29 +141,7 @@ _TAIL = 40
 _MARKER_WIDTH = 12
 _BEFORE_INITIAL = frozenset(" \t\n(\"'“‘«")
 _INITIAL_START = re.compile(r"[^\W\d_]\.\s")
-# Abbreviations that close an enumeration, or a year ("1950 г."), and so end a
-# sentence before a capital, which Punkt without learnt statistics never sees.
-_ENUMERATION_END = re.compile(
-    r"(?:(?<!\w)(?:etc|usw|u\.\s?s\.\s?w|ecc|osv|enz|mv|m\.\s?m|m\.\s?fl|co|т\.\s?д|т\.\s?п|и\s др)"
-    r"|(?<=\d)\s?гг?)\.\s+(?!Ltd|Inc|Corp|Limited|GmbH|LLC)(?=[\"'„“«(]*([^\W\d_])(.?))",
-    re.IGNORECASE,
-)
 _BRACKET = re.compile(r"[()\[\]]")
-# Without one of these no enumeration end can be found (a quick test before the search).
-# A unit or currency after a number ("100 kr.", "1000 руб.", "5 km."):
-# before a capitalised word, a sentence end, in languages without learnt statistics.
-_UNITS = frozenset(
-    re.findall(
-        r"\S+",
-        "kr km kg cm mm ml mg ha min sek mio mia mrd mln mld fr pct руб коп тыс млн млрд кг км см мм мин сек",
-    )
-)
-_UNIT_END = re.compile(r"\d\s?([^\W\d_]{1,4})\.\s+(?=[\"'„“«(]*([^\W\d_])(.?))")
-_ENUMERATION_HINTS = (
-    *("etc.", "usw.", "s.w", "s. w", "ecc.", "osv.", "enz.", "mv.", "m.m", "m. m", "m.fl", "m. fl", "co."),
-    *("т.", "др.", "г."),
-)
-_BULLET = re.compile("[•⁃‣◦▪]")
 # An ordinal: a number of at most three digits and its full stop, after a word.
 _ORDINAL = re.compile(r"(?<!\S)([^\W\d_]+)\s+\d{1,3}\.$")
 # Languages that write ordinals with a full stop ("der 2. Weltkrieg", "den 2.
@@ -279,7 +256,7 @@ def split_sentences_unchecked(text: str, language: str) -> tuple[Sentence, ...]:
         else:
             spans = splitter.span_tokenize(_masked(segment))
             learnt = language == "english"
-            spans = _split_lists(segment, _split_ellipses(segment, spans, learnt=learnt), units=not learnt)
+            spans = split_lists(segment, _split_ellipses(segment, spans, learnt=learnt), units=not learnt)
         for start, end in _join(segment, spans, known, _ORDINAL_WORDS.get(language, frozenset())):
             sentence_text = segment[start:end]
             sentences.append(
@@ -377,118 +354,6 @@ def _split_ellipses(segment: str, spans: list[tuple[int, int]], *, learnt: bool)
                 start = match.end()
         result.append((start, end))
     return result
-
-
-def _split_lists(segment: str, spans: list[tuple[int, int]], *, units: bool) -> list[tuple[int, int]]:
-    """Split before bullets, before the items of lists written inline, and after the
-    abbreviations that close an enumeration before a capital (rule 5)."""
-    cuts = sorted({*_bullet_starts(segment), *_inline_items(segment), *_enumeration_ends(segment)})
-    if units:
-        cuts = sorted({*cuts, *_unit_ends(segment)})
-    if not cuts:
-        return spans
-    result: list[tuple[int, int]] = []
-    position = 0
-    for start, end in spans:
-        while position < len(cuts) and cuts[position] <= start:
-            position += 1
-        while position < len(cuts) and cuts[position] < end:
-            cut = cuts[position]
-            head = segment[start:cut].rstrip()
-            if head:
-                result.append((start, start + len(head)))
-            start = cut
-            position += 1
-        result.append((start, end))
-    return result
-
-
-def _unit_ends(segment: str) -> Iterator[int]:
-    """Where a capitalised word follows a unit after a number ("100 kr. Det", rule 5)."""
-    for match in _UNIT_END.finditer(segment):
-        if match.group(1) in _UNITS and match.group(2).isupper() and not match.group(3).isupper():
-            yield match.end()
-
-
-def _enumeration_ends(segment: str) -> Iterator[int]:
-    """Where a capitalised word follows "etc.", "usw.", "т. д." or a year's "г." (rule 5)."""
-    lower = segment.lower()
-    if not any(hint in lower for hint in _ENUMERATION_HINTS):
-        return
-    for match in _ENUMERATION_END.finditer(segment):
-        if match.group(1).isupper() and not match.group(2).isupper():  # "Co. KG" is a name
-            yield match.end()
-
-
-def _bullet_starts(segment: str) -> Iterator[int]:
-    """Positions of bullets that start an item, when the segment holds two or more."""
-    if _BULLET.search(segment) is None:
-        return
-    starts = [
-        position
-        for position, character in enumerate(segment)
-        if character in _BULLETS and (position == 0 or segment[position - 1].isspace())
-    ]
-    if len(starts) >= 2:
-        yield from starts
-
-
-def _inline_items(segment: str) -> list[int]:
-    """Positions of the markers of a list written inline: 2 or more markers that count up.
-
-    Markers with a closing bracket (``1.)``, ``a)``) may start anywhere; markers with
-    a full stop only (``1.``, ``a.``, lower-case letters) only where the list starts
-    the segment or follows a colon, so that "Chapter 2. The war" is no list. Each
-    next item is looked for within ``_LIST_REACH`` characters, so the search stays
-    linear in the length of the segment.
-    """
-    found: list[int] = []
-    taken: set[int] = set()
-    for start in _list_starts(segment):
-        if start in taken:
-            continue
-        marker = _INLINE_MARKER.match(segment, start)
-        if marker is None:
-            continue
-        digits, letter, style = marker.groups()
-        if letter is not None and style == "." and not letter.islower():
-            continue
-        chain = [start]
-        value = int(digits) if digits is not None else ord(letter)
-        position = marker.end()
-        while True:
-            value += 1
-            needle = f" {value if digits is not None else chr(value)}{style}"
-            following = segment.find(needle, position, position + _LIST_REACH + len(needle))
-            after = following + len(needle)
-            if following < 0 or (after < len(segment) and not segment[after].isspace()):
-                break
-            chain.append(following + 1)
-            position = after
-        if len(chain) >= 2:
-            found.extend(chain)
-            taken.update(chain)
-    return found
-
-
-def _list_starts(segment: str) -> Iterator[int]:
-    """Where an inline list may start: the segment's start, after a colon, before a ")" marker."""
-    yield 0
-    colon = segment.find(":")
-    while colon >= 0:
-        after = colon + 1
-        while after < min(len(segment), colon + 4) and segment[after].isspace():
-            after += 1
-        yield after
-        colon = segment.find(":", colon + 1)
-    bracket = segment.find(")")
-    while bracket >= 0:
-        body = bracket - 1 if bracket > 0 and segment[bracket - 1] == "." else bracket
-        for length in (1, 2):
-            begin = body - length
-            if begin >= 0 and (begin == 0 or segment[begin - 1].isspace()):
-                yield begin
-        bracket = segment.find(")", bracket + 1)
 
 
 def _join(
