@@ -25,7 +25,7 @@ from summarize.errors import (
 )
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
-from summarize.io.records import NO_SENTENCE, documents_record, json_line, sentence_record
+from summarize.io.records import NO_SENTENCE, documents_record, json_line, summary_fields
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, LANGUAGES
@@ -637,10 +637,7 @@ class _PageProgress:
 
 def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
     record: dict[str, object] = {"file": name, "title": document.title, "language": analysis.language}
-    if analysis.focus_matched is not None:
-        record["focus_matched"] = analysis.focus_matched
-    record["sentences"] = [sentence_record(sentence) for sentence in analysis.summary]
-    return record
+    return record | summary_fields(analysis.summary)
 
 
 def _display(name: str) -> str:

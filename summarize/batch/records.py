@@ -9,7 +9,7 @@ from pathlib import Path
 from summarize._validation import check_int, fail
 from summarize.errors import InvalidParameterError, SummarizeError
 from summarize.io.corpus import Record
-from summarize.io.records import NO_SENTENCE, sentence_record
+from summarize.io.records import NO_SENTENCE, summary_fields
 from summarize.languages import AUTO
 from summarize.pipeline import Summarizer
 
@@ -56,10 +56,7 @@ def output_record(document: Record, summarizer: Summarizer) -> dict[str, object]
     record: dict[str, object] = {"id": document.id}
     if summarizer.language == AUTO:
         record["language"] = analysis.language
-    if analysis.focus_matched is not None:
-        record["focus_matched"] = analysis.focus_matched
-    record["summary"] = [sentence_record(sentence) for sentence in analysis.summary]
-    return record
+    return record | summary_fields(analysis.summary, key="summary")
 
 
 def same_file(source: str | Path, output: str | Path) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from summarize.types import ScoredSentence, Summary
 
-__all__ = ["NO_SENTENCE", "documents_record", "json_line", "sentence_record"]
+__all__ = ["NO_SENTENCE", "documents_record", "json_line", "sentence_record", "summary_fields"]
 
 #: What an output says of a text that has characters but no sentence (punctuation or symbols alone).
 NO_SENTENCE = "no sentence to summarise (only punctuation or symbols)"
@@ -38,6 +38,37 @@ def sentence_record(sentence: ScoredSentence) -> dict[str, object]:
     }
 
 
+def summary_fields(
+    summary: Summary, *, key: str = "sentences", names: Sequence[object] | None = None
+) -> dict[str, object]:
+    """The fields every JSON record of a summary ends with: ``focus_matched`` (with a focus) and its sentences.
+
+    ``{["focus_matched",] key: [{["document",] "index", "rank", "score", "text",
+    "start", "end"}]}``: each sentence of a summary of several documents says its
+    document, named by ``names`` (one per document, by default
+    :attr:`~summarize.Summary.documents`). Every JSON output (the command's, batch's,
+    several documents') builds its record on these fields.
+
+    Examples
+    --------
+    >>> import summarize
+    >>> from summarize.io.records import summary_fields
+    >>> fields = summary_fields(summarize.summarize("Cats purr. Dogs bark.", sentences=1, focus="dogs"))
+    >>> fields["focus_matched"], fields["sentences"][0]["text"]
+    (True, 'Dogs bark.')
+    """
+    fields: dict[str, object] = {}
+    if summary.focus_matched is not None:
+        fields["focus_matched"] = summary.focus_matched
+    if not summary.documents:
+        fields[key] = [sentence_record(sentence) for sentence in summary]
+        return fields
+    named = list(summary.documents) if names is None else list(names)
+    position: dict[object, int] = {document: number for number, document in enumerate(summary.documents)}
+    fields[key] = [{"document": named[position[s.document]], **sentence_record(s)} for s in summary]
+    return fields
+
+
 def documents_record(summary: Summary, names: Sequence[object] | None = None) -> dict[str, object]:
     """A summary of several documents as a JSON-ready dict.
 
@@ -54,13 +85,9 @@ def documents_record(summary: Summary, names: Sequence[object] | None = None) ->
     >>> record["documents"], record["sentences"][0]["document"], list(record)
     ([7, 8], 7, ['documents', 'language', 'languages', 'sentences'])
     """
-    names = list(summary.documents) if names is None else list(names)
-    position: dict[object, int] = {document: number for number, document in enumerate(summary.documents)}
-    record: dict[str, object] = {"documents": names, "language": summary.language, "languages": list(summary.languages)}
-    if summary.focus_matched is not None:
-        record["focus_matched"] = summary.focus_matched
-    record["sentences"] = [{"document": names[position[s.document]], **sentence_record(s)} for s in summary]
-    return record
+    named = list(summary.documents) if names is None else list(names)
+    record: dict[str, object] = {"documents": named, "language": summary.language, "languages": list(summary.languages)}
+    return record | summary_fields(summary, names=named)
 
 
 def json_line(record: Mapping[str, object]) -> str:
