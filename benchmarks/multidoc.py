@@ -178,7 +178,14 @@ def main() -> None:
         ]
         rouge: dict[str, list[list[float]]] = {}
         for name, system in systems.items():
-            duplicates, largest, used, openings, words, r1, r2, rl = [], [], [], [], [], [], [], []
+            duplicates: list[int] = []
+            largest: list[float] = []
+            used: list[int] = []
+            openings: list[int] = []
+            words: list[int] = []
+            r1: list[float] = []
+            r2: list[float] = []
+            rl: list[float] = []
             rouge[name] = [r1, r2, rl]
             for group in groups:
                 chosen = system([records[k]["text"] for k in group])

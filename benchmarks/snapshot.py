@@ -36,14 +36,13 @@ def digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:20]
 
 
-def scored(sentences: Iterable[object]) -> list[list[object]]:
+def scored(sentences: Iterable[summarize.ScoredSentence]) -> list[list[object]]:
     """The attributes of scored sentences that a result carries (score as an exact float repr)."""
     rows = []
     for s in sentences:
-        row = [getattr(s, name) for name in ("index", "start", "end", "fragment", "rank", "text")]
-        row.append(repr(getattr(s, "score")))
-        if hasattr(s, "document"):
-            row.append(getattr(s, "document"))
+        row: list[object] = [s.index, s.start, s.end, s.fragment, s.rank, s.text, repr(s.score)]
+        if isinstance(s, summarize.DocumentSentence):
+            row.append(s.document)
         rows.append(row)
     return rows
 
