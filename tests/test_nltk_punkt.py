@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import string
 
 import nltk
 import pytest
@@ -16,6 +17,7 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 
 from summarize import _nltk_punkt
 from summarize._data import table
+from summarize.punkt import _NON_WORD
 
 NLTK = f"NLTK {nltk.__version__}"
 
@@ -78,10 +80,11 @@ def test_non_word_characters() -> None:
     assert hasattr(language, "_re_non_word_chars"), changed("PunktLanguageVars._re_non_word_chars (it is gone)")
     pattern = language._re_non_word_chars
     assert isinstance(pattern, str), changed(f"PunktLanguageVars._re_non_word_chars (now {pattern!r})")
-    for character in ")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb":
-        assert re.fullmatch(pattern, character), changed(f"PunktLanguageVars._re_non_word_chars ({character!r})")
-    for character in "a.,-":
-        assert not re.fullmatch(pattern, character), changed(f"PunktLanguageVars._re_non_word_chars ({character!r})")
+    # The fast path keeps its own copy of them (summarize.punkt._NON_WORD): it must be NLTK's.
+    candidates = set(string.punctuation + string.whitespace + string.ascii_letters + string.digits) | set(_NON_WORD)
+    candidates |= set("\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a\u2026\u2013\u2014\u061f\u3002")
+    non_word = {character for character in candidates if re.fullmatch(pattern, character)}
+    assert non_word == _NON_WORD, changed(f"PunktLanguageVars._re_non_word_chars ({''.join(sorted(non_word))!r})")
 
 
 def test_arabic_language_variables() -> None:
