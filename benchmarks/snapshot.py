@@ -37,12 +37,17 @@ def digest(value: object) -> str:
 
 
 def scored(sentences: Iterable[summarize.ScoredSentence]) -> list[list[object]]:
-    """The attributes of scored sentences that a result carries (score as an exact float repr)."""
+    """The attributes of scored sentences that a result carries (score as an exact float repr).
+
+    A sentence's document is added when it has one that is not None, so that a
+    summary of one text hashes alike whether or not its sentences have the attribute.
+    """
     rows = []
     for s in sentences:
         row: list[object] = [s.index, s.start, s.end, s.fragment, s.rank, s.text, repr(s.score)]
-        if isinstance(s, summarize.DocumentSentence):
-            row.append(s.document)
+        document = getattr(s, "document", None)
+        if document is not None:
+            row.append(document)
         rows.append(row)
     return rows
 
