@@ -18,8 +18,11 @@ summarize is here, and only here:
 
 ``tests/test_nltk_punkt.py`` checks that each still exists and behaves as the fast
 path expects, and names the installed NLTK's version when one does not. The fast
-path also reproduces Punkt's decision rules (its annotation passes), which no
-name shows: ``tests/test_punkt.py`` checks its spans equal NLTK's.
+path also copies a few private patterns into its own rules rather than read them
+(``PunktToken._RE_NUMERIC`` and ``_RE_INITIAL``, ``PunktLanguageVars._re_word_start``,
+the characters of ``_re_non_word_chars``), which the same test checks are unchanged,
+and reproduces Punkt's decision rules (its annotation passes), which no name shows:
+``tests/test_punkt.py`` checks its spans equal NLTK's.
 
 This module imports NLTK: it is imported only when a Punkt tokenizer is built.
 """

@@ -17,7 +17,7 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 
 from summarize import _nltk_punkt
 from summarize._data import table
-from summarize.punkt import _NON_WORD
+from summarize.punkt import _NON_WORD, _NUMBER, _QUIET_PREFIX
 
 NLTK = f"NLTK {nltk.__version__}"
 
@@ -104,6 +104,34 @@ def test_a_tokenizer_keeps_its_parameters_and_language_variables() -> None:
     assert hasattr(tokenizer, "_lang_vars"), changed("PunktSentenceTokenizer._lang_vars (it is gone)")
     assert _nltk_punkt.parameters(tokenizer) is params, changed("PunktSentenceTokenizer._params")
     assert _nltk_punkt.language_vars(tokenizer) is language, changed("PunktSentenceTokenizer._lang_vars")
+
+
+# Private patterns of NLTK that the fast path's rules copy rather than read (a number's
+# type, an initial, what cannot start a word): unchanged, and the copies agree with them.
+COPIED_PATTERNS = {
+    "PunktToken._RE_NUMERIC": (nltk_punkt.PunktToken._RE_NUMERIC.pattern, r"^-?[\.,]?\d[\d,\.-]*\.?$"),
+    "PunktToken._RE_INITIAL": (nltk_punkt.PunktToken._RE_INITIAL.pattern, r"[^\W\d]\.$"),
+    "PunktLanguageVars._re_word_start": (PunktLanguageVars._re_word_start, r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COPIED_PATTERNS))
+def test_the_patterns_the_fast_path_copies_are_unchanged(name: str) -> None:
+    found, expected = COPIED_PATTERNS[name]
+    assert found == expected, changed(f"{name} (now {found!r}, was {expected!r})")
+
+
+def test_the_fast_paths_number_is_nltks() -> None:
+    tokens = ["1979.", "3.5", "3.5.", "-2", ".5", ",5.", "1,000.", "10-12.", "2a.", "a2.", "A.", "-", "5th", "1.)"]
+    for token in tokens:
+        expected = bool(nltk_punkt.PunktToken._RE_NUMERIC.match(token.lower()))
+        assert bool(_NUMBER.fullmatch(token.lower())) == expected, changed(f"PunktToken._RE_NUMERIC ({token!r})")
+
+
+def test_the_fast_paths_quiet_prefix_cannot_start_a_word() -> None:
+    for character in '()"{}[]:;*@':  # summarize.punkt._QUIET_PREFIX
+        assert _QUIET_PREFIX.fullmatch(character)
+        assert not re.match(PunktLanguageVars._re_word_start, character), changed(f"_re_word_start ({character!r})")
 
 
 # The public names the fast path uses, checked here too: their shape is what it needs.
