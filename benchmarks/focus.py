@@ -81,6 +81,7 @@ def main() -> None:
     parser.add_argument("--documents", action="store_true", help="A and B as two documents, not one mixed text")
     args = parser.parse_args()
     weights = [float(weight) for weight in args.weights.split(",")]
+    ranker: str = args.ranker
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
 
     def rouge(summary: summarize.Summary | summarize.MultiSummary, reference: str) -> tuple[float, float]:
@@ -104,25 +105,28 @@ def main() -> None:
             other = records[(number - 1 + len(records) // 2) % len(records)]
             text, ranges = mix(record["text"], other["text"], ours_first=(number // 2) % 2 == 0)
             reference = record["summary"]
-            alone.append(rouge(summarize.summarize(record["text"], sentences=SENTENCES, ranker=args.ranker), reference))
-            focuses = {
+            alone.append(rouge(summarize.summarize(record["text"], sentences=SENTENCES, ranker=ranker), reference))
+            focuses: dict[str, str | None] = {
                 "none": None,
                 "reference": reference.splitlines()[0],
                 "keywords": " ".join(k.text for k in summarize.keywords(record["text"], top=5)),
             }
             for way, focus in focuses.items():
                 for weight in weights if focus is not None else [0.0]:
-                    options = {"sentences": SENTENCES, "ranker": args.ranker, "focus": focus}
-                    options["focus_weight"] = weight or DEFAULT_FOCUS_WEIGHT
+                    focus_weight = weight or DEFAULT_FOCUS_WEIGHT
                     if args.documents:
                         order = 1 if (number // 2) % 2 == 0 else -1  # A first for every other pair of the half
                         pair = [record["text"], other["text"]][::order]
                         ids = ["A", "B"][::order]
                         summary: summarize.Summary | summarize.MultiSummary
-                        summary = summarize.summarize_documents(pair, ids=ids, **options)  # type: ignore[arg-type]
+                        summary = summarize.summarize_documents(
+                            pair, ids=ids, sentences=SENTENCES, ranker=ranker, focus=focus, focus_weight=focus_weight
+                        )
                         share = sum(s.document == "A" for s in summary) / max(len(summary), 1)
                     else:
-                        summary = summarize.summarize(text, **options)  # type: ignore[arg-type]
+                        summary = summarize.summarize(
+                            text, sentences=SENTENCES, ranker=ranker, focus=focus, focus_weight=focus_weight
+                        )
                         share = sum(from_first(s, ranges) for s in summary) / max(len(summary), 1)
                     results.setdefault((way, weight), []).append((share, *rouge(summary, reference)))
         alone_r1 = statistics.mean(r[0] for r in alone)

@@ -111,8 +111,8 @@ def pair_cosines(texts: Sequence[str]) -> list[float]:
     return [len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0 for a, b in itertools.combinations(sets, 2)]
 
 
-#: A chosen sentence: its document's number, whether it opens that document, its text.
-Chosen = tuple[int, bool, str]
+#: A chosen sentence: its document (number or id), whether it opens that document, its text.
+Chosen = tuple[int | str, bool, str]
 
 
 def concatenation(texts: Sequence[str], sentences: int, ranker: str) -> list[Chosen]:
@@ -132,7 +132,12 @@ def concatenation(texts: Sequence[str], sentences: int, ranker: str) -> list[Cho
 def documents(texts: Sequence[str], sentences: int, **options: object) -> list[Chosen]:
     """summarize_documents with these options."""
     summary = summarize.summarize_documents(texts, sentences=sentences, **options)  # type: ignore[arg-type]
-    return [(int(s.document), s.index == 0, s.text) for s in summary]
+    chosen: list[Chosen] = []
+    for s in summary:
+        if s.document is None:
+            raise ValueError(f"summarize_documents gave sentence {s.index} without its document")
+        chosen.append((s.document, s.index == 0, s.text))
+    return chosen
 
 
 def main() -> None:
@@ -178,7 +183,14 @@ def main() -> None:
         ]
         rouge: dict[str, list[list[float]]] = {}
         for name, system in systems.items():
-            duplicates, largest, used, openings, words, r1, r2, rl = [], [], [], [], [], [], [], []
+            duplicates: list[int] = []
+            largest: list[float] = []
+            used: list[int] = []
+            openings: list[int] = []
+            words: list[int] = []
+            r1: list[float] = []
+            r2: list[float] = []
+            rl: list[float] = []
             rouge[name] = [r1, r2, rl]
             for group in groups:
                 chosen = system([records[k]["text"] for k in group])

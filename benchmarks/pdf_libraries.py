@@ -30,6 +30,7 @@ which reads PDFium's characters and boxes through pypdfium2 and does the layout.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import tempfile
 import time
@@ -81,13 +82,20 @@ def _summarize(path: Path) -> str:
     return extract_pdf(path.read_bytes(), name=str(path)).text
 
 
-READERS: dict[str, tuple[str, Callable[[Path], str]]] = {
-    "pypdf `extract_text()`": ("pypdf", _pypdf),
-    'pypdf `extract_text(extraction_mode="layout")`': ("pypdf", _pypdf_layout),
-    "pdfminer.six `extract_text()`": ("pdfminer.six", _pdfminer),
-    "pypdfium2 `get_text_range()`": ("pypdfium2", _pypdfium2),
-    "summarize `extract_pdf()` (pypdfium2 + layout)": ("pypdfium2", _summarize),
+#: Each reader's label, and the package it needs: its name on PyPI and the module it installs.
+READERS: dict[str, tuple[str, str, Callable[[Path], str]]] = {
+    "pypdf `extract_text()`": ("pypdf", "pypdf", _pypdf),
+    'pypdf `extract_text(extraction_mode="layout")`': ("pypdf", "pypdf", _pypdf_layout),
+    "pdfminer.six `extract_text()`": ("pdfminer.six", "pdfminer", _pdfminer),
+    "pypdfium2 `get_text_range()`": ("pypdfium2", "pypdfium2", _pypdfium2),
+    "summarize `extract_pdf()` (pypdfium2 + layout)": ("pypdfium2", "pypdfium2", _summarize),
 }
+
+
+def missing() -> list[str]:
+    """The packages of readers that are not installed (their rows are left out)."""
+    return sorted({package for package, module, _ in READERS.values() if importlib.util.find_spec(module) is None})
+
 
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -118,7 +126,9 @@ def measure(pages: int, repeat: int) -> list[dict[str, object]]:
         drawn_ligatures = sum(paragraph.count("fi") + paragraph.count("fl") for paragraph in paragraphs)
         drawn_ligatures += TITLE.count("fi") + TITLE.count("fl")
         hyphenated = written.hyphenated
-        for label, (package, read) in READERS.items():
+        for label, (package, module, read) in READERS.items():
+            if importlib.util.find_spec(module) is None:
+                continue
             times = []
             for _ in range(repeat):
                 start = time.perf_counter()
@@ -170,7 +180,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=20, help="pages of the report (default 20)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each reader (default 3)")
     args = parser.parse_args()
+    absent = missing()
+    if absent:
+        print(f"not installed, their rows left out: {', '.join(absent)} (pip install {' '.join(absent)})\n")
     rows = measure(args.pages, args.repeat)
+    if not rows:
+        print("no PDF library is installed")
+        return
     print(f"{rows[0]['pages']} pages, two columns; best of {args.repeat} runs\n")
     print(table(rows))
 

@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarize.graph import TermMatrix
+from summarize.matrices import TermMatrix
 from summarize.rankers import FULL_POSITION_SHARE, NO_POSITION_SHARE, RANKERS, Ranker, score_sentences
 from summarize.selection import candidates
 from summarize.sentences import split_sentences

@@ -150,9 +150,9 @@ def _per_article(systems: list[str], dataset: Path, rounds: int) -> dict[str, fl
     return timings
 
 
-def _import_time() -> float:
+def _import_time(runs_wanted: int) -> float:
     runs = []
-    for _ in range(5):
+    for _ in range(runs_wanted):
         result = subprocess.run(
             [sys.executable, "-c", _IMPORT_TIMER],
             capture_output=True,
@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the articles (the best is kept)")
     parser.add_argument("--peers", action="store_true", help="also time the peer libraries that are installed")
     parser.add_argument("--peer-max-size", type=int, default=2000, help="largest document given to the peers")
+    parser.add_argument("--import-runs", type=int, default=5, help="fresh processes timing the import (default 5)")
     parser.add_argument("--child", nargs=2, metavar=("SYSTEM", "DOCUMENT"), help=argparse.SUPPRESS)
     parser.add_argument("--articles-child", nargs=3, metavar=("SYSTEM", "DATASET", "ROUNDS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -187,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     skipped = [peer for peer in PEERS if args.peers and peer not in peers]
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; dataset: {args.dataset.name}")
     if skipped:
-        print(f"peers not installed or unable to run here: {', '.join(skipped)}")
-    print(f"import summarize: {_import_time():.3f} s (median of 5 fresh processes)")
+        print(f"peers not installed or unable to run here: {', '.join(skipped)} (pip install {' '.join(skipped)})")
+    print(f"import summarize: {_import_time(args.import_runs):.3f} s (median of {args.import_runs} fresh processes)")
 
     timings = _per_article(["summarize", "split", *peers], args.dataset, args.rounds)
     print(f"\nnews articles ({len(articles)}, best of {args.rounds} passes), ms per article:")

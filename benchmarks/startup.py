@@ -16,6 +16,7 @@ pass`` (the difference is the import), and which heavy modules the command loade
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -52,8 +53,13 @@ def main() -> None:
     args = parser.parse_args()
 
     ours = [sys.executable, "-m", "summarize", str(args.file)]
-    textrank = shutil.which("textrank")
+    # summa's command, in this Python's environment or on the PATH.
+    textrank = shutil.which(
+        "textrank", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    )
     summa = [textrank, "-t", str(args.file)] if textrank else None
+    if summa is None:
+        print("summa's textrank command is not installed (pip install summa): summarize is timed alone")
     times: dict[str, list[float]] = {"summarize": [], "summa": [], "import": [], "python": []}
     ratios: list[float] = []
     for number in range(args.rounds):

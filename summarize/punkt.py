@@ -15,6 +15,9 @@ shipped in ``summarize/data`` (no NLTK data is ever loaded):
 
 :func:`abbreviations` lists what a language's Punkt knows, for the sentence rules
 and for keyword extraction.
+
+The few private names of NLTK that the fast path needs are all read through
+:mod:`summarize._nltk_punkt`, whose test names the NLTK version when they change.
 """
 
 from __future__ import annotations
@@ -69,8 +72,14 @@ class Punkt:
     """
 
     def __init__(self, params: PunktParameters, language: PunktLanguageVars) -> None:
-        from nltk.tokenize import punkt
         from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+        from summarize._nltk_punkt import (
+            ORTHO_BEGIN_LOWER_CASE,
+            ORTHO_LOWER_CASE,
+            ORTHO_MID_UPPER_CASE,
+            ORTHO_UPPER_CASE,
+        )
 
         self.nltk = PunktSentenceTokenizer(params, lang_vars=language)
         self._end_marks = "".join(language.sent_end_chars)
@@ -79,13 +88,10 @@ class Punkt:
         self._collocations = frozenset(params.collocations)
         self._sent_starters = frozenset(params.sent_starters)
         self._ortho_context = dict(params.ortho_context)
-        self._lower_case, self._upper_case = punkt._ORTHO_LC, punkt._ORTHO_UC
-        self._mid_upper_case, self._begin_lower_case = punkt._ORTHO_MID_UC, punkt._ORTHO_BEG_LC
-        self._period_context = re.compile(
-            language._period_context_fmt
-            % {"NonWord": language._re_non_word_chars, "SentEndChars": language._re_sent_end_chars},
-            re.UNICODE | re.VERBOSE,
-        )
+        self._lower_case, self._upper_case = ORTHO_LOWER_CASE, ORTHO_UPPER_CASE
+        self._mid_upper_case, self._begin_lower_case = ORTHO_MID_UPPER_CASE, ORTHO_BEGIN_LOWER_CASE
+        # NLTK's own pattern (compiled with the `regex` module since NLTK 3.10), recompiled with `re`.
+        self._period_context = re.compile(language.period_context_re().pattern, re.UNICODE | re.VERBOSE)
         self._realignment = re.compile(language.re_boundary_realignment.pattern, re.MULTILINE)
         # NLTK's answers by the string asked: it depends on nothing else, and text of one
         # shape (brackets, numbered items) asks the same strings again and again.
@@ -250,6 +256,8 @@ def punkt(language: str = "english") -> Punkt:
     """
     from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
 
+    from summarize._nltk_punkt import arabic_vars
+
     params = PunktParameters()
     entries = rows("abbreviations", f"{language}.txt")
     params.abbrev_types = {entry for entry in entries if " " not in entry}
@@ -260,7 +268,7 @@ def punkt(language: str = "english") -> Punkt:
         params.sent_starters = set(rows("punkt", "sent_starters.txt"))
         contexts = table("punkt", "ortho_context.tsv")
         params.ortho_context = defaultdict(int, {word: int(flags) for word, flags in contexts.items()})
-    return Punkt(params, _arabic_vars() if language == "arabic" else PunktLanguageVars())
+    return Punkt(params, arabic_vars() if language == "arabic" else PunktLanguageVars())
 
 
 def abbreviations(language: str) -> frozenset[str]:
@@ -276,22 +284,3 @@ def abbreviations(language: str) -> frozenset[str]:
     if language in UNSPACED:
         return frozenset()
     return punkt(language).abbreviation_types
-
-
-def _arabic_vars() -> PunktLanguageVars:
-    """Punkt's language variables with the Arabic question mark ``؟`` ending sentences too."""
-    from nltk.tokenize.punkt import PunktLanguageVars
-
-    class ArabicVars(PunktLanguageVars):  # type: ignore[misc]  # NLTK has no type hints
-        sent_end_chars = (".", "?", "!", "\u061f")
-
-    language = ArabicVars()
-    non_word = language._re_non_word_chars
-    if "\u061f" in non_word:
-        return language
-    # Before NLTK 3.10 the characters that cannot be in a word did not follow sent_end_chars.
-
-    class OlderArabicVars(ArabicVars):
-        _re_non_word_chars = non_word[:-2] + "\u061f" + non_word[-2:]
-
-    return OlderArabicVars()

@@ -38,7 +38,9 @@ run it again.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -192,11 +194,30 @@ def build(language: str, *, cldr: Path) -> tuple[list[str], list[str], dict[str,
     return sorted(kept), header, counts
 
 
+def missing_sources(cldr: Path) -> list[str]:
+    """The sources that are not installed, each with how to install it (none: all are there)."""
+    missing = []
+    if not cldr.is_dir():
+        missing.append(f"Unicode CLDR's segments folder {cldr} (apt-get install unicode-cldr-core, or give --cldr)")
+    if shutil.which("dpkg-query") is None:
+        missing.append("dpkg-query, which gives the Debian packages' versions (build on Debian)")
+    if importlib.util.find_spec(PYSBD) is None:
+        missing.append('pySBD (python -m pip install "pysbd==0.3.4")')
+    for _locale, _code, dictionary, package in SOURCES.values():
+        if dictionary and not (Path("/usr/share/dict") / dictionary).exists():
+            missing.append(f"the word list /usr/share/dict/{dictionary} (apt-get install {package})")
+    return missing
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cldr", type=Path, default=CLDR, help="CLDR's common/segments folder")
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT, help="output folder (default: the package's)")
     args = parser.parse_args(argv)
+    missing = missing_sources(args.cldr)
+    if missing:
+        print("build_abbreviations.py: missing sources, nothing written:", *missing, sep="\n  ", file=sys.stderr)
+        return 1
     cldr_version = debian_version("unicode-cldr-core")
     pysbd_version = metadata.version(PYSBD)
     args.output.mkdir(parents=True, exist_ok=True)

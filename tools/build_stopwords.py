@@ -31,6 +31,8 @@ from pathlib import Path
 
 OUTPUT = Path(__file__).resolve().parent.parent / "summarize" / "data" / "stopwords"
 SOURCE = "stop-words"
+#: The version of it that the shipped lists were built from.
+SOURCE_VERSION = "2025.11.4"
 
 #: Language name in summarize -> language name in the stop-words package.
 LANGUAGES = {
@@ -84,8 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT, help="output folder (default: the package's)")
     args = parser.parse_args(argv)
-
-    from stop_words import get_stop_words
+    try:
+        from stop_words import get_stop_words
+    except ImportError:
+        install = f'python -m pip install "{SOURCE}=={SOURCE_VERSION}"'
+        print(f"build_stopwords.py: the {SOURCE} package is not installed, nothing written: {install}", file=sys.stderr)
+        return 1
 
     version = metadata.version(SOURCE)
     licence = next(path for path in metadata.files(SOURCE) or () if path.name == "LICENSE" and "licenses" in path.parts)

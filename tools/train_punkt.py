@@ -29,7 +29,7 @@ OUTPUT = Path(__file__).resolve().parent.parent / "summarize" / "data" / "punkt"
 
 
 def _texts(paths: list[Path]) -> list[str]:
-    texts = []
+    texts: list[str] = []
     for path in paths:
         with path.open(encoding="utf-8") as lines:
             texts.extend(json.loads(line)["text"] for line in lines if line.strip())

@@ -1,0 +1,474 @@
+"""Every script of benchmarks/ and tools/ runs once, on tiny inputs written here, so that none goes stale.
+
+Each script runs in a subprocess as a user runs it (``python benchmarks/NAME.py ...``
+with the repository on ``PYTHONPATH``), on the three short documents of
+:data:`DOCUMENTS`, written to a temporary folder as JSON Lines (and under the names
+of the development files, for the scripts that take their folder); the test checks
+its exit status and what it printed. A peer or source that is not installed (summa,
+lexrank, sumy, pypdf, pdfminer.six, pySBD, stop-words, Unicode CLDR) must be named
+by the script: the test checks that it says so, and checks the peer's row instead
+when it is installed. The tools that rebuild shipped data write to the temporary
+folder, and what they wrote is compared with the shipped files where the inputs
+allow it.
+
+The scripts spend most of their time starting Python and importing NLTK, so the
+runs the selected tests need are started together, two at a time, when the first
+of them is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "summarize" / "data"
+
+# Three short news stories on one subject (so that they make a cluster), each with a
+# reference summary of one sentence per line and its keyphrases.
+DOCUMENTS = [
+    {
+        "id": "storm",
+        "category": "news",
+        "text": (
+            "A storm hit the coast of Norway on Monday. Strong winds closed the main roads for hours.\n\n"
+            "The storm cut power to ten thousand homes, the grid company said. Crews worked through the night "
+            "to restore the power lines. Schools stayed closed on Tuesday.\n\n"
+            "Forecasters expect calmer weather by Thursday. The storm was the strongest of the winter."
+        ),
+        "summary": "A storm hit the coast of Norway.\nThe storm cut power to ten thousand homes.",
+        "keyphrases": ["storm", "power lines", "coast"],
+    },
+    {
+        "id": "flood",
+        "category": "news",
+        "text": (
+            "Heavy rain flooded the town of Bergen on Monday. The river rose above its banks after the storm.\n\n"
+            "Rescue teams moved two hundred people from their homes. The town's roads were closed by the water, "
+            "the police said. Power failed in the old harbour.\n\n"
+            "The rain is expected to stop by Thursday. The flood was the worst in ten years."
+        ),
+        "summary": "Heavy rain flooded the town of Bergen.\nRescue teams moved two hundred people.",
+        "keyphrases": ["flood", "rain", "rescue teams"],
+    },
+    {
+        "id": "wind",
+        "category": "news",
+        "text": (
+            "Strong winds from the storm damaged the harbour of Oslo on Tuesday. Two boats sank in the night.\n\n"
+            "The harbour master said the winds reached a record speed. Ferries stayed in port until the winds "
+            "calmed. Nobody was hurt, the police said.\n\n"
+            "Repairs to the harbour will take weeks. The storm moved east on Wednesday."
+        ),
+        "summary": "Strong winds damaged the harbour of Oslo.\nTwo boats sank.",
+        "keyphrases": ["harbour", "winds", "ferries"],
+    },
+]
+
+# The development files' names, for the scripts that take their folder (tiny copies of DOCUMENTS).
+DEVELOPMENT_NAMES = ("cnndm_dev", "cnndm_extra_dev", "bbc_dev", "pubmed_dev")
+
+# Sentence boundary cases in the format of tests/boundaries (one spaced language, one unspaced).
+CASES = {
+    "english.txt": "# Written for this test.\nHe left at 9 a.m. on Monday. Then Mr. Smith came.\n"
+    "> He left at 9 a.m. on Monday.\n> Then Mr. Smith came.\n",
+    "chinese.txt": "今天天气很好。我们去公园！\n> 今天天气很好。\n> 我们去公园！\n",
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    """A script run: one or more commands, one after another (each may use what the one before wrote)."""
+
+    script: str
+    steps: tuple[tuple[str, ...], ...]
+
+
+def run(script: str, *steps: tuple[str, ...]) -> Run:
+    return Run(script, steps)
+
+
+# Each test's runs, by name; "{data}" is the folder of the tiny inputs.
+RUNS: dict[str, Run] = {
+    "batch_speed": run("benchmarks/batch_speed.py", ("{data}/tiny.jsonl", "--jobs", "1", "--rounds", "1")),
+    "boundaries": run(
+        "benchmarks/boundaries.py",
+        ("--cases", "{data}/cases", "--texts", "{data}/tiny.jsonl", "--repeat", "1", "--show"),
+    ),
+    "focus": run(
+        "benchmarks/focus.py", ("{data}/tiny.jsonl", "--weights", "0.5,0.9"), ("{data}/tiny.jsonl", "--documents")
+    ),
+    "multidoc": run("benchmarks/multidoc.py", ("{data}/tiny.jsonl", "--min-cosine", "0", "--sentences", "2")),
+    "one_sentence": run("benchmarks/one_sentence.py", ("{data}", "--settings", "cnndm_dev, 1 sentence")),
+    "pathological": run(
+        "benchmarks/pathological.py", ("{data}/tiny.jsonl", "--sizes", "0.001", "--shapes", "news,initials")
+    ),
+    "pdf_libraries": run("benchmarks/pdf_libraries.py", ("--pages", "1", "--repeat", "1")),
+    "pdf_speed": run("benchmarks/pdf_speed.py", ("--pages", "1", "--repeat", "1")),
+    "peers": run("benchmarks/peers.py", ("{data}/tiny.jsonl", "-n", "1")),
+    "position_strength": run("benchmarks/position_strength.py", ("{data}", "--json", "{data}/position.json")),
+    "ranker_speed": run("benchmarks/ranker_speed.py", ("{data}/tiny.jsonl", "--rounds", "1")),
+    "rankers": run(
+        "benchmarks/rankers.py",
+        ("{data}", "--json", "{data}/rankers.json"),
+        ("--compare", "{data}/rankers.json", "{data}/rankers.json"),
+    ),
+    "snapshot": run(
+        "benchmarks/snapshot.py",
+        ("{data}/tiny.jsonl", "-o", "{data}/before.json"),
+        ("{data}/tiny.jsonl", "-o", "{data}/after.json", "--compare", "{data}/before.json"),
+    ),
+    "sparse_vs_dense": run("benchmarks/sparse_vs_dense.py", ("{data}/tiny.jsonl", "-n", "1")),
+    "speed": run(
+        "benchmarks/speed.py",
+        ("{data}/tiny.jsonl", "--sizes", "20", "--rounds", "1", "--import-runs", "1", "--peers"),
+    ),
+    "startup": run("benchmarks/startup.py", ("{data}/article.txt", "--rounds", "1")),
+    "build_abbreviations": run(
+        "tools/build_abbreviations.py", ("--help",), ("--cldr", "{data}/no-cldr", "-o", "{data}/abbreviations")
+    ),
+    "build_stem_cache": run("tools/build_stem_cache.py", ("{data}/tiny.jsonl", "-o", "{data}/stems/english.tsv")),
+    "build_stopwords": run("tools/build_stopwords.py", ("-o", "{data}/stopwords")),
+    "train_punkt": run("tools/train_punkt.py", ("{data}/tiny.jsonl", "-o", "{data}/punkt")),
+}
+
+# Seconds before a script's run counts as hung.
+TIMEOUT = 300
+
+
+class Scripts:
+    """The runs of RUNS, started together, two at a time, on the first request for any of them."""
+
+    def __init__(self, data: Path, wanted: list[str]) -> None:
+        self.data = data
+        self._wanted = wanted
+        self._pool: ThreadPoolExecutor | None = None
+        self._futures: dict[str, Future[list[subprocess.CompletedProcess[str]]]] = {}
+
+    def _run(self, name: str) -> list[subprocess.CompletedProcess[str]]:
+        path = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+        environment = {**os.environ, "PYTHONPATH": path, "PYTHONIOENCODING": "utf-8"}
+        results = []
+        for step in RUNS[name].steps:
+            command = [sys.executable, str(ROOT / RUNS[name].script), *(a.format(data=self.data) for a in step)]
+            result = subprocess.run(
+                command, capture_output=True, text=True, cwd=self.data, env=environment, timeout=TIMEOUT, check=False
+            )
+            results.append(result)
+        return results
+
+    def results(self, name: str) -> list[subprocess.CompletedProcess[str]]:
+        """The completed steps of a run (each step's exit status is for the test to check)."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=2)
+            for wanted in self._wanted:
+                self._futures[wanted] = self._pool.submit(self._run, wanted)
+        if name not in self._futures:
+            self._futures[name] = self._pool.submit(self._run, name)
+        return self._futures[name].result()
+
+    def result(self, name: str) -> subprocess.CompletedProcess[str]:
+        """The last step of a run, which must have succeeded."""
+        result = self.results(name)[-1]
+        assert result.returncode == 0, describe(result)
+        return result
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def describe(result: subprocess.CompletedProcess[str]) -> str:
+    """A failed run, for the assertion message."""
+    return f"{' '.join(map(str, result.args))} exited with {result.returncode}:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="module")
+def scripts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scripts]:
+    data = tmp_path_factory.mktemp("benchmarks")
+    lines = "".join(json.dumps(document) + "\n" for document in DOCUMENTS)
+    (data / "tiny.jsonl").write_text(lines, encoding="utf-8")
+    for name in DEVELOPMENT_NAMES:
+        (data / f"{name}.jsonl").write_text(lines, encoding="utf-8")
+    (data / "cases").mkdir()
+    for name, cases in CASES.items():
+        (data / "cases" / name).write_text(cases, encoding="utf-8")
+    (data / "article.txt").write_text(str(DOCUMENTS[0]["text"]), encoding="utf-8")
+    # The runs of this module's selected tests, in the order they will be asked for.
+    module = sys.modules[__name__]
+    selected = [
+        item.name.removeprefix("test_") for item in request.session.items if getattr(item, "module", None) is module
+    ]
+    found = Scripts(data, [name for name in selected if name in RUNS])
+    yield found
+    found.close()
+
+
+def load(script: str) -> ModuleType:
+    """A script of tools/ or benchmarks/ imported as a module (its main() not run)."""
+    spec = importlib.util.spec_from_file_location(Path(script).stem, ROOT / script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def entries(path: Path) -> list[str]:
+    """The lines of a data file that are not comments."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("# ")]
+
+
+def test_every_script_is_run() -> None:
+    scripts = {
+        path.relative_to(ROOT).as_posix() for folder in ("benchmarks", "tools") for path in (ROOT / folder).glob("*.py")
+    }
+    assert scripts == {run.script for run in RUNS.values()}
+    assert {f"test_{name}" for name in RUNS} <= set(globals())  # and each run is checked by its test
+
+
+# --- benchmarks/ -----------------------------------------------------------------------
+
+
+def test_batch_speed(scripts: Scripts) -> None:
+    result = scripts.result("batch_speed")
+    assert re.search(r"^\| 1 \| 3 \| [01] of 1 \| \d+\.\d \(1\.00\) \|", result.stdout, re.MULTILINE), result.stdout
+    assert "round 1, jobs 1: 3 records" in result.stderr
+
+
+def test_boundaries(scripts: Scripts) -> None:
+    result = scripts.result("boundaries")
+    assert "| english | 1 | 100% (1) | 100% |" in result.stdout
+    assert "| chinese | 1 | 100% (1) | n/a |" in result.stdout
+    assert "English speed on 3 texts of tiny.jsonl" in result.stdout
+
+
+def test_focus(scripts: Scripts) -> None:
+    mixed, documents = scripts.results("focus")
+    assert mixed.returncode == 0, describe(mixed)
+    assert "one mixed text" in mixed.stdout
+    for focus, weight in (("none", "-"), ("reference", "0.5"), ("reference", "0.9"), ("keywords", "0.9")):
+        assert f"| tiny (3) | {focus} | {weight} |" in mixed.stdout
+    assert documents.returncode == 0, describe(documents)
+    assert "two documents" in documents.stdout
+    assert re.search(r"^\| tiny \(3\) \| keywords \| 0\.9 \| \d+\.\d% \|", documents.stdout, re.MULTILINE)
+
+
+def test_multidoc(scripts: Scripts) -> None:
+    result = scripts.result("multidoc")
+    assert "| tiny.jsonl | both | 1 | `summarize_documents` (defaults) |" in result.stdout
+    assert re.search(r"tiny\.jsonl: R1 [+-]\d+\.\d\d \[", result.stdout), result.stdout
+
+
+def test_one_sentence(scripts: Scripts) -> None:
+    result = scripts.result("one_sentence")
+    assert "**cnndm_dev, 1 sentence** (ROUGE-1, odd / even half)" in result.stdout
+    assert re.search(r"^\| 0\.5 \| \d+\.\d\d / \d+\.\d\d \|", result.stdout, re.MULTILINE), result.stdout
+    assert "LEAD: " in result.stdout
+
+
+def test_pathological(scripts: Scripts) -> None:
+    result = scripts.result("pathological")
+    assert re.search(r"^\| news \| \d+\.\d\d \|", result.stdout, re.MULTILINE), result.stdout
+    assert re.search(r"^\| initials \| \d+\.\d\d \|", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_pdf_libraries(scripts: Scripts) -> None:
+    result = scripts.result("pdf_libraries")
+    assert re.search(
+        r"^\| summarize `extract_pdf\(\)` \(pypdfium2 \+ layout\) \| [\d.]+ \| \d+% \| \d+% \|",
+        result.stdout,
+        re.MULTILINE,
+    ), result.stdout
+    for package, module, row in (
+        ("pypdf", "pypdf", "| pypdf `extract_text()` |"),
+        ("pdfminer.six", "pdfminer", "| pdfminer.six `extract_text()` |"),
+    ):
+        if installed(module):
+            assert row in result.stdout
+        else:
+            assert re.search(
+                rf"^not installed, their rows left out: .*\b{re.escape(package)}\b", result.stdout, re.MULTILINE
+            ), result.stdout
+
+
+def test_pdf_speed(scripts: Scripts) -> None:
+    result = scripts.result("pdf_speed")
+    assert re.search(
+        r"^\| the command `python -m summarize -n 5 FILE` \(fresh process\) \| \d+\.\d\d \|",
+        result.stdout,
+        re.MULTILINE,
+    ), result.stdout
+    assert "peak memory of the command" in result.stdout
+
+
+def test_peers(scripts: Scripts) -> None:
+    result = scripts.result("peers")
+    assert re.search(r"^\| summarize adaptive \| \d+\.\d\d \|", result.stdout, re.MULTILINE), result.stdout
+    assert "| summarize lead |" in result.stdout
+    for peer, row in (("summa", "| summa 1.2 |"), ("lexrank", "| lexrank 0.1 |")):
+        if installed(peer):
+            assert row in result.stdout
+        else:
+            assert f"{peer} is not installed (pip install {peer})" in result.stderr
+
+
+def test_position_strength(scripts: Scripts) -> None:
+    result = scripts.result("position_strength")
+    assert "**cnndm_dev, 3 sentences** (documents: 2 / 1;" in result.stdout
+    assert "| share x length 60-120, opening prior (default) |" in result.stdout
+    figures = json.loads((scripts.data / "position.json").read_text(encoding="utf-8"))
+    assert figures["pubmed_dev, reference length"]["even"]["lead"][3] == 1
+
+
+def test_ranker_speed(scripts: Scripts) -> None:
+    result = scripts.result("ranker_speed")
+    assert re.search(r"^default: median \d+\.\d{3} ms per article", result.stdout, re.MULTILINE), result.stdout
+    assert "default / first default, median of the paired ratios:" in result.stdout
+
+
+def test_rankers(scripts: Scripts) -> None:
+    measured, compared = scripts.results("rankers")
+    assert measured.returncode == 0, describe(measured)
+    assert "**bbc_dev lead removed, 1 sentence** (documents: 2 / 1;" in measured.stdout
+    assert compared.returncode == 0, describe(compared)
+    assert re.search(r"^\| adaptive \|.*\| \+0\.00 / \+0\.00 \|", compared.stdout, re.MULTILINE), compared.stdout
+
+
+def test_snapshot(scripts: Scripts) -> None:
+    before, after = scripts.results("snapshot")
+    assert before.returncode == 0, describe(before)
+    assert "tiny.jsonl: 3 documents, " in before.stderr
+    assert after.returncode == 0, describe(after)  # the same code twice: nothing differs
+    assert re.search(r"^tiny\.jsonl: \d+ outputs, 0 differ$", after.stdout, re.MULTILINE), after.stdout
+    hashes = json.loads((scripts.data / "after.json").read_text(encoding="utf-8"))["tiny.jsonl"]
+    assert {"storm/adaptive/rank", "wind/keywords", "cluster/0/focus"} <= set(hashes)
+
+
+def test_sparse_vs_dense(scripts: Scripts) -> None:
+    result = scripts.result("sparse_vs_dense")
+    assert "tiny.jsonl: 3 documents, 0 summaries differ between the paths" in result.stdout
+
+
+def test_speed(scripts: Scripts) -> None:
+    result = scripts.result("speed")
+    assert re.search(r"^  summarize\s+\d+\.\d{3}$", result.stdout, re.MULTILINE), result.stdout
+    assert re.search(r"^\s+20  summarize\s+\d+\.\d{3}\s+\d+$", result.stdout, re.MULTILINE), result.stdout
+    absent = [peer for peer in ("summa", "lexrank", "sumy") if not installed(peer)]
+    if absent:
+        assert f"peers not installed or unable to run here: {', '.join(absent)}" in result.stdout
+    for peer in {"summa", "lexrank", "sumy"} - set(absent):
+        assert re.search(rf"^  {peer}\s+\d+\.\d{{3}}$", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_startup(scripts: Scripts) -> None:
+    result = scripts.result("startup")
+    assert re.search(r"^\| summarize \(python -m summarize FILE\) \| \d+\.\d{3} s \|", result.stdout, re.MULTILINE)
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    if shutil.which("textrank", path=path) is None:
+        assert "summa's textrank command is not installed (pip install summa)" in result.stdout
+    else:
+        assert re.search(r"^\| summa 1\.2 \(textrank -t FILE\) \| \d+\.\d{3} s \|", result.stdout, re.MULTILINE)
+    assert "heavy modules the command loaded:" in result.stdout
+
+
+# --- tools/ ----------------------------------------------------------------------------
+
+
+def test_build_abbreviations(scripts: Scripts) -> None:
+    usage, build = scripts.results("build_abbreviations")
+    assert usage.returncode == 0, describe(usage)
+    assert "--cldr" in usage.stdout
+    # Without CLDR's files the script stops before writing anything, and says what is missing.
+    assert build.returncode == 1, describe(build)
+    assert "missing sources, nothing written" in build.stderr
+    assert "apt-get install unicode-cldr-core" in build.stderr
+    if not installed("pysbd"):
+        assert 'python -m pip install "pysbd==0.3.4"' in build.stderr
+    assert not (scripts.data / "abbreviations").exists()
+
+
+@pytest.mark.parametrize("language", ["finnish", "hungarian", "norwegian", "romanian", "swedish"])
+def test_build_abbreviations_gives_the_shipped_lists_of_hand_written_languages(language: str) -> None:
+    tool = load("tools/build_abbreviations.py")
+    assert tool.SOURCES[language] == (None, None, None, None)  # no source but tools/abbreviations/
+    built, header, counts = tool.build(language, cldr=tool.CLDR)
+    shipped = (DATA / "abbreviations" / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+    assert built == entries(DATA / "abbreviations" / f"{language}.txt")
+    assert header == [shipped[0], shipped[1], shipped[3]]  # the third line names the sources' versions
+    assert counts == {"hand-written": len(built)}
+
+
+def test_build_abbreviations_normalises_as_punkt_compares() -> None:
+    tool = load("tools/build_abbreviations.py")
+    assert tool.normalised(" Z. B. ") == "z.b"
+    assert tool.normalised("Nr.") == "nr"
+
+
+def test_build_stem_cache(scripts: Scripts) -> None:
+    result = scripts.result("build_stem_cache")
+    assert re.fullmatch(r"\d+ word forms -> .*english\.tsv\n", result.stderr), result.stderr
+    built = dict(line.split("\t") for line in entries(scripts.data / "stems" / "english.tsv"))
+    shipped = dict(line.split("\t") for line in entries(DATA / "stems" / "english.tsv"))
+    assert {"storm", "harbour", "winds"} <= set(built)  # word forms seen at least twice
+    assert "the" not in built  # stop words are left out
+    both = set(built) & set(shipped)
+    assert both
+    assert {word: built[word] for word in both} == {word: shipped[word] for word in both}
+
+
+def test_build_stopwords(scripts: Scripts) -> None:
+    result = scripts.results("build_stopwords")[-1]
+    if installed("stop_words"):
+        assert result.returncode == 0, describe(result)
+        written = {path.name for path in (scripts.data / "stopwords").glob("*.txt")}
+        shipped = {path.name for path in (DATA / "stopwords").glob("*.txt")}
+        assert written == shipped - {"english.txt"}
+    else:
+        assert result.returncode == 1, describe(result)
+        assert (
+            'the stop-words package is not installed, nothing written: python -m pip install "stop-words=='
+            in result.stderr
+        )
+        assert not (scripts.data / "stopwords").exists()
+
+
+def test_shipped_stop_words_are_as_build_stopwords_normalises_them() -> None:
+    tool = load("tools/build_stopwords.py")
+    shipped = {path.stem for path in (DATA / "stopwords").glob("*.txt") if not path.name.startswith("LICENSE")}
+    shipped -= {"english"}
+    assert set(tool.LANGUAGES) == shipped
+    for language in sorted(shipped):
+        words = entries(DATA / "stopwords" / f"{language}.txt")
+        assert tool.normalised(language, words) == words, language
+    assert tool.normalised("romanian", ["Dintr-o", "dintr"]) == ["dintr", "o"]
+
+
+def test_train_punkt(scripts: Scripts) -> None:
+    result = scripts.result("train_punkt")
+    assert re.fullmatch(
+        r"\d+ abbreviations, \d+ collocations, \d+ sentence starters, \d+ word types -> .*\n", result.stderr
+    )
+    folder = scripts.data / "punkt"
+    for name in ("abbrev_types.txt", "collocations.txt", "sent_starters.txt", "ortho_context.tsv"):
+        header = (folder / name).read_text(encoding="utf-8").splitlines()[0]
+        assert header.startswith("# learnt by tools/train_punkt.py (NLTK PunktTrainer) from 3 news articles"), name
+    context = dict(line.split("\t") for line in entries(folder / "ortho_context.tsv"))
+    assert context["storm"].isdigit()
+    assert int(context["storm"]) > 0
