@@ -18,7 +18,7 @@ APPS = {"summarize.cli", "summarize.__main__", "summarize.evaluation"}
 
 
 def layer(module: str) -> int:
-    if module in APPS:
+    if module in APPS or module.startswith("summarize.cli."):
         return LAYERS["apps"]
     if module.startswith("summarize.io"):
         return LAYERS["io"]
