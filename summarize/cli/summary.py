@@ -121,6 +121,7 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_combined(fmt: str, texts: list[str], summary: MultiSummary, out: TextIO) -> None:
+    """Write the summary over all the FILEs (their ``texts``) in the format ``fmt``."""
     if fmt == "json":
         out.write(json_line(documents_record(summary)))
     elif fmt == "markdown":
