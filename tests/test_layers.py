@@ -18,7 +18,7 @@ APPS = {"summarize.cli", "summarize.__main__", "summarize.evaluation"}
 
 
 def layer(module: str) -> int:
-    if module in APPS:
+    if module in APPS or module.startswith("summarize.cli."):
         return LAYERS["apps"]
     if module.startswith("summarize.io"):
         return LAYERS["io"]
@@ -83,6 +83,20 @@ def test_no_import_cycles() -> None:
     for module in sorted(graph):
         if module not in state:
             visit(module, [module])
+
+
+@pytest.mark.parametrize("module", sorted(name for name in MODULES if name.startswith("summarize.cli")))
+def test_the_command_line_imports_no_private_name(module: str) -> None:
+    """What the subcommands share is public in its module (``summarize.cli._options.positive_int``)."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    ]
+    assert not private, f"{module} imports {private}"
 
 
 def loaded_after(code: str) -> set[str]:

@@ -295,7 +295,7 @@ def test_progress_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     terminal = io.StringIO()
     terminal.isatty = lambda: True  # type: ignore[method-assign]
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr("summarize.cli._PageProgress._EVERY", 0.0)
+    monkeypatch.setattr("summarize.cli._common.PageProgress._EVERY", 0.0)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     assert main(["-n", "1", str(path)]) == 0
     shown = terminal.getvalue()

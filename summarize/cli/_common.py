@@ -1,0 +1,94 @@
+"""What the subcommands share beyond their options: messages, reading the inputs, importing NLTK."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from summarize.io.documents import Document, load_document, read_document
+from summarize.keyphrases import Keyword
+
+PROG = "summarize"
+
+
+def display(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+def print_note(message: str) -> None:
+    print(f"{PROG}: note: {message}", file=sys.stderr)
+
+
+def print_error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def keyword_record(keyword: Keyword) -> dict[str, object]:
+    return {"text": keyword.text, "score": keyword.score, "count": keyword.count}
+
+
+def read(name: str, args: argparse.Namespace) -> Document:
+    progress = PageProgress(display(name)) if sys.stderr.isatty() else None
+    try:
+        if name == "-":
+            return read_document(
+                sys.stdin.buffer, input_format=args.input_format, encoding=args.encoding, progress=progress
+            )
+        return load_document(
+            name,
+            input_format=args.input_format,
+            encoding=args.encoding,
+            timeout=args.timeout,
+            allow_private=args.allow_private_hosts,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.clear()
+
+
+class PageProgress:
+    """A line on standard error (a terminal) saying how many pages of a long PDF are read."""
+
+    _EVERY = 0.25  # seconds between updates
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last < self._EVERY or done == total:
+            return
+        self.last = now
+        sys.stderr.write(f"\r{PROG}: reading {self.name}: page {done:,} of {total:,}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def import_nltk() -> None:
+    """Import NLTK as it is imported where scipy is not installed, if neither is imported yet.
+
+    NLTK's package init imports every NLTK module, and through them scipy.stats
+    (for one association measure) and scipy.sparse (for one parser): about 1 s, most
+    of a run on one article. scipy is optional for NLTK, and each of those imports
+    falls back when it fails; the command uses only Punkt and the Snowball stemmer.
+    So scipy is hidden while NLTK is imported, and importable again afterwards (the
+    sparse graph of a long text uses it). Only the command does this: the library
+    never changes what NLTK imports in its users' processes.
+    """
+    if "nltk" in sys.modules or "scipy" in sys.modules:
+        return
+    sys.modules["scipy"] = None  # type: ignore[assignment]  # import of scipy.* fails, as if not installed
+    try:
+        import nltk  # noqa: F401
+    finally:
+        if sys.modules.get("scipy", 0) is None:
+            del sys.modules["scipy"]

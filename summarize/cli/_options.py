@@ -1,0 +1,166 @@
+"""The options the subcommands share: their argparse types, the functions that add them, and the
+library options they map to."""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+from collections.abc import Callable
+from typing import Any
+
+from summarize.focus import DEFAULT_FOCUS_WEIGHT
+from summarize.languages import AUTO, LANGUAGES
+from summarize.pipeline import Summarizer
+from summarize.rankers import DEFAULT_RANKER, RANKERS
+from summarize.selection import DEFAULT_SENTENCES, ORDERS
+
+
+def add_private_hosts_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="for URLs: also read hosts that are not public (this machine, a private network, link-local "
+        "addresses such as cloud metadata endpoints); refused by default",
+    )
+
+
+def add_summary_options(parser: argparse.ArgumentParser) -> None:
+    """The options that shape each summary: the same for one file and for a corpus."""
+    budget = parser.add_mutually_exclusive_group()
+    budget.add_argument(
+        "-n",
+        "--sentences",
+        type=positive_int,
+        metavar="N",
+        help=f"number of sentences in the summary (default {DEFAULT_SENTENCES})",
+    )
+    budget.add_argument("-r", "--ratio", type=ratio, metavar="R", help="share of the document's sentences, in (0, 1]")
+    budget.add_argument(
+        "-w", "--words", type=positive_int, metavar="W", help="word budget: the best sentences that fit in W words"
+    )
+    parser.add_argument(
+        "--order",
+        choices=ORDERS,
+        default="document",
+        help="print sentences in document order (default) or best first",
+    )
+    parser.add_argument(
+        "--ranker",
+        choices=RANKERS,
+        default=DEFAULT_RANKER,
+        help=f"how sentences are ranked (default {DEFAULT_RANKER}; see the list below)",
+    )
+    parser.add_argument(
+        "--diversity",
+        type=diversity,
+        default=None,
+        metavar="D",
+        help="redundancy control in [0, 1): pass over sentences similar to those already chosen "
+        "(maximal marginal relevance; default 0, off)",
+    )
+    add_language_option(parser)
+    add_focus_options(parser)
+
+
+def add_focus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--focus",
+        metavar="TEXT",
+        help="favour what is about TEXT: a question, a few keywords or a paragraph (Biased TextRank); "
+        "a focus that matches nothing leaves the ordinary result",
+    )
+    parser.add_argument(
+        "--focus-weight",
+        type=focus_weight,
+        default=DEFAULT_FOCUS_WEIGHT,
+        metavar="W",
+        help=f"how much the focus counts, in (0, 1] (default {DEFAULT_FOCUS_WEIGHT:g})",
+    )
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        choices=(*LANGUAGES, AUTO),
+        default="english",
+        metavar="LANGUAGE",
+        help=f"language of the text: {', '.join(LANGUAGES)}; or auto, to detect it in each text "
+        "(JSON output says which was chosen) (default english)",
+    )
+
+
+def documents_options(args: argparse.Namespace) -> Summarizer:
+    """The options of every summary of several documents (``--combine``), from the command line's."""
+    from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY
+
+    return Summarizer(**summary_options(args, diversity=DEFAULT_DIVERSITY), redundancy=DEFAULT_REDUNDANCY)
+
+
+def make_summarizer(args: argparse.Namespace) -> Summarizer:
+    return Summarizer(**summary_options(args, diversity=0.0))
+
+
+def summary_options(args: argparse.Namespace, *, diversity: float) -> dict[str, Any]:
+    """The options a summary takes from the command line, for one document or several (``diversity``: the default)."""
+    return {
+        "sentences": args.sentences,
+        "ratio": args.ratio,
+        "words": args.words,
+        "order": args.order,
+        "ranker": args.ranker,
+        "diversity": diversity if args.diversity is None else args.diversity,
+        "language": args.language,
+        "focus": args.focus,
+        "focus_weight": args.focus_weight,
+    }
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {value!r}")
+    return number
+
+
+def _number(value: str, accept: Callable[[float], bool], allowed: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not accept(number):
+        raise argparse.ArgumentTypeError(f"must be {allowed}, got {value!r}")
+    return number
+
+
+def ratio(value: str) -> float:
+    return _number(value, lambda number: 0 < number <= 1, "a number in (0, 1]")
+
+
+def seconds(value: str) -> float:
+    return _number(value, lambda number: 0 < number < float("inf"), "a number of seconds > 0")
+
+
+def focus_weight(value: str) -> float:
+    return _number(value, lambda number: 0 < number <= 1, "a number in (0, 1]")
+
+
+def diversity(value: str) -> float:
+    return _number(value, lambda number: 0 <= number < 1, "a number in [0, 1)")
+
+
+def window(value: str) -> int:
+    number = positive_int(value)
+    if number < 2:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 2, got {value!r}")
+    return number
+
+
+def encoding(value: str) -> str:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+    return value

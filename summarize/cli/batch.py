@@ -1,0 +1,220 @@
+"""``summarize batch CORPUS``: a summary of every record of a corpus, or of each group of records (``--combine``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarize.cli._common import PROG, print_error
+from summarize.cli._options import add_summary_options, documents_options, encoding, make_summarizer, positive_int
+from summarize.errors import FieldError, InvalidParameterError, SummarizeError
+
+if TYPE_CHECKING:
+    from summarize.batch import BatchReport
+
+__all__ = ["batch_command"]
+
+_EPILOG = """\
+examples:
+  summarize batch corpus.jsonl -o summaries.jsonl --jobs 2
+  summarize batch articles/ -o summaries.jsonl           every .txt, .pdf and .docx file; id = path in the folder
+  summarize batch corpus.csv --text-field body --id-field url -o out.jsonl
+  summarize batch corpus.jsonl -o out.jsonl --resume     skip the ids already in out.jsonl
+  summarize batch corpus.jsonl -o out.jsonl --scheduler tcp://host:8786
+
+One output line per input record, in input order: {"id", "summary": [{"index",
+"rank", "score", "text", "start", "end"}]}, or {"id", "error"} for a record that
+cannot be summarised. The output is written as FILE.part and renamed to FILE when
+every record is in it; after a kill or Ctrl-C, the same command with --resume
+completes it.
+
+exit status: 0 if every record was summarised, 1 if some could not be (or the run
+could not go on), 2 for a usage error.
+"""
+
+
+def batch_command(arguments: list[str]) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(arguments)
+        _check(parser, args)
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else 2
+    return _run_batch(args, _batch_combine if args.combine else _batch_corpus)
+
+
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Report the options that do not go together (a usage error: :class:`SystemExit`)."""
+    if args.resume and args.output in (None, "-"):
+        parser.error("--resume needs an output file (-o FILE)")
+    if Path(args.corpus).is_dir() and (args.text_field is not None or args.id_field is not None):
+        parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of documents")
+    if args.group_field is not None and not args.combine:
+        parser.error("--group-field is for --combine")
+    if args.group_field is not None and Path(args.corpus).is_dir():
+        parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
+
+
+def _batch_corpus(args: argparse.Namespace) -> int:
+    """Plain ``batch``: one output record per input record."""
+    from summarize.batch import summarize_corpus
+
+    report = summarize_corpus(args.corpus, summarizer=make_summarizer(args), **_corpus_options(args))
+    print(_report(report), file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _batch_combine(args: argparse.Namespace) -> int:
+    """``batch --combine``: one summary per group of records, into JSON Lines."""
+    from summarize.batch.combine import combine_corpus
+
+    report = combine_corpus(
+        args.corpus, group_field=args.group_field, options=documents_options(args), **_corpus_options(args)
+    )
+    line = f"{PROG}: {_count(report.groups, 'group')} summarised, {_count(report.failed_records, 'record')} failed"
+    if report.failed_groups:
+        line += f", {_count(report.failed_groups, 'group')} failed"
+    if report.failed_records or report.failed_groups:
+        line += ' (see their "error" field)'
+    if report.skipped:
+        line += f", {report.skipped} skipped (already in {report.output})"
+    print(line, file=sys.stderr)
+    return 1 if report.failed_records or report.failed_groups else 0
+
+
+def _corpus_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of a run over a corpus, from the command line's, for plain ``batch`` and ``batch --combine``."""
+    return {
+        "output": args.output,
+        "text_field": args.text_field or "text",
+        "id_field": args.id_field,
+        "encoding": args.encoding,
+        "jobs": args.jobs,
+        "scheduler": args.scheduler,
+        "resume": args.resume,
+        "progress": sys.stderr.isatty() if args.progress is None else args.progress,
+    }
+
+
+def _run_batch(args: argparse.Namespace, run: Callable[[argparse.Namespace], int]) -> int:
+    """Run a batch command, turning its errors into messages and exit statuses (2: usage, 1: failed, 130: Ctrl-C)."""
+    try:
+        return run(args)
+    except FieldError as error:
+        option = {"text_field": "--text-field", "id_field": "--id-field"}.get(error.parameter, "--group-field")
+        print_error(f"{error}; name the field with {option}")
+        return 2
+    except InvalidParameterError as error:
+        print_error(str(error))
+        return 2
+    except SummarizeError as error:
+        print_error(str(error))
+        _note_partial(args.output)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        _note_partial(args.output)
+        return 130
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _report(report: BatchReport) -> str:
+    line = f"{PROG}: {report.summarised} summarised, {report.failed} failed"
+    if report.failed:
+        line += ' (see their "error" field)'
+    if report.skipped:
+        line += f", {report.skipped} skipped (already in {report.output})"
+    return line
+
+
+def _note_partial(output: str | None) -> None:
+    from summarize.io.output import partial_path
+
+    if output in (None, "-"):
+        return
+    partial = partial_path(output)
+    if partial.exists():
+        print(
+            f"{PROG}: the finished records are kept in {partial}; run the same command with --resume to complete it",
+            file=sys.stderr,
+        )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} batch",
+        description="Summarise every record of a corpus into JSON Lines, in input order, on worker "
+        "processes or a Dask cluster.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "corpus",
+        metavar="CORPUS",
+        help="a JSON Lines file (- for standard input), a .csv file with a header row, "
+        "or a folder of .txt, .pdf and .docx files",
+    )
+    _add_corpus_options(parser)
+    _add_worker_options(parser)
+    add_summary_options(parser)
+    parser.add_argument("--encoding", type=encoding, default="utf-8", help="encoding of the input (default utf-8)")
+    return parser
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    """-o, --resume, --text-field, --id-field, --combine and --group-field: the records in, the records out."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the JSON Lines file to write (default: standard output)",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the records already in FILE (or FILE.part, from a run that was stopped) and summarise the rest",
+    )
+    parser.add_argument(
+        "--text-field", metavar="NAME", help="the JSON field or CSV column holding the text (default text)"
+    )
+    parser.add_argument(
+        "--id-field",
+        metavar="NAME",
+        help="the field holding each record's id (default id, if present; else the line or row number)",
+    )
+    parser.add_argument(
+        "--combine",
+        action="store_true",
+        help='one summary over several records, each sentence with its record\'s id as "document": over all '
+        "of them, or over each group of --group-field; one output record per group, groups summarised on "
+        "--jobs worker processes or a Dask cluster",
+    )
+    parser.add_argument(
+        "--group-field",
+        metavar="NAME",
+        help="with --combine: the field (CSV column) whose value groups the records, one summary per group",
+    )
+
+
+def _add_worker_options(parser: argparse.ArgumentParser) -> None:
+    """--jobs or --scheduler, and --progress: where the records are summarised, and what is shown meanwhile."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "-j", "--jobs", type=positive_int, metavar="N", help="number of worker processes (default: the number of CPUs)"
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster whose scheduler is at ADDRESS, such as tcp://host:8786 (needs summarize[dask])",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="show a progress bar on standard error (default: when it is a terminal)",
+    )

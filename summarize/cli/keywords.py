@@ -1,0 +1,144 @@
+"""``summarize keywords FILE...``: the keywords and key phrases of each FILE."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from summarize.cli._common import PROG, display, import_nltk, keyword_record, print_error, read
+from summarize.cli._options import (
+    add_focus_options,
+    add_language_option,
+    add_private_hosts_option,
+    encoding,
+    positive_int,
+    seconds,
+    window,
+)
+from summarize.errors import ConvergenceError, InputError, SummarizeError, TextTooLongError
+from summarize.io.documents import INPUT_FORMATS, Document
+from summarize.io.records import json_line
+from summarize.io.urls import DEFAULT_TIMEOUT
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
+from summarize.pipeline import Summarizer
+
+__all__ = ["keywords_command"]
+
+_EPILOG = """\
+examples:
+  summarize keywords article.txt                 the 10 best keywords, one per line
+  summarize keywords -n 20 --format json a.txt   with score and count
+  summarize keywords --language auto artikel.txt
+
+Keywords are found by TextRank over words (Mihalcea & Tarau 2004): words linked
+when they occur next to each other (stop words skipped), ranked by PageRank, and
+adjacent top words joined into phrases as they are written in the text.
+
+exit status: 0 if every input was read, 1 if one could not be, 2 for a usage error.
+"""
+
+
+def keywords_command(argv: list[str]) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else 2
+    summarizer = Summarizer(language=args.language, focus=args.focus, focus_weight=args.focus_weight)
+    import_nltk()
+    status = 0
+    for number, name in enumerate(args.files):
+        try:
+            document, language, found = _keywords(summarizer, name, args)
+        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
+            print_error(f"{display(name)}: {error}")
+            status = 1
+            continue
+        except SummarizeError as error:
+            print_error(str(error))
+            status = 1
+            continue
+        _write_keywords(args, number, name, document, language, found)
+        sys.stdout.flush()
+    return status
+
+
+def _keywords(summarizer: Summarizer, name: str, args: argparse.Namespace) -> tuple[Document, str, tuple[Keyword, ...]]:
+    """Read FILE ``name``; its language and its keywords."""
+    document = read(name, args)
+    if not document.text.strip():
+        raise InputError(f"{display(name)}: empty input, no keywords")
+    language = summarizer.language_of(document.text)
+    found = dataclasses.replace(summarizer, language=language).keywords(document.text, top=args.top, window=args.window)
+    return document, language, found
+
+
+def _write_keywords(
+    args: argparse.Namespace, number: int, name: str, document: Document, language: str, found: tuple[Keyword, ...]
+) -> None:
+    """Write the keywords of the ``number``-th FILE, ``name``, in the format asked for."""
+    if args.format == "json":
+        record = {
+            "file": display(name),
+            "title": document.title,
+            "language": language,
+            "keywords": [keyword_record(keyword) for keyword in found],
+        }
+        sys.stdout.write(json_line(record))
+    else:
+        if len(args.files) > 1:
+            sys.stdout.write(("\n" if number else "") + f"==> {display(name)} <==\n")
+        sys.stdout.writelines(keyword.text + "\n" for keyword in found)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} keywords",
+        description="The keywords and key phrases of each FILE, best first.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
+    )
+    _add_keyword_options(parser)
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help='text: one keyword per line (default); json: one object per file, {"file", "title", '
+        '"language", "keywords": [{"text", "score", "count"}]}',
+    )
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="as for summarize")
+    parser.add_argument("--encoding", type=encoding, default=None, help="encoding of the input files")
+    parser.add_argument(
+        "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="for URLs, as for summarize"
+    )
+    add_private_hosts_option(parser)
+    return parser
+
+
+def _add_keyword_options(parser: argparse.ArgumentParser) -> None:
+    """-n, --language, --focus, --focus-weight and --window: which keywords are found."""
+    parser.add_argument(
+        "-n",
+        "--top",
+        type=positive_int,
+        default=DEFAULT_KEYWORDS,
+        metavar="N",
+        help=f"number of keywords (default {DEFAULT_KEYWORDS})",
+    )
+    add_language_option(parser)
+    add_focus_options(parser)
+    parser.add_argument(
+        "--window",
+        type=window,
+        default=DEFAULT_WINDOW,
+        metavar="W",
+        help=f"link words within W words of each other, stop words skipped (default {DEFAULT_WINDOW})",
+    )

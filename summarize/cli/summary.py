@@ -1,0 +1,299 @@
+"""``summarize FILE...``, the default command: a summary of each FILE, or one over all of them (``--combine``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from summarize._version import __version__
+from summarize.cli._common import PROG, display, import_nltk, keyword_record, print_error, print_note, read
+from summarize.cli._options import (
+    add_private_hosts_option,
+    add_summary_options,
+    documents_options,
+    encoding,
+    make_summarizer,
+    positive_int,
+    seconds,
+)
+from summarize.errors import ConvergenceError, InputError, SummarizeError, TextTooLongError
+from summarize.io.documents import INPUT_FORMATS, Document
+from summarize.io.records import NO_SENTENCE, documents_record, json_line, summary_fields
+from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
+from summarize.keyphrases import Keyword
+from summarize.languages import LANGUAGES
+from summarize.pipeline import Analysis, Summarizer
+from summarize.rankers import RANKERS
+
+if TYPE_CHECKING:
+    from summarize.multidoc import MultiSummary
+
+__all__ = ["summarize_command"]
+
+_EPILOG = """\
+examples:
+  summarize article.txt                    the 3 best sentences, one per line
+  summarize -n 5 --order score article.txt
+  cat article.txt | summarize --ratio 0.2 -
+  summarize --format json article.txt      sentences with index, rank, score, offsets
+  summarize https://example.org/story.html the article of a web page (needs summarize[html])
+  curl -s URL | summarize --input-format html -
+  summarize report.pdf memo.docx           PDF and Word files (PDF needs summarize[pdf])
+  summarize -f json --include-text report.pdf
+                                           with the extracted text the offsets refer to
+  summarize --format html page.html > summary.html
+                                           the article with its summary highlighted
+  summarize --language german artikel.txt  a text in German (--language auto: detect it)
+  summarize --format json --keywords 10 article.txt
+                                           the summary and the 10 best keywords
+  summarize keywords article.txt -n 10     keywords only (see summarize keywords --help)
+  summarize batch corpus.jsonl -o out.jsonl
+                                           a whole corpus (see summarize batch --help)
+  summarize evaluate data.jsonl -n 3       ROUGE of every ranker against reference
+                                           summaries (see summarize evaluate --help)
+
+rankers (--ranker):
+{rankers}
+
+languages (--language): {languages}, or auto.
+
+exit status: 0 if every input was summarised, 1 if one could not be read or
+summarised (the others still are), 2 for a usage error.
+"""
+
+
+def summarize_command(argv: list[str]) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+        _check(parser, args)
+    except SystemExit as exit:  # --help, --version, or a usage error already reported
+        return exit.code if isinstance(exit.code, int) else 2
+    if args.combine:
+        return _combine_files(args, sys.stdout)
+    try:
+        summarizer = make_summarizer(args)
+    except SummarizeError as error:
+        print_error(str(error))
+        return 2
+    return _summarize_files(summarizer, args, sys.stdout)
+
+
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Report the options that do not go together (a usage error: :class:`SystemExit`)."""
+    if args.format == "html" and len(args.files) > 1 and not args.combine:
+        parser.error(f"--format html writes one page: give one FILE, not {len(args.files)}")
+    if args.format == "html" and args.keywords is not None:
+        parser.error("--keywords is for --format text, json and markdown, not html")
+    if args.include_text and args.format != "json":
+        parser.error(f"--include-text is for --format json, not {args.format}")
+    if args.combine:
+        for option, given in (
+            ("--keywords", args.keywords is not None),
+            ("--include-text", args.include_text),
+        ):
+            if given:
+                parser.error(f"{option} is not available with --combine")
+
+
+def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
+    """``--combine``: one summary over all the files, each sentence with its file."""
+    import_nltk()
+    names = [display(name) for name in args.files]
+    if len(set(names)) != len(names):
+        print_error("--combine: each FILE may be given once")
+        return 2
+    try:
+        texts = [read(name, args).text for name in args.files]
+        summary = documents_options(args).summarize_documents(texts, ids=names)
+    except SummarizeError as error:
+        print_error(str(error))
+        return 1
+    if not summary:
+        print_error("--combine: no sentence to summarise in any FILE")
+        return 1
+    if summary.focus_matched is False:
+        print_note("the focus matches nothing in the FILEs; the summary is unfocused")
+    _write_combined(args.format, texts, summary, out)
+    out.flush()
+    return 0
+
+
+def _write_combined(fmt: str, texts: list[str], summary: MultiSummary, out: TextIO) -> None:
+    """Write the summary over all the FILEs (their ``texts``) in the format ``fmt``."""
+    if fmt == "json":
+        out.write(json_line(documents_record(summary)))
+    elif fmt == "markdown":
+        from summarize.io.render import to_markdown
+
+        out.write(to_markdown(summary))
+    elif fmt == "html":
+        from summarize.io.render import to_html_documents
+
+        out.write(to_html_documents(texts, summary))
+    else:
+        out.writelines(f"[{sentence.document}] {' '.join(sentence.text.split())}\n" for sentence in summary)
+
+
+def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
+    import_nltk()
+    status = 0
+    for number, name in enumerate(args.files):
+        try:
+            document, analysis, found = _analyze(summarizer, name, args)
+        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
+            print_error(f"{display(name)}: {error}")
+            status = 1
+            continue
+        except SummarizeError as error:
+            print_error(str(error))
+            status = 1
+            continue
+        if analysis.focus_matched is False:
+            print_note(f"{display(name)}: the focus matches nothing in the text; the summary is unfocused")
+        _write_summary(args, number, name, document, analysis, found, out)
+        out.flush()
+    return status
+
+
+def _analyze(
+    summarizer: Summarizer, name: str, args: argparse.Namespace
+) -> tuple[Document, Analysis, tuple[Keyword, ...] | None]:
+    """Read FILE ``name`` and summarise it; its keywords too if asked (``--keywords``)."""
+    document = read(name, args)
+    if not document.text.strip():
+        raise InputError(f"{display(name)}: empty input, nothing to summarise")
+    analysis = summarizer.analyze(document.text)
+    if not analysis.sentences:
+        raise InputError(f"{display(name)}: {NO_SENTENCE}")
+    found = analysis.keywords(top=args.keywords) if args.keywords else None
+    return document, analysis, found
+
+
+def _write_summary(
+    args: argparse.Namespace,
+    number: int,
+    name: str,
+    document: Document,
+    analysis: Analysis,
+    found: tuple[Keyword, ...] | None,
+    out: TextIO,
+) -> None:
+    """Write the summary of the ``number``-th FILE, ``name``, in the format asked for."""
+    files: list[str] = args.files
+    fmt: str = args.format
+    if fmt == "json":
+        record = _as_json(display(name), document, analysis)
+        if args.include_text:
+            record["text"] = document.text
+        if found is not None:
+            record["keywords"] = [keyword_record(keyword) for keyword in found]
+        out.write(json_line(record))
+    elif fmt == "markdown":
+        from summarize.io.render import to_markdown
+
+        heading = document.title or (display(name) if len(files) > 1 else None)
+        out.write(("\n" if number else "") + to_markdown(analysis, title=heading, keywords=found))
+    elif fmt == "html":
+        from summarize.io.render import to_html
+
+        out.write(to_html(analysis, title=document.title, source=document.source))
+    else:
+        if len(files) > 1:
+            out.write(("\n" if number else "") + f"==> {display(name)} <==\n")
+        out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in analysis.summary)
+        if found is not None:
+            out.write("keywords: " + ", ".join(keyword.text for keyword in found) + "\n")
+
+
+def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
+    record: dict[str, object] = {"file": name, "title": document.title, "language": analysis.language}
+    return record | summary_fields(analysis.summary)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Extractive summaries of text documents, web pages, PDF and Word files with TextRank: "
+        "the sentences that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
+        epilog=_EPILOG.format(
+            rankers="\n".join(f"  {name:<18} {ranker.description}" for name, ranker in RANKERS.items()),
+            languages=", ".join(LANGUAGES),
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
+    )
+    add_summary_options(parser)
+    _add_output_options(parser)
+    _add_input_options(parser)
+    add_private_hosts_option(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    """--combine, --keywords, --format and --include-text: what is written, and how."""
+    parser.add_argument(
+        "--combine",
+        action="store_true",
+        help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
+        '"document" in JSON); each FILE\'s opening sentence comes first (with the default ranker, for a short '
+        "summary, unless a --focus matches), and the same fact in several FILEs is chosen once (a sentence whose "
+        "cosine with one already chosen is above 0.5 is passed over); with --format html, a page showing every "
+        "FILE with its chosen sentences highlighted",
+    )
+    parser.add_argument(
+        "--keywords",
+        type=positive_int,
+        metavar="N",
+        help='also give the N best keywords: in JSON as "keywords", in text and markdown on a last line',
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json", "markdown", "html"),
+        default="text",
+        help="text: one sentence per line (default); json: one object per file, on one line; "
+        "markdown: a list under the title; html: a web page showing the whole document with the "
+        "summary highlighted (one FILE)",
+    )
+    parser.add_argument(
+        "--include-text",
+        action="store_true",
+        help='with --format json: also give the text that was summarised as "text" (for PDF, DOCX and HTML, '
+        "the extracted text), to which the sentences' start and end offsets refer",
+    )
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """--input-format, --encoding and --timeout: how each FILE is read."""
+    parser.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="read FILE as text, as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
+        "file; auto (default) decides by the file suffix (.html, .htm, .pdf, .docx), the URL's content "
+        "type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
+    )
+    parser.add_argument(
+        "--encoding",
+        type=encoding,
+        default=None,
+        help="encoding of the input files (default utf-8; for HTML, the page's declared charset)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=(
+            f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g}); "
+            f"a whole download may take at most {DEFAULT_MAX_SECONDS:g} s"
+        ),
+    )
