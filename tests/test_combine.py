@@ -180,6 +180,27 @@ def read_lines(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def test_one_batch_runner_summarises_records_or_groups(corpus: Path) -> None:
+    from summarize.batch import BatchReport, summarize_corpus
+    from summarize.batch.combine import CombineReport, combine_corpus
+
+    options = Summarizer(sentences=2, ranker="textrank", redundancy=0.5)
+    grouped = summarize_corpus(
+        corpus, output="grouped.jsonl", summarizer=options, combine=True, group_field="story", jobs=1
+    )
+    alone = combine_corpus(corpus, output="alone.jsonl", options=options, group_field="story", jobs=1)
+    assert Path("grouped.jsonl").read_bytes() == Path("alone.jsonl").read_bytes()
+    assert isinstance(grouped, CombineReport)
+    assert isinstance(alone, BatchReport)
+    assert (grouped.summarised, grouped.groups, grouped.failed, grouped.failed_groups) == (3, 3, 0, 0)
+    assert grouped.combined
+    plain = summarize_corpus(corpus, output="plain.jsonl", summarizer=Summarizer(sentences=2), jobs=1)
+    assert (plain.summarised, plain.failed, plain.combined) == (4, 0, False)
+    assert [line["id"] for line in read_lines(Path("plain.jsonl"))] == [1, 2, 3, 4]
+    with pytest.raises(InvalidParameterError, match="'group_field' parameter must be None unless combine=True"):
+        summarize_corpus(corpus, output="x.jsonl", group_field="story")
+
+
 def test_command_line_jobs_gives_the_same_file(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["batch", str(corpus), "--combine", "--group-field", "story", "-n", "2", "--ranker", "textrank"]
     assert main([*argv, "-o", "one.jsonl", "--jobs", "1"]) == 0

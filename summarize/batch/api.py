@@ -10,6 +10,7 @@ from pathlib import Path
 from summarize._validation import fail
 from summarize.batch.progress import progress_bar
 from summarize.batch.records import (
+    BatchReport,
     check_fields,
     check_jobs,
     check_output,
@@ -148,29 +149,6 @@ def _records(documents: Iterable[Record], summarizer: Summarizer, jobs: int) -> 
         yield from ordered(workers, summarize_documents, summarizer, documents)
 
 
-@dataclass(frozen=True, kw_only=True)
-class BatchReport:
-    """What a :func:`summarize_corpus` run did.
-
-    Attributes
-    ----------
-    summarised : int
-        Records summarised by this run.
-    failed : int
-        Records written with an ``"error"`` by this run.
-    skipped : int
-        Records not summarised again because the output already had their id
-        (``resume=True``).
-    output : str
-        Where the records are: the output file, or ``"<stdout>"``.
-    """
-
-    summarised: int
-    failed: int
-    skipped: int
-    output: str
-
-
 def summarize_corpus(
     source: str | Path,
     *,
@@ -183,8 +161,10 @@ def summarize_corpus(
     scheduler: str | None = None,
     resume: bool = False,
     progress: bool = False,
+    combine: bool = False,
+    group_field: str | None = None,
 ) -> BatchReport:
-    """Summarise a corpus into a JSON Lines file, one output record per input record, in order.
+    """Summarise a corpus into a JSON Lines file, one output record per input record (or group), in order.
 
     Parameters
     ----------
@@ -215,11 +195,20 @@ def summarize_corpus(
         not among them; see :func:`summarize.io.output.open_output`.
     progress : bool
         Show a progress bar on standard error (tqdm's when it is installed).
+    combine : bool
+        Summarise the records together instead, one output line per group:
+        ``{"group", "documents", "language", "languages", "sentences"}``, each
+        sentence with its record's id as ``"document"`` (see
+        :func:`summarize.batch.combine.summarize_groups`). The default options are
+        then those of :func:`~summarize.summarize_documents` (``redundancy=0.5``).
+    group_field : str, optional
+        With ``combine``: the field whose value groups the records, one summary
+        per group; None puts every record in one group.
 
     Returns
     -------
     BatchReport
-        How many records were summarised, failed, or skipped.
+        How many records (or groups) were summarised, failed, or skipped.
 
     Raises
     ------
@@ -244,6 +233,26 @@ def summarize_corpus(
     ``resume=True`` completes it, and the result is the same file an
     uninterrupted run writes.
     """
+    if not isinstance(combine, bool):
+        raise fail("combine", "a bool", combine)
+    if group_field is not None and not combine:
+        raise fail("group_field", "None unless combine=True", group_field)
+    if combine:
+        from summarize.batch.combine import combine_corpus
+
+        return combine_corpus(
+            source,
+            output=output,
+            text_field=text_field,
+            id_field=id_field,
+            group_field=group_field,
+            encoding=encoding,
+            options=summarizer,
+            jobs=jobs,
+            scheduler=scheduler,
+            resume=resume,
+            progress=progress,
+        )
     summarizer = check_summarizer(summarizer)
     check_fields(text_field, id_field)
     workers_wanted = check_workers(jobs, scheduler)

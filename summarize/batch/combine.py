@@ -8,7 +8,7 @@ from pathlib import Path
 
 from summarize._validation import fail
 from summarize.batch.progress import progress_bar
-from summarize.batch.records import check_fields, check_output, check_picklable, check_workers
+from summarize.batch.records import CombineReport, check_fields, check_output, check_picklable, check_workers
 from summarize.batch.workers import ordered, start_workers
 from summarize.errors import SummarizeError
 from summarize.io.corpus import Record, open_corpus
@@ -97,17 +97,6 @@ def summarize_groups(
     return _group_records(records, options, jobs, scheduler, done)
 
 
-@dataclass(frozen=True)
-class CombineReport:
-    """What :func:`combine_corpus` did: groups summarised, records and groups failed, lines kept from a resumed run."""
-
-    groups: int
-    failed_records: int
-    failed_groups: int
-    skipped: int
-    output: str
-
-
 def combine_corpus(
     source: str | Path,
     *,
@@ -151,7 +140,9 @@ def combine_corpus(
             out.abandon()
             raise
         out.commit()
-    return CombineReport(groups, failed_records, failed_groups, len(out.done), out.name)
+    return CombineReport(
+        summarised=groups, failed=failed_records, failed_groups=failed_groups, skipped=len(out.done), output=out.name
+    )
 
 
 def combined_key(record: Mapping[str, object]) -> str | None:

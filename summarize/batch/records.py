@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from dataclasses import dataclass
 from pathlib import Path
 
 from summarize._validation import check_int, fail
@@ -14,6 +15,8 @@ from summarize.languages import AUTO
 from summarize.pipeline import Summarizer
 
 __all__ = [
+    "BatchReport",
+    "CombineReport",
     "check_fields",
     "check_jobs",
     "check_output",
@@ -24,6 +27,55 @@ __all__ = [
     "output_record",
     "same_file",
 ]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchReport:
+    """What a :func:`~summarize.batch.summarize_corpus` run did.
+
+    Attributes
+    ----------
+    summarised : int
+        Records summarised by this run; with ``combine=True``, groups summarised.
+    failed : int
+        Records written with an ``"error"`` by this run.
+    skipped : int
+        Records (with ``combine=True``, output lines) not summarised again because
+        the output already had them (``resume=True``).
+    output : str
+        Where the records are: the output file, or ``"<stdout>"``.
+    failed_groups : int
+        With ``combine=True``, groups written with an ``"error"``; 0 otherwise.
+    combined : bool
+        Whether the run summarised groups of records together (``combine=True``).
+    """
+
+    summarised: int
+    failed: int
+    skipped: int
+    output: str
+    failed_groups: int = 0
+    combined: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class CombineReport(BatchReport):
+    """A :class:`BatchReport` of a run that summarised groups (``combine=True``), by its older names.
+
+    ``groups`` is :attr:`summarised` and ``failed_records`` is :attr:`failed`.
+    """
+
+    combined: bool = True
+
+    @property
+    def groups(self) -> int:
+        """Groups summarised."""
+        return self.summarised
+
+    @property
+    def failed_records(self) -> int:
+        """Records written with an ``"error"``."""
+        return self.failed
 
 
 def default_jobs() -> int:

@@ -43,7 +43,7 @@ def batch_command(arguments: list[str]) -> int:
         _check(parser, args)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
-    return _run_batch(args, _batch_combine if args.combine else _batch_corpus)
+    return _run_batch(args, _batch_corpus)
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -59,30 +59,15 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
 
 
 def _batch_corpus(args: argparse.Namespace) -> int:
-    """Plain ``batch``: one output record per input record."""
+    """``batch``: one output record per input record, or with ``--combine`` per group of records."""
     from summarize.batch import summarize_corpus
 
-    report = summarize_corpus(args.corpus, summarizer=make_summarizer(args), **_corpus_options(args))
-    print(_report(report), file=sys.stderr)
-    return 1 if report.failed else 0
-
-
-def _batch_combine(args: argparse.Namespace) -> int:
-    """``batch --combine``: one summary per group of records, into JSON Lines."""
-    from summarize.batch.combine import combine_corpus
-
-    report = combine_corpus(
-        args.corpus, group_field=args.group_field, options=documents_options(args), **_corpus_options(args)
+    summarizer = documents_options(args) if args.combine else make_summarizer(args)
+    report = summarize_corpus(
+        args.corpus, summarizer=summarizer, combine=args.combine, group_field=args.group_field, **_corpus_options(args)
     )
-    line = f"{PROG}: {_count(report.groups, 'group')} summarised, {_count(report.failed_records, 'record')} failed"
-    if report.failed_groups:
-        line += f", {_count(report.failed_groups, 'group')} failed"
-    if report.failed_records or report.failed_groups:
-        line += ' (see their "error" field)'
-    if report.skipped:
-        line += f", {report.skipped} skipped (already in {report.output})"
-    print(line, file=sys.stderr)
-    return 1 if report.failed_records or report.failed_groups else 0
+    print(_report(report), file=sys.stderr)
+    return 1 if report.failed or report.failed_groups else 0
 
 
 def _corpus_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -125,8 +110,13 @@ def _count(number: int, noun: str) -> str:
 
 
 def _report(report: BatchReport) -> str:
-    line = f"{PROG}: {report.summarised} summarised, {report.failed} failed"
-    if report.failed:
+    if report.combined:
+        line = f"{PROG}: {_count(report.summarised, 'group')} summarised, {_count(report.failed, 'record')} failed"
+        if report.failed_groups:
+            line += f", {_count(report.failed_groups, 'group')} failed"
+    else:
+        line = f"{PROG}: {report.summarised} summarised, {report.failed} failed"
+    if report.failed or report.failed_groups:
         line += ' (see their "error" field)'
     if report.skipped:
         line += f", {report.skipped} skipped (already in {report.output})"
