@@ -28,7 +28,7 @@ from summarize.focus import focus_similarity, restart
 from summarize.graph import networkx_graph
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
 from summarize.languages import AUTO, detect_language_unchecked
-from summarize.matrices import DENSE_MAX_SENTENCES, Matrix
+from summarize.matrices import DENSE_MAX_SENTENCES, Matrix, TermMatrix
 from summarize.rankers import RANKERS, Ranker, ranking_keys, score_sentences
 from summarize.ranking import pagerank
 from summarize.selection import budget_share, candidates, select
@@ -188,21 +188,73 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
     )
     group = _Group.split(documents, languages)
     body = candidates(group.sentences)
+    terms, focus = _terms(options, group, body, languages)
+    ranking = _rank(options, group, body, terms, focus, several=len(documents) > 1)
+    chosen = _choose(options, ranking, body, len(group.sentences))
+    matched = None if focus is None else bool(focus.any())
+    if names is None:  # one text: its numbering is its own, its scores the ranker's
+        summary = Summary(chosen, language=languages[0], languages=languages, focus_matched=matched)
+        every = ranking.numbered
+    else:
+        result = tuple(group.in_document(sentence, ranking.scores, names) for sentence in chosen)
+        common = languages[0] if len(set(languages)) == 1 else None
+        summary = Summary(result, language=common, documents=names, languages=languages, focus_matched=matched)
+        every = tuple(group.in_document(sentence, ranking.scores, names) for sentence in ranking.numbered)
+    return Analysis(
+        texts=tuple(documents),
+        documents=names or (),
+        languages=languages,
+        sentences=every,
+        summary=summary,
+        summarizer=options,
+        focus_matched=matched,
+        numbered=ranking.numbered,
+        body=tuple(body),
+        weights=ranking.weights,
+    )
+
+
+def _terms(
+    options: Options, group: _Group, body: Sequence[Sentence], languages: Sequence[str]
+) -> tuple[list[list[str]], npt.NDArray[np.float64] | None]:
+    """Each candidate's terms, in its document's language, and its similarity to the focus (None without one)."""
     owner = group.owner[[sentence.index for sentence in body]]
     own_language = [languages[number] for number in owner.tolist()]
     analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
-    terms = [analyzers[language](sentence.text) for language, sentence in zip(own_language, body, strict=True)]
-    focus = _focus(options.focus, terms, own_language, analyzers)
+    terms = [list(analyzers[language](s.text)) for language, s in zip(own_language, body, strict=True)]
+    return terms, _focus(options.focus, terms, own_language, analyzers)
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    """Every sentence of a group ranked, with what selection and the analysis need of the ranking."""
+
+    numbered: tuple[ScoredSentence, ...]  # every sentence, in the group's numbering, ranked by its keys
+    scores: npt.NDArray[np.float64]  # the ranker's score of every sentence (0 for fragments)
+    weights: Matrix | None  # the similarity graph of the candidates
+    counts: TermMatrix  # the candidates' term counts
+
+
+def _rank(
+    options: Options,
+    group: _Group,
+    body: Sequence[Sentence],
+    terms: Sequence[Sequence[str]],
+    focus: npt.NDArray[np.float64] | None,
+    *,
+    several: bool,
+) -> _Ranking:
+    """Score the candidates with the ranker (one PageRank over the group), and rank every sentence."""
     sparse = len(body) > DENSE_MAX_SENTENCES if options.sparse is None else options.sparse
     counts = term_matrix(terms, sparse=sparse)
     share = budget_share(group.sentences, sentences_budget=options.sentences, ratio=options.ratio, words=options.words)
-    # Several documents: each sentence's document, numbered among those with candidates.
-    members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(documents) > 1 and body else None
+    positions = [sentence.index for sentence in body]
+    # Several documents: each candidate's document, numbered among those with candidates.
+    members = np.unique(group.owner[positions], return_inverse=True)[1].astype(np.int64) if several and body else None
     ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
-    texts = [sentence.text for sentence in body]
     weights, body_scores = score_sentences(
         ranker,
-        texts,
+        [sentence.text for sentence in body],
         counts,
         share=share,
         damping=options.damping,
@@ -213,14 +265,18 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
         documents=members,
     )
     scores = np.zeros(len(group.sentences))
-    scores[[sentence.index for sentence in body]] = body_scores
-    keys = ranking_keys(ranker, scores, [s.index for s in body], share=share, documents=members, focus=focus)
-    numbered = _ranked(group.sentences, keys)
+    scores[positions] = body_scores
+    keys = ranking_keys(ranker, scores, positions, share=share, documents=members, focus=focus)
+    return _Ranking(_ranked(group.sentences, keys), scores, weights, counts)
+
+
+def _choose(options: Options, ranking: _Ranking, body: Sequence[Sentence], size: int) -> tuple[ScoredSentence, ...]:
+    """The summary's sentences: the best within the budget, with diversity and redundancy when asked."""
     similarity = None
     if body and (options.diversity > 0 or options.redundancy is not None):
-        similarity = _in_group_space(cosine(counts), body, len(group.sentences))
+        similarity = _in_group_space(cosine(ranking.counts), body, size)
     chosen = select(
-        numbered,
+        ranking.numbered,
         sentences=options.sentences,
         ratio=options.ratio,
         words=options.words,
@@ -231,36 +287,7 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
     )
     if options.order == "document":  # the group's numbering is by document, then position
         chosen = tuple(sorted(chosen, key=lambda sentence: sentence.index))
-    matched = None if focus is None else bool(focus.any())
-    if names is None:  # one text: its numbering is its own, its scores the ranker's
-        summary = Summary(chosen, language=languages[0], languages=languages, focus_matched=matched)
-        return Analysis(
-            texts=tuple(documents),
-            documents=(),
-            languages=languages,
-            sentences=numbered,
-            summary=summary,
-            summarizer=options,
-            focus_matched=matched,
-            numbered=numbered,
-            body=tuple(body),
-            weights=weights,
-        )
-    result = tuple(group.in_document(sentence, scores, names) for sentence in chosen)
-    common = languages[0] if len(set(languages)) == 1 else None
-    summary = Summary(result, language=common, documents=names, languages=languages, focus_matched=matched)
-    return Analysis(
-        texts=tuple(documents),
-        documents=names,
-        languages=languages,
-        sentences=tuple(group.in_document(sentence, scores, names) for sentence in numbered),
-        summary=summary,
-        summarizer=options,
-        focus_matched=matched,
-        numbered=numbered,
-        body=tuple(body),
-        weights=weights,
-    )
+    return chosen
 
 
 @dataclass(frozen=True)
