@@ -247,7 +247,7 @@ def _rank(
     """Score the candidates with the ranker (one PageRank over the group), and rank every sentence."""
     sparse = len(body) > DENSE_MAX_SENTENCES if options.sparse is None else options.sparse
     counts = term_matrix(terms, sparse=sparse)
-    share = budget_share(group.sentences, sentences_budget=options.sentences, ratio=options.ratio, words=options.words)
+    share = budget_share(group.sentences, sentences=options.sentences, ratio=options.ratio, words=options.words)
     positions = [sentence.index for sentence in body]
     # Several documents: each candidate's document, numbered among those with candidates.
     members = np.unique(group.owner[positions], return_inverse=True)[1].astype(np.int64) if several and body else None

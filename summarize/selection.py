@@ -50,23 +50,27 @@ def candidates(sentences: Sequence[S]) -> list[S]:
 
 
 def budget_share(
-    sentences: Sequence[Sentence],
+    document: Sequence[Sentence],
     *,
-    sentences_budget: int | None = None,
+    sentences: int | None = None,
     ratio: float | None = None,
     words: int | None = None,
 ) -> float:
     """The share of the document's candidate sentences (or words) a summary will take, in (0, 1].
+
+    ``document`` holds the sentences; the budget is a number of ``sentences``, a
+    ``ratio`` or a number of ``words``, as for :func:`select` (by default
+    :data:`DEFAULT_SENTENCES`).
 
     Examples
     --------
     >>> from summarize import split_sentences
     >>> from summarize.selection import budget_share
     >>> document = split_sentences("One two. Three four. Five six seven eight.")
-    >>> budget_share(document, sentences_budget=1), budget_share(document, words=4)
+    >>> budget_share(document, sentences=1), budget_share(document, words=4)
     (0.3333333333333333, 0.5)
     """
-    pool = candidates(sentences)
+    pool = candidates(document)
     if not pool:
         return 1.0
     if ratio is not None:
@@ -74,7 +78,7 @@ def budget_share(
     if words is not None:
         total = sum(len(sentence.text.split()) for sentence in pool)
         return min(1.0, words / max(total, 1))
-    count = DEFAULT_SENTENCES if sentences_budget is None else sentences_budget
+    count = DEFAULT_SENTENCES if sentences is None else sentences
     return min(1.0, count / len(pool))
 
 
