@@ -23,6 +23,7 @@ number words, adverbs such as "already") is treated as stop words too.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -334,3 +335,346 @@ def _occurrences(runs: list[list[str]], keys: set[tuple[str, ...]]) -> Counter[t
                 if key in keys:
                     counts[key] += 1
     return counts
+
+
+# --- the one function the pipeline calls ----------------------------------------------
+
+
+def extract_keywords(
+    texts: Sequence[str],
+    *,
+    language: str,
+    top: int = DEFAULT_KEYWORDS,
+    window: int = DEFAULT_WINDOW,
+    damping: float = 0.85,
+    max_iter: int = 100,
+    tol: float = 1e-6,
+    focus: str | None = None,
+    focus_weight: float = 0.9,
+) -> tuple[Keyword, ...]:
+    """The keywords of a text given as its sentences: noun phrases where the language has word classes.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The text's sentences (those of its body: headings and captions left out).
+    language : str
+        One of :data:`~summarize.languages.LANGUAGES` (not ``"auto"``).
+    top, window
+        As for :func:`summarize.keywords`.
+    damping, max_iter, tol
+        PageRank's options (:func:`summarize.ranking.pagerank`).
+    focus : str, optional
+        Favour the words around the focus's own words.
+    focus_weight : float
+        The share of PageRank's restart that goes to the focus's words.
+
+    Returns
+    -------
+    tuple of Keyword
+        Best first, at most ``top``.
+
+    Notes
+    -----
+    With word classes (:func:`summarize.wordclasses.has_word_classes`), the
+    candidates are noun phrases (:func:`noun_phrases`) of the text without its
+    reference list (:func:`references_start`), the word graph links the words of the
+    candidates, PageRank restarts at rare words and, in long texts, at early ones
+    (:func:`restart_weights`), and candidates are scored by :func:`phrase_scores`.
+    Without word classes (Chinese, Japanese, and the languages without a permissive
+    treebank), TextRank's own keyword extraction (:func:`word_graph`, :func:`phrases`).
+    """
+    from summarize.focus import restart
+    from summarize.ranking import pagerank
+    from summarize.wordclasses import has_word_classes
+
+    if not has_word_classes(language):
+        words = sentence_words(texts, language=language)
+        vertices, weights = word_graph(words, texts, window=window)
+        teleport = None
+        if focus is not None:  # restart at the focus's own words, as for sentences
+            wanted = {word.term for word in sentence_words([focus], language=language)[0] if word.term}
+            teleport = restart(np.array([float(vertex in wanted) for vertex in vertices]), None, weight=focus_weight)
+        scores = pagerank(weights, alpha=damping, personalization=teleport, max_iter=max_iter, tol=tol)
+        return phrases(words, texts, vertices, scores, top=top)
+
+    texts = texts[: references_start(texts)]
+    found = noun_phrases(texts, language=language)
+    if not found.candidates:
+        return ()
+    long_text = found.words >= LONG_TEXT_WORDS
+    weights = _cooccurrences(found.sequence, len(found.vertices), window)
+    teleport = restart_weights(found, language=language, long_text=long_text)
+    if focus is not None:
+        wanted = {word.term for word in sentence_words([focus], language=language)[0] if word.term}
+        focused = restart(np.array([float(v in wanted) for v in found.vertices]), teleport, weight=focus_weight)
+        teleport = teleport if focused is None else focused
+    scores = pagerank(weights, alpha=damping, personalization=teleport, max_iter=max_iter, tol=tol)
+    phrase_score = phrase_scores(found, scores, long_text=long_text)
+    ranked = sorted(found.candidates, key=lambda key: (-round(phrase_score[key], _TIE_DECIMALS), found.first[key]))
+    chosen = ranked[:top]
+    counts = _occurrences(found.runs, set(chosen))
+    return tuple(
+        Keyword(text=_commonest(found.candidates[key]), score=phrase_score[key], count=counts[key]) for key in chosen
+    )
+
+
+# --- noun phrases ------------------------------------------------------------------------
+
+#: Longest keyphrase, in words: a longer run of nouns and adjectives is cut.
+MAX_PHRASE_WORDS = 5
+#: Texts of this many words or more are long (papers, reports): early words and
+#: frequent phrases count more (:func:`restart_weights`, :func:`phrase_scores`).
+LONG_TEXT_WORDS = 1000
+#: Exponent of a word's rarity in PageRank's restart.
+RARITY_POWER = 3.0
+#: In long texts, a phrase's score is divided by its length to this power ...
+LONG_LENGTH_POWER = 0.25
+#: ... and multiplied by its number of occurrences as a candidate to this power.
+LONG_COUNT_POWER = 0.5
+# Word classes that may be part of a noun phrase, and those that may not end (nor,
+# for participles and gerunds, start) one.
+_PHRASE_CLASSES = frozenset("NAP")
+_MODIFIERS = frozenset("AP")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NounPhrases:
+    """The noun phrases of a text and the word sequence of its graph (made by :func:`noun_phrases`).
+
+    Attributes
+    ----------
+    candidates : dict
+        Each candidate (the tuple of its words' terms) and the forms it has in the text.
+    first : dict
+        Each candidate's position of first occurrence, in words.
+    runs : list of list of str
+        Every occurrence of a candidate, as its terms (for the counts).
+    vertices : list of str
+        The terms of the nouns, adjectives and participles, in order of first occurrence.
+    surfaces : list of str
+        The first form of each vertex in the text, lower-cased (for its rarity).
+    sequence : list of int
+        The vertices in the order of the text, one entry per occurrence.
+    positions : list of float
+        For each vertex, the sum over its occurrences of 1 / (position in words, from 1).
+    words : int
+        The number of words of the text.
+    """
+
+    candidates: dict[tuple[str, ...], Counter[str]]
+    first: dict[tuple[str, ...], int]
+    runs: list[list[str]]
+    vertices: list[str]
+    surfaces: list[str]
+    sequence: list[int]
+    positions: list[float]
+    words: int
+
+
+def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
+    """The candidate keyphrases of a text's sentences: runs of nouns and adjectives.
+
+    A candidate is a run of words, with nothing but spaces between them, whose class
+    (:func:`summarize.wordclasses.word_class`) is noun, adjective or participle, that
+    are not stop words or fillers (:func:`is_candidate`), cut where a term repeats
+    (so that no phrase holds a word twice, as in "UDDI Local Registry UDDI Local
+    Registry") and after :data:`MAX_PHRASE_WORDS` words; then modifiers are trimmed
+    from its end (it ends with a noun, as keyphrases do) and participles and gerunds
+    from its start ("providing adaptive resource management"). A run without a noun
+    is no candidate. Each candidate stands for its terms, so that inflections and
+    cases are one candidate.
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import noun_phrases
+    >>> found = noun_phrases(["We study simulated annealing of linear constraint systems quickly."], language="english")
+    >>> [" ".join(key) for key in found.candidates]
+    ['simul anneal', 'linear constraint system']
+    """
+    from summarize.wordclasses import word_classifier
+
+    classify = word_classifier(language)
+    candidates: dict[tuple[str, ...], Counter[str]] = {}
+    first: dict[tuple[str, ...], int] = {}
+    runs: list[list[str]] = []
+    index: dict[str, int] = {}
+    surfaces: list[str] = []
+    sequence: list[int] = []
+    positions: list[float] = []
+    position = 0
+    for words, text in zip(sentence_words(texts, language=language), texts, strict=True):
+        run: list[tuple[Token, str]] = []  # words and their classes
+        for word in words:
+            surface = text[word.start : word.end]
+            position += 1
+            kind = classify(surface) if is_candidate(word, surface) else ""
+            if kind not in _PHRASE_CLASSES:
+                _add_run(run, text, position, candidates, first, runs)
+                continue
+            if not word.joined or len(run) >= MAX_PHRASE_WORDS or any(w.term == word.term for w, _ in run):
+                _add_run(run, text, position, candidates, first, runs)
+            run.append((word, kind))
+            vertex = index.setdefault(word.term, len(index))
+            if vertex == len(positions):
+                positions.append(0.0)
+                surfaces.append(surface.lower())
+            positions[vertex] += 1.0 / position
+            sequence.append(vertex)
+        _add_run(run, text, position + 1, candidates, first, runs)
+    return NounPhrases(
+        candidates=candidates,
+        first=first,
+        runs=runs,
+        vertices=list(index),
+        surfaces=surfaces,
+        sequence=sequence,
+        positions=positions,
+        words=position,
+    )
+
+
+def _add_run(
+    run: list[tuple[Token, str]],
+    text: str,
+    position: int,
+    candidates: dict[tuple[str, ...], Counter[str]],
+    first: dict[tuple[str, ...], int],
+    runs: list[list[str]],
+) -> None:
+    """Record a run of words that ends before word ``position`` as a candidate, trimmed; empty the run."""
+    end = len(run)
+    while end and run[end - 1][1] in _MODIFIERS:
+        end -= 1
+    start = 0
+    while start < end and run[start][1] == "P":
+        start += 1
+    kept = run[start:end]
+    if any(kind == "N" for _, kind in kept):
+        key = tuple(word.term for word, _ in kept)
+        candidates.setdefault(key, Counter())[" ".join(text[kept[0][0].start : kept[-1][0].end].split())] += 1
+        first.setdefault(key, position - len(run) + start)
+        runs.append(list(key))
+    run.clear()
+
+
+def _cooccurrences(sequence: Sequence[int], n: int, window: int) -> Matrix:
+    """The word graph: 1 between vertices within ``window`` places of each other in ``sequence``."""
+    left: list[int] = []
+    right: list[int] = []
+    for distance in range(1, window):
+        left.extend(sequence[:-distance])
+        right.extend(sequence[distance:])
+    rows = np.array(left + right, dtype=np.int64)
+    cols = np.array(right + left, dtype=np.int64)
+    keep = rows != cols
+    rows, cols = rows[keep], cols[keep]
+    if n <= DENSE_MAX_WORDS:
+        dense = np.zeros((n, n))
+        dense[rows, cols] = 1.0
+        return dense
+    import scipy.sparse
+
+    matrix = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    matrix.data[:] = 1.0  # duplicates were summed
+    return matrix
+
+
+def restart_weights(found: NounPhrases, *, language: str, long_text: bool) -> npt.NDArray[np.float64]:
+    """PageRank's restart distribution over the vertices: rare words, and in long texts early ones.
+
+    Notes
+    -----
+    With :math:`r_w` the rarity of word :math:`w` in the language
+    (:func:`summarize.wordclasses.rarity`) and, in long texts, :math:`p_w = \\sum_i
+    1 / i` over the positions :math:`i` (in words, from 1) where :math:`w` occurs
+    (PositionRank [1]_; :math:`p_w = 1` in short texts), the restart probability is
+    proportional to :math:`p_w \\, r_w^3` (:data:`RARITY_POWER`).
+
+    References
+    ----------
+    .. [1] Florescu, C. and Caragea, C. (2017). PositionRank: an unsupervised approach
+       to keyphrase extraction from scholarly documents. Proceedings of ACL 2017,
+       1105-1115.
+    """
+    from summarize.wordclasses import rarity
+
+    weights = np.array(rarity(found.surfaces, language)) ** RARITY_POWER
+    if long_text:
+        weights *= np.array(found.positions)
+    return np.asarray(weights / weights.sum(), dtype=np.float64)
+
+
+def phrase_scores(
+    found: NounPhrases, scores: npt.NDArray[np.float64], *, long_text: bool
+) -> dict[tuple[str, ...], float]:
+    """Each candidate's score: the sum of its words' PageRank scores, in long texts weighed by count and length.
+
+    Notes
+    -----
+    A candidate of :math:`n` words :math:`w_1 \\dots w_n` that occurs :math:`c` times
+    as a candidate scores :math:`\\sum_i s(w_i)` in a short text (TextRank's sum, [1]_)
+    and :math:`c^{1/2} \\, n^{-1/4} \\sum_i s(w_i)` in a long one, where frequent
+    short phrases are the keyphrases and the sum alone prefers long rare runs.
+
+    References
+    ----------
+    .. [1] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
+       Proceedings of EMNLP 2004, 404-411.
+    """
+    score_of = dict(zip(found.vertices, scores.tolist(), strict=True))
+    found_scores = {}
+    for key, forms in found.candidates.items():
+        total = sum(map(score_of.__getitem__, key))
+        if long_text:
+            total *= sum(forms.values()) ** LONG_COUNT_POWER / len(key) ** LONG_LENGTH_POWER
+        found_scores[key] = total
+    return found_scores
+
+
+# --- long documents -------------------------------------------------------------------
+
+# Marks of a reference: a numbered entry, initials, a year, a page range or a venue.
+_REFERENCE_MARK = re.compile(
+    r"^\s*\[\d+\]|\b[A-Z]\.\s?[A-Z][a-z]|\b[A-Z][a-z]+,\s[A-Z]\.|\b(?:19|20)\d\d\b|\bpp?\.\s?\d"
+    r"|\b(?:Proc|Proceedings|Journal|Conference|Symposium|Workshop|Trans|Press|vol)\b"
+)
+_FIRST_ENTRY = re.compile(r"^\s*\[1\]")
+#: A reference list starts past this share of a text's sentences ...
+REFERENCES_FROM = 0.4
+#: ... where this share of the next :data:`REFERENCES_WINDOW` sentences look like references.
+REFERENCES_SHARE = 0.6
+REFERENCES_WINDOW = 12
+
+
+def references_start(texts: Sequence[str]) -> int:
+    """Where a text's reference list starts, as the index of its first sentence; ``len(texts)`` if none.
+
+    A reference list is the last part of a text: from the entry numbered ``[1]``, or
+    else from the first sentence past :data:`REFERENCES_FROM` of the text that has a
+    mark of a reference (initials, a year, a page number, a venue) and from which
+    :data:`REFERENCES_SHARE` of the next :data:`REFERENCES_WINDOW` sentences have one.
+    Its titles of other works are no keyphrases of this one.
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import references_start
+    >>> body = ["Grids share computers."] * 8
+    >>> cited = ["[1] I. Foster and C. Kesselman.", "The Grid.", "Morgan Kaufmann, 1999.", "[2] A. Smith."]
+    >>> references_start(body + cited), references_start(body)
+    (8, 8)
+    """
+    n = len(texts)
+    begin = int(n * REFERENCES_FROM)
+    for i in range(begin, n):
+        if _FIRST_ENTRY.match(texts[i]):
+            return i
+    if n < 2 * REFERENCES_WINDOW:
+        return n
+    marked = [bool(_REFERENCE_MARK.search(text)) for text in texts]
+    for i in range(begin, n):
+        if marked[i]:
+            following = marked[i : i + REFERENCES_WINDOW]
+            if len(following) >= REFERENCES_WINDOW // 2 and sum(following) >= REFERENCES_SHARE * len(following):
+                return i
+    return n

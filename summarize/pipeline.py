@@ -24,13 +24,12 @@ from summarize._validation import (
     fail,
 )
 from summarize.errors import TextTooLongError
-from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity, restart
+from summarize.focus import DEFAULT_FOCUS_WEIGHT, focus_similarity
 from summarize.graph import networkx_graph
-from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, extract_keywords
 from summarize.languages import AUTO, check_language, detect
 from summarize.matrices import DENSE_MAX_SENTENCES, Matrix
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, score_sentences
-from summarize.ranking import pagerank
 from summarize.selection import ORDERS, budget_share, candidates, select
 from summarize.sentences import sentences_of
 from summarize.similarity import cosine, term_matrix
@@ -262,18 +261,18 @@ class Summarizer:
         return language, sentences, candidates(sentences)
 
     def _keywords(self, body: Sequence[Sentence], language: str, *, top: int, window: int) -> tuple[Keyword, ...]:
-        """TextRank over the words of the body's sentences (see :func:`keywords`)."""
-        texts = [sentence.text for sentence in body]
-        words = sentence_words(texts, language=language)
-        vertices, weights = word_graph(words, texts, window=window)
-        teleport = None
-        if self.focus is not None:  # restart at the focus's own words, as for sentences
-            wanted = {word.term for word in sentence_words([self.focus], language=language)[0] if word.term}
-            teleport = restart(
-                np.array([float(vertex in wanted) for vertex in vertices]), None, weight=self.focus_weight
-            )
-        scores = pagerank(weights, alpha=self.damping, personalization=teleport, max_iter=self.max_iter, tol=self.tol)
-        return phrases(words, texts, vertices, scores, top=top)
+        """The keywords of the body's sentences (see :func:`summarize.keyphrases.extract_keywords`)."""
+        return extract_keywords(
+            [sentence.text for sentence in body],
+            language=language,
+            top=top,
+            window=window,
+            damping=self.damping,
+            max_iter=self.max_iter,
+            tol=self.tol,
+            focus=self.focus,
+            focus_weight=self.focus_weight,
+        )
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
