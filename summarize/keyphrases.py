@@ -54,7 +54,7 @@ __all__ = [
 #: Number of keywords when none is asked for.
 DEFAULT_KEYWORDS = 10
 #: Co-occurrence window, in candidate words: 2 links neighbours, Mihalcea and Tarau's best.
-DEFAULT_WINDOW = 2
+DEFAULT_WINDOW = 10
 #: Share of the graph's words marked as keywords before they are joined into phrases.
 MARKED_SHARE = 1 / 3
 #: Word graphs of more words than this are scipy sparse matrices.
@@ -192,7 +192,7 @@ def word_graph(
     --------
     >>> from summarize.keyphrases import candidate_words, word_graph
     >>> text = "Compatibility of systems of linear constraints"
-    >>> vertices, weights = word_graph([candidate_words(text)], [text])
+    >>> vertices, weights = word_graph([candidate_words(text)], [text], window=2)
     >>> vertices
     ['compat', 'system', 'linear', 'constraint']
     >>> weights.astype(int).tolist()
@@ -421,11 +421,14 @@ def extract_keywords(
 
 # --- noun phrases ------------------------------------------------------------------------
 
+#: Word graphs of noun phrases of more words than this are scipy sparse matrices
+#: (faster than dense ones past a few hundred words).
+DENSE_MAX_PHRASE_WORDS = 400
 #: Longest keyphrase, in words: a longer run of nouns and adjectives is cut.
 MAX_PHRASE_WORDS = 5
 #: Texts of this many words or more are long (papers, reports): early words and
 #: frequent phrases count more (:func:`restart_weights`, :func:`phrase_scores`).
-LONG_TEXT_WORDS = 1000
+LONG_TEXT_WORDS = 300
 #: Exponent of a word's rarity in PageRank's restart.
 RARITY_POWER = 3.0
 #: In long texts, a phrase's score is divided by its length to this power ...
@@ -434,8 +437,9 @@ LONG_LENGTH_POWER = 0.25
 LONG_COUNT_POWER = 0.5
 # Word classes that may be part of a noun phrase, and those that may not end (nor,
 # for participles and gerunds, start) one.
-_PHRASE_CLASSES = frozenset("NAP")
-_MODIFIERS = frozenset("AP")
+_PHRASE_CLASSES = frozenset("NAPG")
+_MODIFIERS = frozenset("APG")
+_VERBAL = frozenset("PG")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -490,7 +494,7 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
     >>> from summarize.keyphrases import noun_phrases
     >>> found = noun_phrases(["We study simulated annealing of linear constraint systems quickly."], language="english")
     >>> [" ".join(key) for key in found.candidates]
-    ['simul anneal', 'linear constraint system']
+    ['studi simul anneal', 'linear constraint system']
     """
     from summarize.wordclasses import word_classifier
 
@@ -506,13 +510,18 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
     for words, text in zip(sentence_words(texts, language=language), texts, strict=True):
         run: list[tuple[Token, str]] = []  # words and their classes
         for word in words:
-            surface = text[word.start : word.end]
             position += 1
+            if not word.term:  # a stop word or filler
+                if run:
+                    _add_run(run, text, position, candidates, first, runs)
+                continue
+            surface = text[word.start : word.end]
             kind = classify(surface) if is_candidate(word, surface) else ""
             if kind not in _PHRASE_CLASSES:
-                _add_run(run, text, position, candidates, first, runs)
+                if run:
+                    _add_run(run, text, position, candidates, first, runs)
                 continue
-            if not word.joined or len(run) >= MAX_PHRASE_WORDS or any(w.term == word.term for w, _ in run):
+            if run and (not word.joined or len(run) >= MAX_PHRASE_WORDS or any(w.term == word.term for w, _ in run)):
                 _add_run(run, text, position, candidates, first, runs)
             run.append((word, kind))
             vertex = index.setdefault(word.term, len(index))
@@ -521,7 +530,8 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
                 surfaces.append(surface.lower())
             positions[vertex] += 1.0 / position
             sequence.append(vertex)
-        _add_run(run, text, position + 1, candidates, first, runs)
+        if run:
+            _add_run(run, text, position + 1, candidates, first, runs)
     return NounPhrases(
         candidates=candidates,
         first=first,
@@ -547,10 +557,10 @@ def _add_run(
     while end and run[end - 1][1] in _MODIFIERS:
         end -= 1
     start = 0
-    while start < end and run[start][1] == "P":
+    while start < end and run[start][1] in _VERBAL:
         start += 1
     kept = run[start:end]
-    if any(kind == "N" for _, kind in kept):
+    if kept:
         key = tuple(word.term for word, _ in kept)
         candidates.setdefault(key, Counter())[" ".join(text[kept[0][0].start : kept[-1][0].end].split())] += 1
         first.setdefault(key, position - len(run) + start)
@@ -569,7 +579,7 @@ def _cooccurrences(sequence: Sequence[int], n: int, window: int) -> Matrix:
     cols = np.array(right + left, dtype=np.int64)
     keep = rows != cols
     rows, cols = rows[keep], cols[keep]
-    if n <= DENSE_MAX_WORDS:
+    if n <= DENSE_MAX_PHRASE_WORDS:
         dense = np.zeros((n, n))
         dense[rows, cols] = 1.0
         return dense

@@ -73,8 +73,8 @@ def word_class(word: str, language: str = "english") -> str:
     Examples
     --------
     >>> from summarize.wordclasses import word_class
-    >>> [word_class(w) for w in ["system", "linear", "allows", "quickly", "Bamboo", "multi-agent"]]
-    ['N', 'A', 'V', 'O', 'N', 'N']
+    >>> [word_class(w) for w in ["system", "federal", "allows", "quickly", "Bamboo", "multi-agent", "distributed"]]
+    ['N', 'A', 'V', 'O', 'N', 'N', 'P']
     """
     return word_classifier(check_language(language, auto=False))(word)
 
@@ -84,7 +84,7 @@ def rarity(words: list[str], language: str) -> list[float]:
 
     With :math:`c` the word's count in the language's treebank of :math:`N` words (1
     for a word seen once or never), so that a word as frequent as a tenth of all
-    words has rarity 0, "system" about 2 and an unseen word 4.3 (English). Never less
+    words has rarity 0, "system" 2.5 and a word seen once or never 4.3 (English). Never less
     than 0.1. ``language`` must have word classes (:func:`has_word_classes`); words
     are looked up in lower case.
 
@@ -92,7 +92,7 @@ def rarity(words: list[str], language: str) -> list[float]:
     --------
     >>> from summarize.wordclasses import rarity
     >>> [round(r, 1) for r in rarity(["system", "people", "annealing"], "english")]
-    [2.3, 1.6, 4.3]
+    [2.5, 1.8, 4.3]
     """
     counts, total = _frequencies(language)
     scale = RARITY_BASE * total

@@ -14,8 +14,10 @@ often in a treebank (its UPOS, lower-cased form), folded into four classes:
   in technical text are mostly names);
 - ``A``: adjectives (ADJ, and any word whose dependency relation is ``amod``, such as
   the participle in "distributed systems", and ordinal NUMs such as "first" are not);
-- ``P``: participles and gerunds (VERB with ``VerbForm=Part`` or ``Ger``), which may
-  modify a noun ("simulated annealing", "branching time");
+- ``P``: participles (VERB with ``VerbForm=Part``), which may modify a noun
+  ("distributed systems");
+- ``G``: gerunds (VERB with ``VerbForm=Ger``), which may modify a noun ("branching
+  time") and, in English, end a noun phrase ("model checking");
 - ``V``: other verbs, and auxiliaries;
 - ``O``: every other class (adverbs, adpositions, determiners, pronouns,
   conjunctions, numerals, particles, interjections, punctuation).
@@ -74,7 +76,9 @@ def word_class(upos: str, deprel: str, features: str) -> str:
     """The class letter of a token."""
     if deprel.split(":")[0] == "amod" and upos in {"VERB", "ADJ"}:
         return "A"
-    if upos == "VERB" and ("VerbForm=Part" in features or "VerbForm=Ger" in features):
+    if upos == "VERB" and "VerbForm=Ger" in features:
+        return "G"
+    if upos == "VERB" and "VerbForm=Part" in features:
         return "P"
     return CLASSES.get(upos, "O")
 
@@ -82,11 +86,11 @@ def word_class(upos: str, deprel: str, features: str) -> str:
 def read(folder: Path) -> Counter[tuple[str, str]]:
     """How often each (lower-cased word form, class) occurs in a treebank's .conllu files.
 
-    A treebank that ships its documents in ``not-to-release/sources`` (English EWT)
+    A treebank that ships its documents in ``not-to-release`` (English EWT, Portuguese Bosque)
     is read from those alone: its split files hold the same sentences again.
     """
     files = sorted(folder.glob("*.conllu"))
-    sources = [path for path in files if "sources" in path.name]
+    sources = [path for path in files if path.name.startswith("not-to-release")]
     counts: Counter[tuple[str, str]] = Counter()
     for path in sources or files:
         for line in path.read_text(encoding="utf-8").splitlines():
