@@ -440,6 +440,9 @@ LONG_COUNT_POWER = 0.5
 _PHRASE_CLASSES = frozenset("NAPG")
 _MODIFIERS = frozenset("APG")
 _VERBAL = frozenset("PG")
+# Languages whose adjectives mostly follow the noun ("bibliothèque municipale"): their
+# noun phrases may end with an adjective or participle.
+_ADJECTIVES_AFTER = frozenset({"french", "italian", "portuguese", "romanian", "spanish"})
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -499,6 +502,7 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
     from summarize.wordclasses import word_classifier
 
     classify = word_classifier(language)
+    trimmed = _VERBAL if language in _ADJECTIVES_AFTER else _MODIFIERS
     candidates: dict[tuple[str, ...], Counter[str]] = {}
     first: dict[tuple[str, ...], int] = {}
     runs: list[list[str]] = []
@@ -513,16 +517,16 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
             position += 1
             if not word.term:  # a stop word or filler
                 if run:
-                    _add_run(run, text, position, candidates, first, runs)
+                    _add_run(run, trimmed, text, position, candidates, first, runs)
                 continue
             surface = text[word.start : word.end]
             kind = classify(surface) if is_candidate(word, surface) else ""
             if kind not in _PHRASE_CLASSES:
                 if run:
-                    _add_run(run, text, position, candidates, first, runs)
+                    _add_run(run, trimmed, text, position, candidates, first, runs)
                 continue
             if run and (not word.joined or len(run) >= MAX_PHRASE_WORDS or any(w.term == word.term for w, _ in run)):
-                _add_run(run, text, position, candidates, first, runs)
+                _add_run(run, trimmed, text, position, candidates, first, runs)
             run.append((word, kind))
             vertex = index.setdefault(word.term, len(index))
             if vertex == len(positions):
@@ -531,7 +535,7 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
             positions[vertex] += 1.0 / position
             sequence.append(vertex)
         if run:
-            _add_run(run, text, position + 1, candidates, first, runs)
+            _add_run(run, trimmed, text, position + 1, candidates, first, runs)
     return NounPhrases(
         candidates=candidates,
         first=first,
@@ -546,21 +550,26 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
 
 def _add_run(
     run: list[tuple[Token, str]],
+    trimmed: frozenset[str],
     text: str,
     position: int,
     candidates: dict[tuple[str, ...], Counter[str]],
     first: dict[tuple[str, ...], int],
     runs: list[list[str]],
 ) -> None:
-    """Record a run of words that ends before word ``position`` as a candidate, trimmed; empty the run."""
+    """Record a run of words that ends before word ``position`` as a candidate, trimmed; empty the run.
+
+    Words of the classes ``trimmed`` are trimmed from its end, participles and gerunds
+    from its start; a run with no noun left gives no candidate.
+    """
     end = len(run)
-    while end and run[end - 1][1] in _MODIFIERS:
+    while end and run[end - 1][1] in trimmed:
         end -= 1
     start = 0
     while start < end and run[start][1] in _VERBAL:
         start += 1
     kept = run[start:end]
-    if kept:
+    if any(kind == "N" for _, kind in kept):
         key = tuple(word.term for word, _ in kept)
         candidates.setdefault(key, Counter())[" ".join(text[kept[0][0].start : kept[-1][0].end].split())] += 1
         first.setdefault(key, position - len(run) + start)
