@@ -22,7 +22,8 @@ Peers, each when importable: YAKE (``yake``, n=3, its defaults otherwise), pke's
 TextRank, SingleRank and PositionRank (``pke``, with the spaCy model it finds), and
 pytextrank (``pytextrank`` with spaCy's ``en_core_web_sm``). Speed: the mean
 milliseconds per document of each system's call (the texts read and everything loaded
-before, by a first call).
+before, by a first call); ``--words N`` cuts each text after N words first, for the
+speed at a given length.
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ def documents(path: Path, half: str | None) -> list[dict[str, object]]:
     if half is None:
         return records
     return [record for number, record in enumerate(records, 1) if (number % 2 == 1) == (half == "odd")]
+
+
+def truncated(text: str, words: int) -> str:
+    """The text up to the end of its ``words``-th whitespace-separated word, layout kept."""
+    matches = list(re.finditer(r"\S+", text))
+    return text if len(matches) <= words else text[: matches[words - 1].end()]
 
 
 def summarize_system() -> Callable[[str], list[str]]:
@@ -146,12 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="JSONL files with text and keyphrases")
     parser.add_argument("--half", choices=("odd", "even"), help="only the odd- or even-numbered lines")
     parser.add_argument("--peers", action="store_true", help="also score the peers that are installed")
+    parser.add_argument("--words", type=int, help="cut each text after this many words (for speed at a given length)")
     args = parser.parse_args(argv)
     header = "| file | half | docs | system | " + " | ".join(f"P/R/F1@{k}" for k in KS) + " | ms/doc |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for path in args.paths:
         records = documents(path, args.half)
+        if args.words:
+            for record in records:
+                record["text"] = truncated(str(record["text"]), args.words)
         for name, make in systems(args.peers).items():
             extract = make()
             extract(str(records[0]["text"]))  # load everything first

@@ -1,24 +1,22 @@
-"""Keywords: TextRank over a graph of words (Mihalcea and Tarau 2004, section 3).
+"""Keywords: noun phrases ranked by TextRank over words (Mihalcea and Tarau 2004, section 3).
 
-The stages, composed in :meth:`summarize.Summarizer.keywords`:
+:func:`extract_keywords` is the one function the pipeline calls
+(:meth:`summarize.Summarizer.keywords`). In a language with word classes
+(:mod:`summarize.wordclasses`: a lexicon derived from a Universal Dependencies treebank):
 
-1. candidate words: the words of the text's sentences (:func:`candidate_words`)
-   that are not stop words or fillers, have a letter and more than one character
-   (:func:`is_candidate`); a word stands for its term, so "operation" and
-   "operations" are one vertex;
-2. the word graph: an edge between two words that occur within a window of
-   ``window`` candidate words of each other in the text, read as one sequence of
-   candidate words (:func:`word_graph`);
-3. the same PageRank as for sentences (:func:`summarize.ranking.pagerank`);
-4. phrases: the best third of the words are marked in the text, and each run of
-   marked words with nothing but spaces between them becomes a keyword in the form
-   it has in the text (:func:`phrases`).
+1. the text without its reference list (:func:`references_start`);
+2. candidates: runs of nouns and adjectives, ending with a noun, without a word twice,
+   of at most :data:`MAX_PHRASE_WORDS` words (:func:`noun_phrases`); stop words and
+   fillers (:func:`fillers`) end a run;
+3. the word graph: an edge between two words of the runs within ``window`` of each
+   other (SingleRank's 10 by default);
+4. PageRank, restarting at rare words and, in long texts, at early ones
+   (:func:`restart_weights`; PositionRank);
+5. each candidate scored by its words' scores (:func:`phrase_scores`).
 
-No part-of-speech tagger is used: where TextRank keeps only nouns and adjectives,
-stop words, numbers and punctuation bound the phrases instead, and for English,
-whose stop word list is short, a hand-written list of fillers
-(``summarize/data/fillers``: reporting and light verbs such as "said" and "make",
-number words, adverbs such as "already") is treated as stop words too.
+In a language without word classes, TextRank's own keyword extraction: candidate words
+(:func:`candidate_words`), their graph (:func:`word_graph`), PageRank, and runs of the
+best third of the words (:func:`phrases`).
 """
 
 from __future__ import annotations
@@ -41,19 +39,29 @@ from summarize.terms import Token, tokenizer
 __all__ = [
     "DEFAULT_KEYWORDS",
     "DEFAULT_WINDOW",
+    "LONG_TEXT_WORDS",
     "MARKED_SHARE",
+    "MAX_PHRASE_WORDS",
     "Keyword",
+    "NounPhrases",
     "candidate_words",
+    "extract_keywords",
     "fillers",
     "is_candidate",
+    "noun_phrases",
+    "phrase_scores",
     "phrases",
+    "references_start",
+    "restart_weights",
     "sentence_words",
     "word_graph",
 ]
 
 #: Number of keywords when none is asked for.
 DEFAULT_KEYWORDS = 10
-#: Co-occurrence window, in candidate words: 2 links neighbours, Mihalcea and Tarau's best.
+#: Co-occurrence window, in candidate words: SingleRank's 10 (Wan and Xiao 2008); 2,
+#: Mihalcea and Tarau's best, links neighbours only. Chosen on Inspec and SemEval-2010
+#: (docs/keywords.md): 10 gave F1@10 31.5 and 17.5, 2 gave 31.5 and 15.9.
 DEFAULT_WINDOW = 10
 #: Share of the graph's words marked as keywords before they are joined into phrases.
 MARKED_SHARE = 1 / 3
@@ -75,7 +83,9 @@ class Keyword:
         first one on a tie), such as ``"military operation"``.
     score : float
         The sum of the PageRank scores of its words (the scores of all the words of
-        the graph sum to 1).
+        the graph sum to 1); in a text of 300 words or more with word classes, times
+        the square root of its count and divided by the fourth root of its length
+        (:func:`phrase_scores`).
     count : int
         How often the phrase occurs in the text (in any form that has the same
         terms, such as a plural, and also inside a longer phrase).
