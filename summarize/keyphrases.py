@@ -37,6 +37,7 @@ from summarize.punkt import abbreviations
 from summarize.terms import Token, tokenizer
 
 __all__ = [
+    "COMMON_RARITY",
     "DEFAULT_KEYWORDS",
     "DEFAULT_WINDOW",
     "LONG_TEXT_WORDS",
@@ -447,9 +448,14 @@ LONG_LENGTH_POWER = 0.25
 LONG_COUNT_POWER = 0.5
 # Word classes that may be part of a noun phrase, and those that may not end (nor,
 # for participles and gerunds, start) one.
-_PHRASE_CLASSES = frozenset("NAPG")
-_MODIFIERS = frozenset("APG")
-_VERBAL = frozenset("PG")
+#: Adjectives less rare than this (:func:`summarize.wordclasses.rarity`: as common as
+#: one word in 3,000 or more, such as "new", "large", "different") do not start or
+#: end a keyphrase: "public library", not "new public library".
+COMMON_RARITY = 2.5
+# "C" stands for such a common adjective.
+_PHRASE_CLASSES = frozenset("NAPGC")
+_MODIFIERS = frozenset("APGC")
+_VERBAL = frozenset("PGC")
 # Languages whose adjectives mostly follow the noun ("bibliothèque municipale"): their
 # noun phrases may end with an adjective or participle.
 _ADJECTIVES_AFTER = frozenset({"french", "italian", "portuguese", "romanian", "spanish"})
@@ -497,19 +503,21 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
     are not stop words or fillers (:func:`is_candidate`), cut where a term repeats
     (so that no phrase holds a word twice, as in "UDDI Local Registry UDDI Local
     Registry") and after :data:`MAX_PHRASE_WORDS` words; then modifiers are trimmed
-    from its end (it ends with a noun, as keyphrases do) and participles and gerunds
-    from its start ("providing adaptive resource management"). A run without a noun
+    from its end (it ends with a noun, as keyphrases do; in the languages whose
+    adjectives follow the noun, only participles, gerunds and common adjectives are),
+    and participles, gerunds and common adjectives (:data:`COMMON_RARITY`) from its
+    start ("providing adaptive resource management", "new public library"). A run without a noun
     is no candidate. Each candidate stands for its terms, so that inflections and
     cases are one candidate.
 
     Examples
     --------
     >>> from summarize.keyphrases import noun_phrases
-    >>> found = noun_phrases(["We study simulated annealing of linear constraint systems quickly."], language="english")
+    >>> found = noun_phrases(["We study simulated annealing of new linear constraint systems."], language="english")
     >>> [" ".join(key) for key in found.candidates]
     ['studi simul anneal', 'linear constraint system']
     """
-    from summarize.wordclasses import word_classifier
+    from summarize.wordclasses import rarity, word_classifier
 
     classify = word_classifier(language)
     trimmed = _VERBAL if language in _ADJECTIVES_AFTER else _MODIFIERS
@@ -531,6 +539,8 @@ def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
                 continue
             surface = text[word.start : word.end]
             kind = classify(surface) if is_candidate(word, surface) else ""
+            if kind == "A" and COMMON_RARITY and rarity([surface], language)[0] < COMMON_RARITY:
+                kind = "C"
             if kind not in _PHRASE_CLASSES:
                 if run:
                     _add_run(run, trimmed, text, position, candidates, first, runs)

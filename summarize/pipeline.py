@@ -600,9 +600,9 @@ def keywords(
     ...         "The council will also build a bicycle path along the river.")
     >>> for keyword in summarize.keywords(text, top=4):
     ...     print(keyword.text, keyword.count, round(keyword.score, 3))
-    new public park 1 0.202
     city council 2 0.162
     public park 2 0.147
     bicycle path 1 0.14
+    council 3 0.084
     """
     return Summarizer(language=language, focus=focus, focus_weight=focus_weight).keywords(text, top=top, window=window)

@@ -104,7 +104,7 @@ def test_keywords_follow_the_focus() -> None:
     )
     plain = [k.text for k in summarize.keywords(text, top=3)]
     focused = [k.text for k in summarize.keywords(text, top=3, focus="bicycle path")]
-    assert "bicycle path" not in plain
+    assert plain[0] != "bicycle path"
     assert focused[0] == "bicycle path"
     assert [k.text for k in summarize.keywords(text, top=3, focus="zeppelin")] == plain
 

@@ -77,8 +77,8 @@ def test_keywords_keep_the_form_of_the_text() -> None:
 
 def test_counts_include_other_forms_and_longer_phrases() -> None:
     found = {keyword.text: keyword for keyword in summarize.keywords(PARK, top=10)}
-    assert list(found)[:5] == ["new public park", "city council", "public park", "bicycle path", "council"]
-    assert found["public park"].count == 2  # once inside "new public park"
+    assert list(found)[:5] == ["city council", "public park", "bicycle path", "council", "river"]
+    assert found["public park"].count == 2  # "new" is too common an adjective to start a keyphrase
     assert found["park"].count == 3  # twice inside "public park"
     assert found["council"].count == 3  # twice inside "city council"
 
@@ -241,19 +241,19 @@ LIBRARY = {
         "The city of Leeds is building a new public library. The new public library will open in spring "
         "near the river. Residents have waited years for a modern library. The mayor presented the plan "
         "to the city council.",
-        "new public library",
+        "public library",  # "new" is too common an adjective to start a keyphrase
     ),
     "german": (
         "Die Stadt Freiburg baut eine neue Bibliothek. Die neue Bibliothek steht im Zentrum der Stadt und "
         "bietet viele Bücher. Die Bürger der Stadt freuen sich auf die neue Bibliothek. Der Bürgermeister "
         "eröffnet die Bibliothek im Frühling.",
-        "neue Bibliothek",
+        "Bibliothek",
     ),
     "french": (
         "La ville de Lyon construit une nouvelle bibliothèque municipale. La nouvelle bibliothèque municipale "
         "ouvrira au printemps près de la rivière. Les habitants attendaient depuis longtemps une grande "
         "bibliothèque. Le maire a présenté le projet au conseil municipal.",
-        "nouvelle bibliothèque municipale",
+        "bibliothèque municipale",
     ),
     "spanish": (
         "El ayuntamiento de Sevilla construye una nueva biblioteca pública. La nueva biblioteca pública abrirá "
@@ -265,25 +265,25 @@ LIBRARY = {
         "A prefeitura de Lisboa constrói uma nova biblioteca pública. A nova biblioteca pública vai abrir na "
         "primavera perto do rio. Os moradores esperavam há anos por uma biblioteca moderna. O presidente da "
         "câmara apresentou o projeto ao conselho municipal.",
-        "nova biblioteca pública",
+        "biblioteca pública",
     ),
     "italian": (
         "Il comune di Bologna costruisce una nuova biblioteca pubblica. La nuova biblioteca pubblica aprirà in "
         "primavera vicino al fiume. I cittadini aspettavano da anni una biblioteca moderna. Il sindaco ha "
         "presentato il progetto al consiglio comunale.",
-        "nuova biblioteca pubblica",
+        "biblioteca pubblica",
     ),
     "dutch": (
         "De gemeente Utrecht bouwt een nieuwe openbare bibliotheek. De nieuwe openbare bibliotheek gaat in het "
         "voorjaar open bij de rivier. De inwoners wachten al jaren op een moderne bibliotheek. De burgemeester "
         "presenteerde het plan aan de gemeenteraad.",
-        "nieuwe openbare bibliotheek",
+        "openbare bibliotheek",
     ),
     "swedish": (
         "Kommunen i Uppsala bygger ett nytt offentligt bibliotek. Det nya offentliga biblioteket öppnar i vår "
         "nära floden. Invånarna har väntat i många år på ett modernt bibliotek. Kommunalrådet presenterade "
         "planen för kommunfullmäktige.",
-        "nytt offentligt bibliotek",
+        "offentligt bibliotek",
     ),
     "danish": (
         "Kommunen i Aarhus bygger et nyt offentligt bibliotek. Det nye offentlige bibliotek åbner til foråret "
