@@ -23,7 +23,9 @@ TextRank, SingleRank and PositionRank (``pke``, with the spaCy model it finds), 
 pytextrank (``pytextrank`` with spaCy's ``en_core_web_sm``). Speed: the mean
 milliseconds per document of each system's call (the texts read and everything loaded
 before, by a first call); ``--words N`` cuts each text after N words first, for the
-speed at a given length.
+speed at a given length. ``--all-sentences`` also scores summarize's extraction
+(``summarize.keyphrases.extract_keywords``) given every sentence of the text,
+fragments such as the title too, which ``summarize.keywords`` leaves out.
 """
 
 from __future__ import annotations
@@ -89,6 +91,18 @@ def summarize_system() -> Callable[[str], list[str]]:
     return extract
 
 
+def all_sentences_system() -> Callable[[str], list[str]]:
+    """summarize's extraction given every sentence of the text, fragments (titles, headings) too."""
+    from summarize import split_sentences
+    from summarize.keyphrases import extract_keywords
+
+    def extract(text: str) -> list[str]:
+        texts = [sentence.text for sentence in split_sentences(text)]
+        return [keyword.text for keyword in extract_keywords(texts, language="english", top=max(KS))]
+
+    return extract
+
+
 def yake_system() -> Callable[[str], list[str]]:
     import yake
 
@@ -126,9 +140,11 @@ def pytextrank_system() -> Callable[[str], list[str]]:
     return extract
 
 
-def systems(peers: bool) -> dict[str, Callable[[], Callable[[str], list[str]]]]:
+def systems(peers: bool, all_sentences: bool) -> dict[str, Callable[[], Callable[[str], list[str]]]]:
     """The systems to score: summarize, and with ``peers`` each peer whose import works."""
     found: dict[str, Callable[[], Callable[[str], list[str]]]] = {"summarize": summarize_system}
+    if all_sentences:
+        found["summarize, fragments too"] = all_sentences_system
     if not peers:
         return found
     candidates: dict[str, Callable[[], Callable[[str], list[str]]]] = {
@@ -153,6 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="JSONL files with text and keyphrases")
     parser.add_argument("--half", choices=("odd", "even"), help="only the odd- or even-numbered lines")
     parser.add_argument("--peers", action="store_true", help="also score the peers that are installed")
+    parser.add_argument(
+        "--all-sentences",
+        action="store_true",
+        help="also score summarize's extraction on every sentence, fragments (titles) too (English)",
+    )
     parser.add_argument("--words", type=int, help="cut each text after this many words (for speed at a given length)")
     args = parser.parse_args(argv)
     header = "| file | half | docs | system | " + " | ".join(f"P/R/F1@{k}" for k in KS) + " | ms/doc |"
@@ -163,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.words:
             for record in records:
                 record["text"] = truncated(str(record["text"]), args.words)
-        for name, make in systems(args.peers).items():
+        for name, make in systems(args.peers, args.all_sentences).items():
             extract = make()
             extract(str(records[0]["text"]))  # load everything first
             totals = {k: [0.0, 0.0, 0.0] for k in KS}
