@@ -679,7 +679,10 @@ _REFERENCE_MARK = re.compile(
     r"|\b(?:Proc|Proceedings|Journal|Conference|Symposium|Workshop|Trans|Press|vol)\b"
 )
 _FIRST_ENTRY = re.compile(r"^\s*\[1\]")
-#: A reference list starts past this share of a text's sentences ...
+_SECOND_ENTRY = re.compile(r"^\s*\[2\]")
+#: A numbered reference list ([1], [2], ...) starts past this share of a text's sentences;
+NUMBERED_REFERENCES_FROM = 0.2
+#: any other reference list past this share ...
 REFERENCES_FROM = 0.4
 #: ... where this share of the next :data:`REFERENCES_WINDOW` sentences look like references.
 REFERENCES_SHARE = 0.6
@@ -689,10 +692,13 @@ REFERENCES_WINDOW = 12
 def references_start(texts: Sequence[str]) -> int:
     """Where a text's reference list starts, as the index of its first sentence; ``len(texts)`` if none.
 
-    A reference list is the last part of a text: from the entry numbered ``[1]``, or
-    else from the first sentence past :data:`REFERENCES_FROM` of the text that has a
-    mark of a reference (initials, a year, a page number, a venue) and from which
-    :data:`REFERENCES_SHARE` of the next :data:`REFERENCES_WINDOW` sentences have one.
+    A reference list is the last part of a text: from a sentence that starts with
+    ``[1]``, past :data:`NUMBERED_REFERENCES_FROM` of the text, with one that starts
+    with ``[2]`` among the next ten; or else, in a text of twice
+    :data:`REFERENCES_WINDOW` sentences or more, from the first sentence past
+    :data:`REFERENCES_FROM` of the text that has a mark of a reference (initials, a
+    year, a page number, a venue) and from which :data:`REFERENCES_SHARE` of the next
+    :data:`REFERENCES_WINDOW` sentences have one.
     Its titles of other works are no keyphrases of this one.
 
     Examples
@@ -704,10 +710,10 @@ def references_start(texts: Sequence[str]) -> int:
     (8, 8)
     """
     n = len(texts)
-    begin = int(n * REFERENCES_FROM)
-    for i in range(begin, n):
-        if _FIRST_ENTRY.match(texts[i]):
+    for i in range(int(n * NUMBERED_REFERENCES_FROM), n):
+        if _FIRST_ENTRY.match(texts[i]) and any(_SECOND_ENTRY.match(text) for text in texts[i + 1 : i + 1 + 10]):
             return i
+    begin = int(n * REFERENCES_FROM)
     if n < 2 * REFERENCES_WINDOW:
         return n
     marked = [bool(_REFERENCE_MARK.search(text)) for text in texts]

@@ -340,3 +340,113 @@ def test_keyphrases_are_noun_phrases_in_every_language_with_word_classes(languag
     assert summarize.keywords(text, language="auto") == summarize.keywords(text, language=language) or language in {
         "norwegian"  # detected as Danish
     }
+
+
+# A tiny paper: title lines and authors (fragments), an abstract, a body, and references.
+PAPER = "\n".join(
+    [
+        "Grid Service Discovery with Local Registries",
+        "Ann Example, Bob Sample",
+        "Department of Computing, Example University",
+        "ABSTRACT",
+        "Grid service discovery finds services on a computational grid. "
+        "We describe grid service discovery with local registries, which keep service descriptions.",
+        "1. INTRODUCTION",
+        " ".join(
+            f"Local registries quickly resolve queries about service number {i}, "
+            "and the grid keeps each registry consistent."
+            for i in range(12)
+        ),
+        "Grid service discovery grows with the number of local registries. "
+        "Service descriptions are copied between local registries.",
+        "REFERENCES",
+        *[
+            f"[{i}] A. Author and B. Writer. Bayesian Spam Filtering Methods. "
+            f"In Proceedings of the Conference on Email, pages {i}-{i + 9}, 200{i % 10}."
+            for i in range(1, 6)
+        ],
+    ]
+)
+
+
+def test_a_paper_gives_its_subject_not_its_references() -> None:
+    from summarize.keyphrases import references_start
+
+    found = [keyword.text.lower() for keyword in summarize.keywords(PAPER, top=5)]
+    assert {"grid service discovery", "local registries"} <= set(found[:3])
+    for phrase in found:
+        assert not {"spam", "bayesian", "proceedings", "conference", "author"} & set(phrase.split()), phrase
+    texts = [sentence.text for sentence in summarize.split_sentences(PAPER) if not sentence.fragment]
+    start = references_start(texts)
+    assert texts[start].startswith("[1]")
+    assert all("Bayesian" not in text for text in texts[:start])
+
+
+def test_references_need_a_list_past_the_opening() -> None:
+    from summarize.keyphrases import references_start
+
+    body = ["Grids share computers between institutes."] * 30
+    marked = ["In 1999 A. Smith wrote the first grid paper."] * 20  # years and initials, but a body
+    assert references_start(body) == 30
+    assert references_start(["[1] A. Smith. Grids. 1999.", "[2] B. Jones.", *body]) == 32  # at the start: no list
+    assert references_start(body + marked) == 30  # 60% of the next 12 sentences look like references
+    assert references_start(marked[:3] + body) == 33
+
+
+def test_no_keyword_holds_a_word_twice_nor_a_verb() -> None:
+    text = (
+        "The UDDI Local Registry UDDI Local Registry keeps services. "
+        "Bamboo DHT allows multiple proxy registries. The sensors deployed increases coverage."
+    )
+    found = [keyword.text for keyword in summarize.keywords(text, top=20)]
+    assert "UDDI Local Registry" in found
+    for phrase in found:
+        words = phrase.lower().split()
+        assert len(set(words)) == len(words), phrase
+        assert not {"allows", "increases", "keeps", "deployed"} & set(words), phrase
+
+
+def test_word_classes_and_rarity() -> None:
+    from summarize.wordclasses import has_word_classes, rarity, word_class
+
+    assert [word_class(w) for w in ["registry", "linear", "allows", "quickly", "Zyxwv", "well-known"]] == [
+        "N",
+        "N",
+        "V",
+        "O",
+        "N",  # a word the lexicon lacks is a noun
+        "P",  # a hyphenated word has the class of its last part
+    ]
+    assert word_class("structurally") == "O"  # guessed from its ending
+    common, rare, unseen = rarity(["people", "database", "zyxwv"], "english")
+    assert 1 < common < 2 < rare < 4 < unseen < 5
+    assert {
+        language for language in ("arabic", "hungarian", "chinese", "japanese") if has_word_classes(language)
+    } == set()
+
+
+def test_long_texts_weigh_counts_and_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.keyphrases as module
+
+    long_text = " ".join([PAPER.split("REFERENCES")[0]] * 2)
+    ranked = [keyword.text for keyword in summarize.keywords(long_text, top=5)]
+    monkeypatch.setattr(module, "LONG_TEXT_WORDS", 10**9)  # read as a short text
+    as_short = [keyword.text for keyword in summarize.keywords(long_text, top=5)]
+    assert ranked != as_short
+    assert ranked[0] == "Local registries"  # five times as frequent as "Grid service discovery"
+    assert as_short[0] == "Grid service discovery"
+
+
+def test_nothing_of_the_lexicons_is_loaded_until_keywords_are_asked_for() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, summarize\n"
+        "summarize.summarize('Cats purr. Dogs bark. Cats and dogs play.')\n"
+        "before = 'summarize.wordclasses' in sys.modules\n"
+        "summarize.keywords('Cats purr. Dogs bark.')\n"
+        "print(before, 'summarize.wordclasses' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
