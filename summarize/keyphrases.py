@@ -4,15 +4,15 @@
 (:meth:`summarize.Summarizer.keywords`). In a language with word classes
 (:mod:`summarize.wordclasses`: a lexicon derived from a Universal Dependencies treebank):
 
-1. the text without its reference list (:func:`references_start`);
+1. the text without its reference list (:func:`summarize.references.references_start`);
 2. candidates: runs of nouns and adjectives, ending with a noun, without a word twice,
-   of at most :data:`MAX_PHRASE_WORDS` words (:func:`noun_phrases`); stop words and
-   fillers (:func:`fillers`) end a run;
+   of at most five words (:func:`summarize.nounphrases.noun_phrases`); stop words,
+   fillers (:func:`fillers`) and numbers end a run;
 3. the word graph: an edge between two words of the runs within ``window`` of each
    other (SingleRank's 10 by default);
 4. PageRank, restarting at rare words and, in long texts, at early ones
-   (:func:`restart_weights`; PositionRank);
-5. each candidate scored by its words' scores (:func:`phrase_scores`).
+   (:func:`summarize.nounphrases.restart_weights`; PositionRank);
+5. each candidate scored by its words' scores (:func:`summarize.nounphrases.phrase_scores`).
 
 In a language without word classes, TextRank's own keyword extraction: candidate words
 (:func:`candidate_words`), their graph (:func:`word_graph`), PageRank, and runs of the
@@ -21,7 +21,6 @@ best third of the words (:func:`phrases`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -33,27 +32,21 @@ import numpy.typing as npt
 from summarize._data import exists, rows
 from summarize.languages import check_language
 from summarize.matrices import Matrix
+from summarize.nounphrases import cooccurrences, noun_phrases, phrase_scores, restart_weights
 from summarize.punkt import abbreviations
+from summarize.references import references_start
 from summarize.terms import Token, tokenizer
 
 __all__ = [
-    "COMMON_RARITY",
     "DEFAULT_KEYWORDS",
     "DEFAULT_WINDOW",
-    "LONG_TEXT_WORDS",
     "MARKED_SHARE",
-    "MAX_PHRASE_WORDS",
     "Keyword",
-    "NounPhrases",
     "candidate_words",
     "extract_keywords",
     "fillers",
     "is_candidate",
-    "noun_phrases",
-    "phrase_scores",
     "phrases",
-    "references_start",
-    "restart_weights",
     "sentence_words",
     "word_graph",
 ]
@@ -86,7 +79,7 @@ class Keyword:
         The sum of the PageRank scores of its words (the scores of all the words of
         the graph sum to 1); in a text of 300 words or more with word classes, times
         the square root of its count and divided by the fourth root of its length
-        (:func:`phrase_scores`).
+        (:func:`summarize.nounphrases.phrase_scores`).
     count : int
         How often the phrase occurs in the text (in any form that has the same
         terms, such as a plural, and also inside a longer phrase).
@@ -388,10 +381,11 @@ def extract_keywords(
     Notes
     -----
     With word classes (:func:`summarize.wordclasses.has_word_classes`), the
-    candidates are noun phrases (:func:`noun_phrases`) of the text without its
-    reference list (:func:`references_start`), the word graph links the words of the
-    candidates, PageRank restarts at rare words and, in long texts, at early ones
-    (:func:`restart_weights`), and candidates are scored by :func:`phrase_scores`.
+    candidates are noun phrases (:func:`summarize.nounphrases.noun_phrases`) of the
+    text without its reference list (:func:`summarize.references.references_start`),
+    the word graph links the words of the candidates, PageRank restarts at rare words
+    and, in long texts, at early ones (:func:`summarize.nounphrases.restart_weights`),
+    and candidates are scored by :func:`summarize.nounphrases.phrase_scores`.
     Without word classes (Chinese, Japanese, and the languages without a permissive
     treebank), TextRank's own keyword extraction (:func:`word_graph`, :func:`phrases`).
     """
@@ -410,316 +404,24 @@ def extract_keywords(
         return phrases(words, texts, vertices, scores, top=top)
 
     texts = texts[: references_start(texts)]
-    found = noun_phrases(texts, language=language)
+    words = [
+        [word if is_candidate(word, text[word.start : word.end]) else replace(word, term="") for word in sentence]
+        for sentence, text in zip(sentence_words(texts, language=language), texts, strict=True)
+    ]
+    found = noun_phrases(words, texts, language=language)
     if not found.candidates:
         return ()
-    long_text = found.words >= LONG_TEXT_WORDS
-    weights = _cooccurrences(found.sequence, len(found.vertices), window)
-    teleport = restart_weights(found, language=language, long_text=long_text)
+    weights = cooccurrences(found.sequence, len(found.vertices), window)
+    teleport = restart_weights(found, language=language, long_text=found.long_text)
     if focus is not None:
         wanted = {word.term for word in sentence_words([focus], language=language)[0] if word.term}
         focused = restart(np.array([float(v in wanted) for v in found.vertices]), teleport, weight=focus_weight)
         teleport = teleport if focused is None else focused
     scores = pagerank(weights, alpha=damping, personalization=teleport, max_iter=max_iter, tol=tol)
-    phrase_score = phrase_scores(found, scores, long_text=long_text)
+    phrase_score = phrase_scores(found, scores, long_text=found.long_text)
     ranked = sorted(found.candidates, key=lambda key: (-round(phrase_score[key], _TIE_DECIMALS), found.first[key]))
     chosen = ranked[:top]
     counts = _occurrences(found.runs, set(chosen))
     return tuple(
         Keyword(text=_commonest(found.candidates[key]), score=phrase_score[key], count=counts[key]) for key in chosen
     )
-
-
-# --- noun phrases ------------------------------------------------------------------------
-
-#: Word graphs of noun phrases of more words than this are scipy sparse matrices
-#: (faster than dense ones past a few hundred words).
-DENSE_MAX_PHRASE_WORDS = 400
-#: Longest keyphrase, in words: a longer run of nouns and adjectives is cut.
-MAX_PHRASE_WORDS = 5
-#: Texts of this many words or more are long (papers, reports): early words and
-#: frequent phrases count more (:func:`restart_weights`, :func:`phrase_scores`).
-LONG_TEXT_WORDS = 300
-#: Exponent of a word's rarity in PageRank's restart.
-RARITY_POWER = 3.0
-#: In long texts, a phrase's score is divided by its length to this power ...
-LONG_LENGTH_POWER = 0.25
-#: ... and multiplied by its number of occurrences as a candidate to this power.
-LONG_COUNT_POWER = 0.5
-# Word classes that may be part of a noun phrase, and those that may not end (nor,
-# for participles and gerunds, start) one.
-#: Adjectives less rare than this (:func:`summarize.wordclasses.rarity`: as common as
-#: one word in 3,000 or more, such as "new", "large", "different") do not start or
-#: end a keyphrase: "public library", not "new public library".
-COMMON_RARITY = 2.5
-# "C" stands for such a common adjective.
-_PHRASE_CLASSES = frozenset("NAPGC")
-_MODIFIERS = frozenset("APGC")
-_VERBAL = frozenset("PGC")
-# Languages whose adjectives mostly follow the noun ("bibliothèque municipale"): their
-# noun phrases may end with an adjective or participle.
-_ADJECTIVES_AFTER = frozenset({"french", "italian", "portuguese", "romanian", "spanish"})
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class NounPhrases:
-    """The noun phrases of a text and the word sequence of its graph (made by :func:`noun_phrases`).
-
-    Attributes
-    ----------
-    candidates : dict
-        Each candidate (the tuple of its words' terms) and the forms it has in the text.
-    first : dict
-        Each candidate's position of first occurrence, in words.
-    runs : list of list of str
-        Every occurrence of a candidate, as its terms (for the counts).
-    vertices : list of str
-        The terms of the nouns, adjectives and participles, in order of first occurrence.
-    surfaces : list of str
-        The first form of each vertex in the text, lower-cased (for its rarity).
-    sequence : list of int
-        The vertices in the order of the text, one entry per occurrence.
-    positions : list of float
-        For each vertex, the sum over its occurrences of 1 / (position in words, from 1).
-    words : int
-        The number of words of the text.
-    """
-
-    candidates: dict[tuple[str, ...], Counter[str]]
-    first: dict[tuple[str, ...], int]
-    runs: list[list[str]]
-    vertices: list[str]
-    surfaces: list[str]
-    sequence: list[int]
-    positions: list[float]
-    words: int
-
-
-def noun_phrases(texts: Sequence[str], *, language: str) -> NounPhrases:
-    """The candidate keyphrases of a text's sentences: runs of nouns and adjectives.
-
-    A candidate is a run of words, with nothing but spaces between them, whose class
-    (:func:`summarize.wordclasses.word_class`) is noun, adjective or participle, that
-    are not stop words or fillers (:func:`is_candidate`), cut where a term repeats
-    (so that no phrase holds a word twice, as in "UDDI Local Registry UDDI Local
-    Registry") and after :data:`MAX_PHRASE_WORDS` words; then modifiers are trimmed
-    from its end (it ends with a noun, as keyphrases do; in the languages whose
-    adjectives follow the noun, only participles, gerunds and common adjectives are),
-    and participles, gerunds and common adjectives (:data:`COMMON_RARITY`) from its
-    start ("providing adaptive resource management", "new public library"). A run without a noun
-    is no candidate. Each candidate stands for its terms, so that inflections and
-    cases are one candidate.
-
-    Examples
-    --------
-    >>> from summarize.keyphrases import noun_phrases
-    >>> found = noun_phrases(["We study simulated annealing of new linear constraint systems."], language="english")
-    >>> [" ".join(key) for key in found.candidates]
-    ['studi simul anneal', 'linear constraint system']
-    """
-    from summarize.wordclasses import rarity, word_classifier
-
-    classify = word_classifier(language)
-    trimmed = _VERBAL if language in _ADJECTIVES_AFTER else _MODIFIERS
-    candidates: dict[tuple[str, ...], Counter[str]] = {}
-    first: dict[tuple[str, ...], int] = {}
-    runs: list[list[str]] = []
-    index: dict[str, int] = {}
-    surfaces: list[str] = []
-    sequence: list[int] = []
-    positions: list[float] = []
-    position = 0
-    for words, text in zip(sentence_words(texts, language=language), texts, strict=True):
-        run: list[tuple[Token, str]] = []  # words and their classes
-        for word in words:
-            position += 1
-            if not word.term:  # a stop word or filler
-                if run:
-                    _add_run(run, trimmed, text, position, candidates, first, runs)
-                continue
-            surface = text[word.start : word.end]
-            kind = classify(surface) if is_candidate(word, surface) else ""
-            if kind == "A" and COMMON_RARITY and rarity([surface], language)[0] < COMMON_RARITY:
-                kind = "C"
-            if kind not in _PHRASE_CLASSES:
-                if run:
-                    _add_run(run, trimmed, text, position, candidates, first, runs)
-                continue
-            if run and (not word.joined or len(run) >= MAX_PHRASE_WORDS or any(w.term == word.term for w, _ in run)):
-                _add_run(run, trimmed, text, position, candidates, first, runs)
-            run.append((word, kind))
-            vertex = index.setdefault(word.term, len(index))
-            if vertex == len(positions):
-                positions.append(0.0)
-                surfaces.append(surface.lower())
-            positions[vertex] += 1.0 / position
-            sequence.append(vertex)
-        if run:
-            _add_run(run, trimmed, text, position + 1, candidates, first, runs)
-    return NounPhrases(
-        candidates=candidates,
-        first=first,
-        runs=runs,
-        vertices=list(index),
-        surfaces=surfaces,
-        sequence=sequence,
-        positions=positions,
-        words=position,
-    )
-
-
-def _add_run(
-    run: list[tuple[Token, str]],
-    trimmed: frozenset[str],
-    text: str,
-    position: int,
-    candidates: dict[tuple[str, ...], Counter[str]],
-    first: dict[tuple[str, ...], int],
-    runs: list[list[str]],
-) -> None:
-    """Record a run of words that ends before word ``position`` as a candidate, trimmed; empty the run.
-
-    Words of the classes ``trimmed`` are trimmed from its end, participles and gerunds
-    from its start; a run with no noun left gives no candidate.
-    """
-    end = len(run)
-    while end and run[end - 1][1] in trimmed:
-        end -= 1
-    start = 0
-    while start < end and run[start][1] in _VERBAL:
-        start += 1
-    kept = run[start:end]
-    if any(kind == "N" for _, kind in kept):
-        key = tuple(word.term for word, _ in kept)
-        candidates.setdefault(key, Counter())[" ".join(text[kept[0][0].start : kept[-1][0].end].split())] += 1
-        first.setdefault(key, position - len(run) + start)
-        runs.append(list(key))
-    run.clear()
-
-
-def _cooccurrences(sequence: Sequence[int], n: int, window: int) -> Matrix:
-    """The word graph: 1 between vertices within ``window`` places of each other in ``sequence``."""
-    left: list[int] = []
-    right: list[int] = []
-    for distance in range(1, window):
-        left.extend(sequence[:-distance])
-        right.extend(sequence[distance:])
-    rows = np.array(left + right, dtype=np.int64)
-    cols = np.array(right + left, dtype=np.int64)
-    keep = rows != cols
-    rows, cols = rows[keep], cols[keep]
-    if n <= DENSE_MAX_PHRASE_WORDS:
-        dense = np.zeros((n, n))
-        dense[rows, cols] = 1.0
-        return dense
-    import scipy.sparse
-
-    matrix = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    matrix.data[:] = 1.0  # duplicates were summed
-    return matrix
-
-
-def restart_weights(found: NounPhrases, *, language: str, long_text: bool) -> npt.NDArray[np.float64]:
-    """PageRank's restart distribution over the vertices: rare words, and in long texts early ones.
-
-    Notes
-    -----
-    With :math:`r_w` the rarity of word :math:`w` in the language
-    (:func:`summarize.wordclasses.rarity`) and, in long texts, :math:`p_w = \\sum_i
-    1 / i` over the positions :math:`i` (in words, from 1) where :math:`w` occurs
-    (PositionRank [1]_; :math:`p_w = 1` in short texts), the restart probability is
-    proportional to :math:`p_w \\, r_w^3` (:data:`RARITY_POWER`).
-
-    References
-    ----------
-    .. [1] Florescu, C. and Caragea, C. (2017). PositionRank: an unsupervised approach
-       to keyphrase extraction from scholarly documents. Proceedings of ACL 2017,
-       1105-1115.
-    """
-    from summarize.wordclasses import rarity
-
-    weights = np.array(rarity(found.surfaces, language)) ** RARITY_POWER
-    if long_text:
-        weights *= np.array(found.positions)
-    return np.asarray(weights / weights.sum(), dtype=np.float64)
-
-
-def phrase_scores(
-    found: NounPhrases, scores: npt.NDArray[np.float64], *, long_text: bool
-) -> dict[tuple[str, ...], float]:
-    """Each candidate's score: the sum of its words' PageRank scores, in long texts weighed by count and length.
-
-    Notes
-    -----
-    A candidate of :math:`n` words :math:`w_1 \\dots w_n` that occurs :math:`c` times
-    as a candidate scores :math:`\\sum_i s(w_i)` in a short text (TextRank's sum, [1]_)
-    and :math:`c^{1/2} \\, n^{-1/4} \\sum_i s(w_i)` in a long one, where frequent
-    short phrases are the keyphrases and the sum alone prefers long rare runs.
-
-    References
-    ----------
-    .. [1] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
-       Proceedings of EMNLP 2004, 404-411.
-    """
-    score_of = dict(zip(found.vertices, scores.tolist(), strict=True))
-    found_scores = {}
-    for key, forms in found.candidates.items():
-        total = sum(map(score_of.__getitem__, key))
-        if long_text:
-            total *= sum(forms.values()) ** LONG_COUNT_POWER / len(key) ** LONG_LENGTH_POWER
-        found_scores[key] = total
-    return found_scores
-
-
-# --- long documents -------------------------------------------------------------------
-
-# Marks of a reference: a numbered entry, initials, a year, a page range or a venue.
-_REFERENCE_MARK = re.compile(
-    r"^\s*\[\d+\]|\b[A-Z]\.\s?[A-Z][a-z]|\b[A-Z][a-z]+,\s[A-Z]\.|\b(?:19|20)\d\d\b|\bpp?\.\s?\d"
-    r"|\b(?:Proc|Proceedings|Journal|Conference|Symposium|Workshop|Trans|Press|vol)\b"
-)
-_FIRST_ENTRY = re.compile(r"^\s*\[1\]")
-_SECOND_ENTRY = re.compile(r"^\s*\[2\]")
-#: A numbered reference list ([1], [2], ...) starts past this share of a text's sentences;
-NUMBERED_REFERENCES_FROM = 0.2
-#: any other reference list past this share ...
-REFERENCES_FROM = 0.4
-#: ... where this share of the next :data:`REFERENCES_WINDOW` sentences look like references.
-REFERENCES_SHARE = 0.6
-REFERENCES_WINDOW = 12
-
-
-def references_start(texts: Sequence[str]) -> int:
-    """Where a text's reference list starts, as the index of its first sentence; ``len(texts)`` if none.
-
-    A reference list is the last part of a text: from a sentence that starts with
-    ``[1]``, past :data:`NUMBERED_REFERENCES_FROM` of the text, with one that starts
-    with ``[2]`` among the next ten; or else, in a text of twice
-    :data:`REFERENCES_WINDOW` sentences or more, from the first sentence past
-    :data:`REFERENCES_FROM` of the text that has a mark of a reference (initials, a
-    year, a page number, a venue) and from which :data:`REFERENCES_SHARE` of the next
-    :data:`REFERENCES_WINDOW` sentences have one.
-    Its titles of other works are no keyphrases of this one.
-
-    Examples
-    --------
-    >>> from summarize.keyphrases import references_start
-    >>> body = ["Grids share computers."] * 8
-    >>> cited = ["[1] I. Foster and C. Kesselman.", "The Grid.", "Morgan Kaufmann, 1999.", "[2] A. Smith."]
-    >>> references_start(body + cited), references_start(body)
-    (8, 8)
-    """
-    n = len(texts)
-    for i in range(int(n * NUMBERED_REFERENCES_FROM), n):
-        if _FIRST_ENTRY.match(texts[i]) and any(_SECOND_ENTRY.match(text) for text in texts[i + 1 : i + 1 + 10]):
-            return i
-    begin = int(n * REFERENCES_FROM)
-    if n < 2 * REFERENCES_WINDOW:
-        return n
-    marked = [bool(_REFERENCE_MARK.search(text)) for text in texts]
-    for i in range(begin, n):
-        if marked[i]:
-            following = marked[i : i + REFERENCES_WINDOW]
-            if len(following) >= REFERENCES_WINDOW // 2 and sum(following) >= REFERENCES_SHARE * len(following):
-                return i
-    return n

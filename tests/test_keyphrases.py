@@ -370,7 +370,7 @@ PAPER = "\n".join(
 
 
 def test_a_paper_gives_its_subject_not_its_references() -> None:
-    from summarize.keyphrases import references_start
+    from summarize.references import references_start
 
     found = [keyword.text.lower() for keyword in summarize.keywords(PAPER, top=5)]
     assert {"grid service discovery", "local registries"} <= set(found[:3])
@@ -383,7 +383,7 @@ def test_a_paper_gives_its_subject_not_its_references() -> None:
 
 
 def test_references_need_a_list_past_the_opening() -> None:
-    from summarize.keyphrases import references_start
+    from summarize.references import references_start
 
     body = ["Grids share computers between institutes."] * 30
     marked = ["In 1999 A. Smith wrote the first grid paper."] * 20  # years and initials, but a body
@@ -426,7 +426,7 @@ def test_word_classes_and_rarity() -> None:
 
 
 def test_long_texts_weigh_counts_and_positions(monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarize.keyphrases as module
+    import summarize.nounphrases as module
 
     long_text = " ".join([PAPER.split("REFERENCES")[0]] * 2)
     ranked = [keyword.text for keyword in summarize.keywords(long_text, top=5)]
