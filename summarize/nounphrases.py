@@ -43,13 +43,12 @@ RARITY_POWER = 3.0
 LONG_LENGTH_POWER = 0.25
 #: ... and multiplied by its number of occurrences as a candidate to this power.
 LONG_COUNT_POWER = 0.5
-# Word classes that may be part of a noun phrase, and those that may not end (nor,
-# for participles and gerunds, start) one.
 #: Adjectives less rare than this (:func:`summarize.wordclasses.rarity`: as common as
 #: one word in 3,000 or more, such as "new", "large", "different") do not start or
 #: end a keyphrase: "public library", not "new public library".
 COMMON_RARITY = 2.5
-# "C" stands for such a common adjective.
+# The classes of summarize.wordclasses, and "C" for a common adjective: those that may
+# be part of a noun phrase, those trimmed from its end, and those trimmed from its start.
 _PHRASE_CLASSES = frozenset("NAPGC")
 _MODIFIERS = frozenset("APGC")
 _VERBAL = frozenset("PGC")

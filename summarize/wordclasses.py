@@ -1,4 +1,4 @@
-"""Word classes for keyphrases: noun, adjective, verb or other, from a lexicon derived from a treebank.
+"""Word classes for keyphrases (noun, adjective, participle, gerund, verb, other) and word rarity, from treebanks.
 
 Keyphrases are noun phrases (Hulth 2003; Mihalcea and Tarau 2004 keep nouns and
 adjectives), so keyword extraction needs to tell nouns and adjectives from verbs and
@@ -6,7 +6,7 @@ adverbs. No tagger is trained or run: each language with a permissively licensed
 Universal Dependencies treebank ships a lexicon (``summarize/data/wordclasses``,
 built by ``tools/build_wordclasses.py``) of the class each word form has most often
 in that treebank, and the classes of word endings that guess a word the lexicon lacks
-(English ``-ly`` adverb, ``-ed`` verb, ``-al`` adjective). Any other word is a noun:
+(English ``-ly`` adverb, ``-ize`` verb, ``-al`` adjective). Any other word is a noun:
 the words a general-language treebank lacks are mostly the terms and names of the
 text's own field. The lexicon lists only the words its endings would guess wrong,
 which keeps it small; it is read the first time a language's keywords are asked for.
@@ -29,6 +29,7 @@ from summarize.languages import check_language
 
 __all__ = [
     "ADJECTIVE",
+    "GERUND",
     "NOUN",
     "OTHER",
     "PARTICIPLE",
@@ -41,8 +42,10 @@ __all__ = [
 
 NOUN = "N"
 ADJECTIVE = "A"
-#: Participles and gerunds, which may modify a noun ("simulated annealing").
+#: Participles, which may modify a noun ("distributed systems").
 PARTICIPLE = "P"
+#: Gerunds, which may modify a noun ("branching time").
+GERUND = "G"
 VERB = "V"
 OTHER = "O"
 #: Rarity is counted in powers of ten less often than this share of a language's words.
@@ -65,10 +68,11 @@ def has_word_classes(language: str) -> bool:
 
 
 def word_class(word: str, language: str = "english") -> str:
-    """The class of a word: ``"N"`` noun, ``"A"`` adjective, ``"V"`` verb or ``"O"`` other.
+    """The class of a word: noun, adjective, participle, gerund, verb or other.
 
-    A hyphenated compound has the class of its last part ("state-of-the-art" is an
-    adjective only if "art" is, so it is a noun; "well-known" an adjective).
+    One of ``"N"``, ``"A"``, ``"P"``, ``"G"``, ``"V"`` and ``"O"``. A hyphenated
+    compound has the class of its last part ("state-of-the-art" is a noun, as "art"
+    is; "well-known" a participle).
 
     Examples
     --------
