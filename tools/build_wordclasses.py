@@ -1,10 +1,27 @@
 """Build the word-class lexicons shipped in ``summarize/data/wordclasses/`` from Universal Dependencies treebanks.
 
-Usage (as the shipped lexicons were built)::
+Usage (as the shipped files were built, from the treebanks' commits listed in
+``summarize/data/README.md``)::
 
-    # each treebank's .conllu files in a folder of its own, e.g. from a clone of
-    # https://github.com/UniversalDependencies/UD_English-EWT
-    python tools/build_wordclasses.py english=/tmp/ud/UD_English-EWT german=/tmp/ud/UD_German-GSD ...
+    # each treebank's .conllu files in a folder of its own, every path's slashes
+    # made underscores (not-to-release/sources/x.conllu -> not-to-release_sources_x.conllu):
+    for name in English-EWT German-GSD French-GSD Spanish-GSD Portuguese-Bosque Italian-PUD \
+                Dutch-Alpino Swedish-Talbanken Danish-DDT Norwegian-Bokmaal Finnish-TDT Romanian-RRT Russian-GSD; do
+        git clone --depth 1 https://github.com/UniversalDependencies/UD_$name /tmp/clone/UD_$name
+        mkdir -p /tmp/ud/UD_$name
+        (cd /tmp/clone/UD_$name && git ls-files '*.conllu' | while read f; do
+            cp "$f" "/tmp/ud/UD_$name/$(echo "$f" | tr / _)"; done)
+    done
+    PYTHONPATH=. python tools/build_wordclasses.py english=/tmp/ud/UD_English-EWT german=/tmp/ud/UD_German-GSD \
+        french=/tmp/ud/UD_French-GSD spanish=/tmp/ud/UD_Spanish-GSD portuguese=/tmp/ud/UD_Portuguese-Bosque \
+        italian=/tmp/ud/UD_Italian-PUD dutch=/tmp/ud/UD_Dutch-Alpino swedish=/tmp/ud/UD_Swedish-Talbanken \
+        danish=/tmp/ud/UD_Danish-DDT norwegian=/tmp/ud/UD_Norwegian-Bokmaal finnish=/tmp/ud/UD_Finnish-TDT \
+        romanian=/tmp/ud/UD_Romanian-RRT russian=/tmp/ud/UD_Russian-GSD
+
+The shipped files were built from the dev and test files of each treebank (the
+mirror used lacked the larger train files), and for English EWT and Portuguese
+Bosque from their ``not-to-release`` document files, which hold the whole treebank:
+a clone with the train files gives larger lexicons than those shipped.
 
 Keyword extraction keeps the nouns and adjectives of a text (TextRank, Mihalcea and
 Tarau 2004). A word's class is read from a lexicon: the class a word form has most
