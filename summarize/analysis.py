@@ -24,13 +24,12 @@ import numpy.typing as npt
 
 from summarize._validation import abbreviated, check_int, fail
 from summarize.errors import InvalidParameterError, TextTooLongError
-from summarize.focus import focus_similarity, restart
+from summarize.focus import focus_similarity
 from summarize.graph import networkx_graph
-from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, phrases, sentence_words, word_graph
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, extract_keywords
 from summarize.languages import AUTO, detect_language_unchecked
 from summarize.matrices import DENSE_MAX_SENTENCES, Matrix, TermMatrix
 from summarize.rankers import RANKERS, Ranker, ranking_keys, score_sentences
-from summarize.ranking import pagerank
 from summarize.selection import budget_share, candidates, select
 from summarize.sentences import split_sentences_unchecked
 from summarize.similarity import cosine, term_matrix
@@ -157,12 +156,12 @@ class Analysis:
         >>> from summarize import Summarizer
         >>> analysis = Summarizer().analyze("The park opens. The park is big. Rain fell.")
         >>> [keyword.text for keyword in analysis.keywords(top=2)]
-        ['park', 'Rain']
+        ['Rain', 'park']
         """
         check_int("top", top, minimum=1)
         check_int("window", window, minimum=2)
         language = self.language or next(iter(self.languages), "english")
-        return keywords_of(self.body, language, self.summarizer, top=top, window=window)
+        return keywords_of(self.numbered, language, self.summarizer, top=top, window=window)
 
     def graph(self) -> nx.Graph:
         """The sentence similarity graph as a networkx graph.
@@ -342,22 +341,25 @@ def _focus(
 
 
 def keywords_of(
-    body: Sequence[Sentence], language: str, options: Options, *, top: int, window: int
+    sentences: Sequence[Sentence], language: str, options: Options, *, top: int, window: int
 ) -> tuple[Keyword, ...]:
-    """TextRank over the words of the body's sentences (see :func:`summarize.keywords`)."""
-    texts = [sentence.text for sentence in body]
-    words = sentence_words(texts, language=language)
-    vertices, weights = word_graph(words, texts, window=window)
-    teleport = None
-    if options.focus is not None:  # restart at the focus's own words, as for sentences
-        wanted = {word.term for word in sentence_words([options.focus], language=language)[0] if word.term}
-        teleport = restart(
-            np.array([float(vertex in wanted) for vertex in vertices]), None, weight=options.focus_weight
-        )
-    scores = pagerank(
-        weights, alpha=options.damping, personalization=teleport, max_iter=options.max_iter, tol=options.tol
+    """The keywords of a text's sentences, title and headings too (:func:`summarize.keyphrases.extract_keywords`).
+
+    Unlike summaries, keywords are taken from every sentence, fragments included: a
+    title or a heading says in a few words what the text or its section is about
+    (measured on Inspec and SemEval-2010; see docs/keywords.md).
+    """
+    return extract_keywords(
+        [sentence.text for sentence in sentences],
+        language=language,
+        top=top,
+        window=window,
+        damping=options.damping,
+        max_iter=options.max_iter,
+        tol=options.tol,
+        focus=options.focus,
+        focus_weight=options.focus_weight,
     )
-    return phrases(words, texts, vertices, scores, top=top)
 
 
 def _in_group_space(matrix: Matrix, body: Sequence[Sentence], size: int) -> scipy.sparse.csr_matrix:

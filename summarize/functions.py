@@ -184,7 +184,7 @@ def keywords(
     focus: str | None = None,
     focus_weight: float = DEFAULT_FOCUS_WEIGHT,
 ) -> tuple[Keyword, ...]:
-    """The keywords and key phrases of a text, best first, with scores: TextRank over words.
+    """The keywords and key phrases of a text, best first, with scores: noun phrases ranked by TextRank over words.
 
     Parameters
     ----------
@@ -196,8 +196,8 @@ def keywords(
         One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``), or
         ``"auto"`` to detect it.
     window : int
-        Co-occurrence window in candidate words, at least 2 (default 2, which links
-        each word to the next one that is not a stop word).
+        Co-occurrence window in candidate words, at least 2 (default 10, SingleRank's;
+        2 links each word to the next candidate word only, as in TextRank).
     focus : str, optional
         Favour the words around these: PageRank restarts at the focus's own words
         (``focus_weight`` of the restart, default 0.9), as for sentences.
@@ -217,23 +217,37 @@ def keywords(
 
     Notes
     -----
-    As in TextRank's keyword extraction [1]_: the candidate words (not stop words,
-    numbers or single characters; stemmed, so that word forms are one vertex) are
-    the vertices of an undirected, unweighted graph with an edge between two words
-    that occur within ``window`` candidate words of each other in the text.
-    Fragments (headlines, captions) are left out, as in summaries. PageRank [2]_
-    (damping 0.85) scores the words; the best third are marked in the text, and each
-    run of adjacent marked words becomes a phrase scored by the sum of its words'
-    scores. Without a part-of-speech tagger, stop words and punctuation bound the
-    phrases where TextRank keeps nouns and adjectives. Chinese and Japanese words
-    are character bigrams, merged back into the phrases of the text.
+    Fragments (headlines, captions, bylines) are left out, as in summaries. In the
+    languages with word classes (:func:`summarize.wordclasses.has_word_classes`: a
+    lexicon derived from a Universal Dependencies treebank), the candidates are noun
+    phrases: runs of nouns and adjectives, ending with a noun, without a word twice,
+    of at most five words, found before the text's reference list. Their words are the
+    vertices of a graph with an edge between words within ``window`` candidate words
+    of each other [1]_ [2]_. PageRank [3]_ (damping 0.85) restarts at each word in
+    proportion to the cube of its rarity in the language and, in texts of 300 words
+    or more, to the inverse of its positions (PositionRank [4]_). A phrase scores the
+    sum of its words' scores; in texts of 300 words or more, times the square root of
+    its count and divided by the fourth root of its length. Phrases are one per set
+    of stems ("neural network" and "neural networks" are one).
+
+    In the other languages (Arabic, Hungarian, Chinese and Japanese), as in TextRank's
+    keyword extraction [1]_: every word that is not a stop word, number or single
+    character is a vertex, the best third are marked in the text, and each run of
+    adjacent marked words becomes a phrase scored by the sum of its words' scores.
+    Chinese and Japanese words are character bigrams, merged back into the phrases of
+    the text. See ``docs/keywords.md`` for the measured quality.
 
     References
     ----------
     .. [1] Mihalcea, R. and Tarau, P. (2004). TextRank: bringing order into texts.
        Proceedings of EMNLP 2004, 404-411.
-    .. [2] Page, L., Brin, S., Motwani, R. and Winograd, T. (1999). The PageRank
+    .. [2] Wan, X. and Xiao, J. (2008). Single document keyphrase extraction using
+       neighborhood knowledge. Proceedings of AAAI 2008, 855-860.
+    .. [3] Page, L., Brin, S., Motwani, R. and Winograd, T. (1999). The PageRank
        citation ranking: bringing order to the web. Stanford InfoLab.
+    .. [4] Florescu, C. and Caragea, C. (2017). PositionRank: an unsupervised approach
+       to keyphrase extraction from scholarly documents. Proceedings of ACL 2017,
+       1105-1115.
 
     Examples
     --------
@@ -244,10 +258,10 @@ def keywords(
     ...         "The council will also build a bicycle path along the river.")
     >>> for keyword in summarize.keywords(text, top=4):
     ...     print(keyword.text, keyword.count, round(keyword.score, 3))
-    public park 2 0.193
-    council 3 0.121
-    park 3 0.118
-    river 2 0.083
+    city council 2 0.162
+    public park 2 0.147
+    bicycle path 1 0.14
+    council 3 0.084
     """
     return Summarizer(language=language, focus=focus, focus_weight=focus_weight).keywords(text, top=top, window=window)
 

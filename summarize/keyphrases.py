@@ -1,24 +1,22 @@
-"""Keywords: TextRank over a graph of words (Mihalcea and Tarau 2004, section 3).
+"""Keywords: noun phrases ranked by TextRank over words (Mihalcea and Tarau 2004, section 3).
 
-The stages, composed in :meth:`summarize.Summarizer.keywords`:
+:func:`extract_keywords` is the one function the pipeline calls
+(:meth:`summarize.Summarizer.keywords`). In a language with word classes
+(:mod:`summarize.wordclasses`: a lexicon derived from a Universal Dependencies treebank):
 
-1. candidate words: the words of the text's sentences (:func:`candidate_words`)
-   that are not stop words or fillers, have a letter and more than one character
-   (:func:`is_candidate`); a word stands for its term, so "operation" and
-   "operations" are one vertex;
-2. the word graph: an edge between two words that occur within a window of
-   ``window`` candidate words of each other in the text, read as one sequence of
-   candidate words (:func:`word_graph`);
-3. the same PageRank as for sentences (:func:`summarize.ranking.pagerank`);
-4. phrases: the best third of the words are marked in the text, and each run of
-   marked words with nothing but spaces between them becomes a keyword in the form
-   it has in the text (:func:`phrases`).
+1. the text without its reference list (:func:`summarize.references.references_start`);
+2. candidates: runs of nouns and adjectives, ending with a noun, without a word twice,
+   of at most five words (:func:`summarize.nounphrases.noun_phrases`); stop words,
+   fillers (:func:`fillers`) and numbers end a run;
+3. the word graph: an edge between two words of the runs within ``window`` of each
+   other (SingleRank's 10 by default);
+4. PageRank, restarting at rare words and, in long texts, at early ones
+   (:func:`summarize.nounphrases.restart_weights`; PositionRank);
+5. each candidate scored by its words' scores (:func:`summarize.nounphrases.phrase_scores`).
 
-No part-of-speech tagger is used: where TextRank keeps only nouns and adjectives,
-stop words, numbers and punctuation bound the phrases instead, and for English,
-whose stop word list is short, a hand-written list of fillers
-(``summarize/data/fillers``: reporting and light verbs such as "said" and "make",
-number words, adverbs such as "already") is treated as stop words too.
+In a language without word classes, TextRank's own keyword extraction: candidate words
+(:func:`candidate_words`), their graph (:func:`word_graph`), PageRank, and runs of the
+best third of the words (:func:`phrases`).
 """
 
 from __future__ import annotations
@@ -34,7 +32,9 @@ import numpy.typing as npt
 from summarize._data import exists, rows
 from summarize.languages import check_language
 from summarize.matrices import Matrix
+from summarize.nounphrases import cooccurrences, noun_phrases, phrase_scores, restart_weights
 from summarize.punkt import abbreviations
+from summarize.references import references_start
 from summarize.terms import Token, tokenizer
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "MARKED_SHARE",
     "Keyword",
     "candidate_words",
+    "extract_keywords",
     "fillers",
     "is_candidate",
     "phrases",
@@ -52,8 +53,10 @@ __all__ = [
 
 #: Number of keywords when none is asked for.
 DEFAULT_KEYWORDS = 10
-#: Co-occurrence window, in candidate words: 2 links neighbours, Mihalcea and Tarau's best.
-DEFAULT_WINDOW = 2
+#: Co-occurrence window, in candidate words: SingleRank's 10 (Wan and Xiao 2008); 2,
+#: Mihalcea and Tarau's best, links neighbours only. Chosen on Inspec and SemEval-2010
+#: (docs/keywords.md): 10 gave F1@10 31.5 and 17.5, 2 gave 31.5 and 15.9.
+DEFAULT_WINDOW = 10
 #: Share of the graph's words marked as keywords before they are joined into phrases.
 MARKED_SHARE = 1 / 3
 #: Word graphs of more words than this are scipy sparse matrices.
@@ -74,7 +77,9 @@ class Keyword:
         first one on a tie), such as ``"military operation"``.
     score : float
         The sum of the PageRank scores of its words (the scores of all the words of
-        the graph sum to 1).
+        the graph sum to 1); in a text of 300 words or more with word classes, times
+        the square root of its count and divided by the fourth root of its length
+        (:func:`summarize.nounphrases.phrase_scores`).
     count : int
         How often the phrase occurs in the text (in any form that has the same
         terms, such as a plural, and also inside a longer phrase).
@@ -191,7 +196,7 @@ def word_graph(
     --------
     >>> from summarize.keyphrases import candidate_words, word_graph
     >>> text = "Compatibility of systems of linear constraints"
-    >>> vertices, weights = word_graph([candidate_words(text)], [text])
+    >>> vertices, weights = word_graph([candidate_words(text)], [text], window=2)
     >>> vertices
     ['compat', 'system', 'linear', 'constraint']
     >>> weights.astype(int).tolist()
@@ -334,3 +339,89 @@ def _occurrences(runs: list[list[str]], keys: set[tuple[str, ...]]) -> Counter[t
                 if key in keys:
                     counts[key] += 1
     return counts
+
+
+# --- the one function the pipeline calls ----------------------------------------------
+
+
+def extract_keywords(
+    texts: Sequence[str],
+    *,
+    language: str,
+    top: int = DEFAULT_KEYWORDS,
+    window: int = DEFAULT_WINDOW,
+    damping: float = 0.85,
+    max_iter: int = 100,
+    tol: float = 1e-6,
+    focus: str | None = None,
+    focus_weight: float = 0.9,
+) -> tuple[Keyword, ...]:
+    """The keywords of a text given as its sentences: noun phrases where the language has word classes.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The text's sentences (those of its body: headings and captions left out).
+    language : str
+        One of :data:`~summarize.languages.LANGUAGES` (not ``"auto"``).
+    top, window
+        As for :func:`summarize.keywords`.
+    damping, max_iter, tol
+        PageRank's options (:func:`summarize.ranking.pagerank`).
+    focus : str, optional
+        Favour the words around the focus's own words.
+    focus_weight : float
+        The share of PageRank's restart that goes to the focus's words.
+
+    Returns
+    -------
+    tuple of Keyword
+        Best first, at most ``top``.
+
+    Notes
+    -----
+    With word classes (:func:`summarize.wordclasses.has_word_classes`), the
+    candidates are noun phrases (:func:`summarize.nounphrases.noun_phrases`) of the
+    text without its reference list (:func:`summarize.references.references_start`),
+    the word graph links the words of the candidates, PageRank restarts at rare words
+    and, in long texts, at early ones (:func:`summarize.nounphrases.restart_weights`),
+    and candidates are scored by :func:`summarize.nounphrases.phrase_scores`.
+    Without word classes (Chinese, Japanese, and the languages without a permissive
+    treebank), TextRank's own keyword extraction (:func:`word_graph`, :func:`phrases`).
+    """
+    from summarize.focus import restart
+    from summarize.ranking import pagerank
+    from summarize.wordclasses import has_word_classes
+
+    if not has_word_classes(language):
+        words = sentence_words(texts, language=language)
+        vertices, weights = word_graph(words, texts, window=window)
+        teleport = None
+        if focus is not None:  # restart at the focus's own words, as for sentences
+            wanted = {word.term for word in sentence_words([focus], language=language)[0] if word.term}
+            teleport = restart(np.array([float(vertex in wanted) for vertex in vertices]), None, weight=focus_weight)
+        scores = pagerank(weights, alpha=damping, personalization=teleport, max_iter=max_iter, tol=tol)
+        return phrases(words, texts, vertices, scores, top=top)
+
+    texts = texts[: references_start(texts)]
+    words = [
+        [word if is_candidate(word, text[word.start : word.end]) else replace(word, term="") for word in sentence]
+        for sentence, text in zip(sentence_words(texts, language=language), texts, strict=True)
+    ]
+    found = noun_phrases(words, texts, language=language)
+    if not found.candidates:
+        return ()
+    weights = cooccurrences(found.sequence, len(found.vertices), window)
+    teleport = restart_weights(found, language=language, long_text=found.long_text)
+    if focus is not None:
+        wanted = {word.term for word in sentence_words([focus], language=language)[0] if word.term}
+        focused = restart(np.array([float(v in wanted) for v in found.vertices]), teleport, weight=focus_weight)
+        teleport = teleport if focused is None else focused
+    scores = pagerank(weights, alpha=damping, personalization=teleport, max_iter=max_iter, tol=tol)
+    phrase_score = phrase_scores(found, scores, long_text=found.long_text)
+    ranked = sorted(found.candidates, key=lambda key: (-round(phrase_score[key], _TIE_DECIMALS), found.first[key]))
+    chosen = ranked[:top]
+    counts = _occurrences(found.runs, set(chosen))
+    return tuple(
+        Keyword(text=_commonest(found.candidates[key]), score=phrase_score[key], count=counts[key]) for key in chosen
+    )

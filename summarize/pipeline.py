@@ -194,8 +194,8 @@ class Summarizer:
         """
         check_int("top", top, minimum=1)
         check_int("window", window, minimum=2)
-        language, _, body = self._split(text)
-        return keywords_of(body, language, self, top=top, window=window)
+        language, sentences, _ = self._split(text)
+        return keywords_of(sentences, language, self, top=top, window=window)
 
     def analyze(self, text: str) -> Analysis:
         """Analyse ``text`` once: its language, its sentences scored and ranked, and its summary.

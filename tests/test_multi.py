@@ -497,7 +497,7 @@ def test_an_analysis_of_several_documents_has_their_texts_keywords_and_graph() -
     assert analysis.documents == ("c", "r")
     assert analysis.language == analysis.summary.language == "english"
     assert [(s.document, s.index) for s in analysis.sentences] == [("c", 0), ("c", 1), ("c", 2), ("r", 0), ("r", 1)]
-    assert "park" in [keyword.text for keyword in analysis.keywords(top=3)]
+    assert {"park", "council"} <= {keyword.text for keyword in analysis.keywords(top=5)}
     assert sorted(analysis.graph().nodes) == [0, 1, 2, 3, 4]
     with pytest.raises(InvalidParameterError, match="An analysis of 2 documents has no one text"):
         _ = analysis.text
