@@ -100,6 +100,24 @@ def run(script: str, *steps: tuple[str, ...]) -> Run:
     return Run(script, steps)
 
 
+# A treebank of two sentences in the CoNLL-U format of Universal Dependencies, written for the tests.
+_ROWS = [
+    ("Storms", "NOUN", "nsubj"),
+    ("damaged", "VERB", "root"),
+    ("power", "NOUN", "compound"),
+    ("lines", "NOUN", "obj"),
+    (".", "PUNCT", "punct"),
+    ("Heavy", "ADJ", "amod"),
+    ("storms", "NOUN", "nsubj"),
+    ("hit", "VERB", "root"),
+    ("coasts", "NOUN", "obj"),
+    (".", "PUNCT", "punct"),
+]
+TREEBANK = "".join(
+    f"{n}\t{form}\t{form.lower()}\t{upos}\t_\t_\t0\t{relation}\t_\t_\n" + ("\n" if form == "." else "")
+    for n, (form, upos, relation) in enumerate(_ROWS, start=1)
+)
+
 # Each test's runs, by name; "{data}" is the folder of the tiny inputs.
 RUNS: dict[str, Run] = {
     "batch_speed": run("benchmarks/batch_speed.py", ("{data}/tiny.jsonl", "--jobs", "1", "--rounds", "1")),
@@ -109,6 +127,9 @@ RUNS: dict[str, Run] = {
     ),
     "focus": run(
         "benchmarks/focus.py", ("{data}/tiny.jsonl", "--weights", "0.5,0.9"), ("{data}/tiny.jsonl", "--documents")
+    ),
+    "keyphrases": run(
+        "benchmarks/keyphrases.py", ("{data}/tiny.jsonl", "--peers"), ("{data}/tiny.jsonl", "--half", "odd")
     ),
     "multidoc": run("benchmarks/multidoc.py", ("{data}/tiny.jsonl", "--min-cosine", "0", "--sentences", "2")),
     "one_sentence": run("benchmarks/one_sentence.py", ("{data}", "--settings", "cnndm_dev, 1 sentence")),
@@ -141,6 +162,7 @@ RUNS: dict[str, Run] = {
     ),
     "build_stem_cache": run("tools/build_stem_cache.py", ("{data}/tiny.jsonl", "-o", "{data}/stems/english.tsv")),
     "build_stopwords": run("tools/build_stopwords.py", ("-o", "{data}/stopwords")),
+    "build_wordclasses": run("tools/build_wordclasses.py", ("english={data}/treebank", "--output", "{data}/built")),
     "train_punkt": run("tools/train_punkt.py", ("{data}/tiny.jsonl", "-o", "{data}/punkt")),
 }
 
@@ -206,6 +228,8 @@ def scripts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     for name, cases in CASES.items():
         (data / "cases" / name).write_text(cases, encoding="utf-8")
     (data / "article.txt").write_text(str(DOCUMENTS[0]["text"]), encoding="utf-8")
+    (data / "treebank").mkdir()
+    (data / "treebank" / "tiny-ud.conllu").write_text(TREEBANK, encoding="utf-8")
     # The runs of this module's selected tests, in the order they will be asked for.
     module = sys.modules[__name__]
     selected = [
@@ -472,3 +496,26 @@ def test_train_punkt(scripts: Scripts) -> None:
     context = dict(line.split("\t") for line in entries(folder / "ortho_context.tsv"))
     assert context["storm"].isdigit()
     assert int(context["storm"]) > 0
+
+
+def test_keyphrases(scripts: Scripts) -> None:
+    every, odd = scripts.results("keyphrases")
+    for result in (every, odd):
+        assert result.returncode == 0, describe(result)
+    cell = r"\d+\.\d\d/\d+\.\d\d/\d+\.\d\d"
+    pattern = rf"^\| tiny\.jsonl \| {{half}} \| {{docs}} \| summarize \| {cell} \| {cell} \| {cell} \| [\d.]+ \|$"
+    assert re.search(pattern.format(half="all", docs=3), every.stdout, re.MULTILINE), every.stdout
+    assert re.search(pattern.format(half="odd", docs=2), odd.stdout, re.MULTILINE), odd.stdout
+    for peer in ("yake", "pytextrank"):
+        if not installed(peer):
+            assert re.search(rf"^skipped {peer}\b.*ModuleNotFoundError", every.stdout, re.MULTILINE), every.stdout
+
+
+def test_build_wordclasses(scripts: Scripts) -> None:
+    result = scripts.result("build_wordclasses")
+    built = Path(result.args[-1])
+    lexicon = entries(built / "wordclasses" / "english.tsv")
+    frequencies = entries(built / "frequencies" / "english.tsv")
+    assert "english:" in result.stderr
+    assert all(len(row.split("\t")) == 2 for row in lexicon + frequencies)
+    assert "storms\t2" in frequencies
