@@ -15,6 +15,7 @@ __all__ = [
     "InvalidParameterError",
     "MissingDependencyError",
     "OutputError",
+    "ReadLimitError",
     "SchedulerError",
     "SummarizeError",
     "TextTooLongError",
@@ -80,6 +81,38 @@ class TextTooLongError(SummarizeError, ValueError):
 
 class InputError(SummarizeError, OSError):
     """An input document cannot be read: missing, unreadable, binary or badly encoded."""
+
+
+class ReadLimitError(InputError):
+    """Reading a document needed more memory or time than allowed, or the reader crashed.
+
+    Raised for a PDF, DOCX or HTML document read in a child process within
+    :class:`summarize.io.limits.ReadLimits`; the message starts with the file's name.
+
+    Parameters
+    ----------
+    message : str
+        What happened, starting with the name.
+    name : str
+        The file or URL.
+    limit : {"memory", "time", "crash"}
+        Which limit was reached ("crash": the reader died, most likely at the memory limit).
+    """
+
+    def __init__(self, message: str, *, name: str, limit: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.limit = limit
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_read_limit_error, (self.args[0], self.name, self.limit))
+
+
+def _rebuild_read_limit_error(message: str, name: str, limit: str) -> ReadLimitError:
+    return ReadLimitError(message, name=name, limit=limit)
 
 
 class FetchError(InputError):

@@ -19,6 +19,7 @@ from summarize.batch.records import (
 )
 from summarize.batch.workers import corpus_lines, ordered, start_workers, summarize_documents, summarize_texts
 from summarize.io.corpus import Record, open_corpus, record_from_mapping
+from summarize.io.limits import ReadLimits
 from summarize.io.output import open_output
 from summarize.pipeline import Summarizer
 from summarize.types import Summary
@@ -183,6 +184,7 @@ def summarize_corpus(
     scheduler: str | None = None,
     resume: bool = False,
     progress: bool = False,
+    limits: ReadLimits | None = None,
 ) -> BatchReport:
     """Summarise a corpus into a JSON Lines file, one output record per input record, in order.
 
@@ -215,6 +217,10 @@ def summarize_corpus(
         not among them; see :func:`summarize.io.output.open_output`.
     progress : bool
         Show a progress bar on standard error (tqdm's when it is installed).
+    limits : ReadLimits, optional
+        The memory and time reading each PDF file of a folder may take, in a child
+        process (default ``ReadLimits()``: 1.5 GiB, 30 s); a file past them gets a
+        record with an error, and the run goes on.
 
     Returns
     -------
@@ -252,7 +258,9 @@ def summarize_corpus(
     if not isinstance(resume, bool):
         raise fail("resume", "a bool", resume)
     check_output(source, output)
-    with open_corpus(source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress) as corpus:
+    with open_corpus(
+        source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress, limits=limits
+    ) as corpus:
         out = open_output(output, resume=resume)
         counts = _Counts()
         try:
