@@ -102,13 +102,18 @@ def test_a_batch_over_a_folder_writes_an_error_record_and_goes_on(tmp_path: Path
 
 def test_a_folder_nested_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
-    deep = folder
-    folder.mkdir()
+    folders = [folder]
     for _ in range(1_100):  # one at a time: mkdir(parents=True) itself recurses
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "a.txt").write_text(NEWS, encoding="utf-8")
+        folders.append(folders[-1] / "d")
+    for each in folders:
+        each.mkdir()
+    (folders[-1] / "a.txt").write_text(NEWS, encoding="utf-8")
     output = tmp_path / "out.jsonl"
-    summarize_corpus(folder, output=output, jobs=1)
-    (record,) = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
-    assert record["id"] == "d/" * 1_100 + "a.txt"
+    try:
+        summarize_corpus(folder, output=output, jobs=1)
+        (record,) = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+        assert record["id"] == "d/" * 1_100 + "a.txt"
+    finally:  # pytest's own clean-up of old temporary folders recurses too
+        (folders[-1] / "a.txt").unlink()
+        for each in reversed(folders):
+            each.rmdir()

@@ -135,7 +135,7 @@ def test_results_are_immutable_and_summaries_are_unchanged() -> None:
         ({"texts": ["fine", 3]}, r"'texts\[1\]' parameter must be a str \(a document\). Got 3"),
         ({"ids": ["a"]}, "'ids' parameter must be None or a sequence of 2 distinct str"),
         ({"ids": ["a", "a"]}, "'ids' parameter"),
-        ({"sentences": 0}, "'sentences' parameter must be an int >= 1"),
+        ({"sentences": 0}, "'sentences' parameter must be an int in \\[1, 1000000000\\]"),
         ({"sentences": 2, "ratio": 0.5}, "mutually exclusive"),
         ({"order": "random"}, "'order' parameter must be one of"),
         ({"ranker": "nope"}, "'ranker' parameter must be one of"),
