@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -30,6 +31,9 @@ __all__ = ["DEFAULT_ID_FIELD", "Corpus", "Record", "open_corpus", "record_from_m
 
 #: The id field used when none is named, if a record has it.
 DEFAULT_ID_FIELD = "id"
+
+# Ids and groups nested deeper than this are refused (a record with an error).
+_MAX_NESTING = 100
 
 # A header cell longer than this, or with this many words, is taken for data.
 _HEADER_CELL_CHARS = 60
@@ -101,17 +105,41 @@ def record_from_mapping(
     if not isinstance(record, Mapping):
         return Record(id=position, error=f"not an object with fields (got {_kind(record)})")
     identifier = record.get(DEFAULT_ID_FIELD if id_field is None else id_field, position)
+    if _too_deep(identifier):
+        return Record(id=position, error=f"the id is nested more than {_MAX_NESTING} levels deep")
     group = None
     if group_field is not None:
         if group_field not in record:
             return Record(id=identifier, error=f"no {group_field!r} field")
         group = record[group_field]
+        if _too_deep(group):
+            return Record(
+                id=identifier, error=f"the {group_field!r} field is nested more than {_MAX_NESTING} levels deep"
+            )
     if text_field not in record:
         return Record(id=identifier, error=f"no {text_field!r} field")
     text = record[text_field]
     if not isinstance(text, str):
         return Record(id=identifier, error=f"the {text_field!r} field is not a string (got {_kind(text)})")
     return Record(id=identifier, text=text, group=group)
+
+
+def _too_deep(value: object) -> bool:
+    """Whether a JSON value holds lists or objects more than :data:`_MAX_NESTING` levels deep.
+
+    Such an id would stop a run where it is pickled for a worker process, or written
+    out, with a RecursionError. Walked with a stack of its own.
+    """
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > _MAX_NESTING:
+            return True
+        if isinstance(item, Mapping):
+            stack.extend((member, depth + 1) for member in item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend((member, depth + 1) for member in item)
+    return False
 
 
 def _kind(value: object) -> str:
@@ -326,12 +354,15 @@ def _json_lines(
         if not line.strip():
             continue
         try:
-            value = json.loads(decode(line, name=f"line {number}", encoding=encoding))
+            value = _loads(decode(line, name=f"line {number}", encoding=encoding))
         except InputError as error:
             yield Record(id=number, error=str(error)), None
             continue
         except json.JSONDecodeError as error:
             yield Record(id=number, error=f"invalid JSON ({error.msg} at column {error.colno})"), None
+            continue
+        except RecursionError:
+            yield Record(id=number, error="invalid record: its JSON is nested too deeply"), None
             continue
         yield (
             record_from_mapping(
@@ -339,6 +370,18 @@ def _json_lines(
             ),
             value,
         )
+
+
+def _loads(text: str) -> object:
+    """A JSON value; numbers too large for a float, and NaN and Infinity (not JSON, but
+    Python's json reads them), are kept as the text they are written as, so that an id
+    stays valid JSON when it is written out."""
+    return json.loads(text, parse_float=_finite_float, parse_constant=str)
+
+
+def _finite_float(text: str) -> float | str:
+    number = float(text)
+    return number if math.isfinite(number) else text
 
 
 def _chain(first: list[Record], rest: Iterator[Record]) -> Iterator[Record]:
