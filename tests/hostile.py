@@ -112,7 +112,7 @@ def _docx(body: bytes) -> bytes:
 
 def empty_elements_docx(elements: int) -> bytes:
     """A DOCX file of one paragraph holding ``elements`` empty elements, then a sentence."""
-    return _docx(b"<w:p>" + b"<w:r/>" * elements + b"<w:r><w:t>One sentence here.</w:t></w:r></w:p>")
+    return _docx(b"<w:p>" + b"<a/>" * elements + b"<w:r><w:t>One sentence here.</w:t></w:r></w:p>")
 
 
 def many_runs_docx(runs: int) -> bytes:
