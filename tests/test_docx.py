@@ -228,4 +228,4 @@ def test_a_document_of_too_many_elements_is_refused(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(summarize.io.docx, "MAX_ELEMENTS", 1_000)
     with pytest.raises(InputError, match=r"^m\.docx: the Word document has more than 1,000 XML elements"):
-        extract_docx(many_runs_docx(400), name="m.docx")
+        extract_docx(many_runs_docx(600), name="m.docx")

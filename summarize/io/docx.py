@@ -255,13 +255,13 @@ def _blocks(archive: zipfile.ZipFile, budget: _Budget, styles: dict[str, str]) -
                     "more than any document a writer makes (a hostile or damaged file)"
                 )
             if paragraphs:
-                text, count = paragraphs[-1]
+                gathered, count = paragraphs[-1]
                 if count >= MAX_PARAGRAPH_ELEMENTS:
                     raise InputError(
                         f"{budget.name}: a paragraph of the Word document has more than {MAX_PARAGRAPH_ELEMENTS:,} "
                         "XML elements, more than any writer makes (a hostile or damaged file)"
                     )
-                paragraphs[-1] = (text, count + 1)
+                paragraphs[-1] = (gathered, count + 1)
             open_elements.append(element)
             if tag == f"{_W}tbl":
                 tables += 1
