@@ -303,3 +303,22 @@ def test_credentials_go_to_their_host_only_and_are_never_shown(web: str) -> None
 def test_allow_private_is_checked() -> None:
     with pytest.raises(InvalidParameterError, match=r"The 'allow_private' parameter must be a bool\. Got 'yes'"):
         fetch("http://127.0.0.1/", allow_private="yes")  # type: ignore[arg-type]
+
+
+def test_a_tag_of_too_many_attributes_keeps_its_first_ones() -> None:
+    import summarize.io.html
+
+    # Counted rather than timed: the parser is given at most MAX_ATTRIBUTES of one tag.
+    tag = summarize.io.html._LONG_TAG.search('<div class="x" ' + " ".join(f"a{i}=v" for i in range(3000)) + ">")
+    assert tag is not None
+    pruned = summarize.io.html._fewer_attributes(tag)
+    assert pruned.startswith('<div class="x" a0=v a1=v')
+    assert pruned.endswith(" a998=v>")
+    assert pruned.count("=") == summarize.io.html.MAX_ATTRIBUTES
+
+
+def test_a_page_with_a_tag_of_many_attributes_is_read() -> None:
+    from .hostile import many_attributes_html
+
+    article = extract_article(many_attributes_html(5_000))
+    assert article.text.startswith("The council approved a new park on Monday.")
