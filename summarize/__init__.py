@@ -35,6 +35,7 @@ from summarize.errors import (
     SchedulerError,
     SummarizeError,
     TextTooLongError,
+    TooManySentencesError,
     WorkerError,
 )
 from summarize.types import ScoredSentence, Sentence, Summary
@@ -106,6 +107,7 @@ __all__ = [
     "Summarizer",
     "Summary",
     "TextTooLongError",
+    "TooManySentencesError",
     "WorkerError",
     "__version__",
     "detect_language",

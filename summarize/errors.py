@@ -19,6 +19,7 @@ __all__ = [
     "SchedulerError",
     "SummarizeError",
     "TextTooLongError",
+    "TooManySentencesError",
     "WorkerError",
 ]
 
@@ -77,6 +78,35 @@ class TextTooLongError(SummarizeError, ValueError):
 
     def __reduce__(self) -> tuple[type[TextTooLongError], tuple[int, int]]:
         return (type(self), (self.length, self.limit))
+
+
+class TooManySentencesError(TextTooLongError):
+    """A text has more sentences than summarize can hold in memory at once.
+
+    Memory grows with the number of sentences (their objects, terms and graph
+    edges), not only with the characters: a text of 50 million characters of
+    ``"Go. "`` has 12 million sentences. A subclass of :class:`TextTooLongError`, so
+    whoever catches that catches this.
+
+    Parameters
+    ----------
+    limit : int
+        The most sentences one text may have.
+    length : int
+        The text's length in characters (0 when not known).
+    """
+
+    def __init__(self, limit: int, length: int = 0) -> None:
+        ValueError.__init__(
+            self,
+            f"The text has more than {limit:,} sentences; summarize handles at most {limit:,} in one text "
+            "within the memory of an ordinary machine. Summarise it in parts, for example by chapter.",
+        )
+        self.length = length
+        self.limit = limit
+
+    def __reduce__(self) -> tuple[type[TooManySentencesError], tuple[int, int]]:
+        return (type(self), (self.limit, self.length))
 
 
 class InputError(SummarizeError, OSError):

@@ -86,11 +86,17 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from summarize._validation import check_text
+from summarize.errors import TooManySentencesError
 from summarize.languages import AUTO, UNSPACED, check_language, detect
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 
-__all__ = ["FRAGMENT_MAX_WORDS", "sentences_of", "split_sentences"]
+__all__ = ["FRAGMENT_MAX_WORDS", "MAX_SENTENCES", "sentences_of", "split_sentences"]
+
+#: The most sentences of one text (:class:`~summarize.errors.TooManySentencesError`
+#: past it): memory grows with the sentences, up to about 4 KB each with their terms and
+#: graph edges, and 50 million characters of prose hold about 400,000.
+MAX_SENTENCES = 500_000
 
 #: A line without sentence-ending punctuation and at most this many words is a fragment.
 FRAGMENT_MAX_WORDS = 12
@@ -212,6 +218,9 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     ------
     InvalidParameterError
         If ``text`` is not a str, or the language is not known.
+    TooManySentencesError
+        If the text has more than :data:`MAX_SENTENCES` sentences (found as soon as
+        they are counted, before the rest of the text is split).
 
     Notes
     -----
@@ -253,11 +262,20 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
 
 def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
     """:func:`split_sentences` of a text and a language already checked (not ``"auto"``): the pipeline's call."""
+    try:
+        return _sentences_of(text, language)
+    except TooManySentencesError:
+        raise TooManySentencesError(MAX_SENTENCES, len(text)) from None
+
+
+def _sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
     unspaced = language in UNSPACED
     splitter: Punkt | _Unspaced = _Unspaced() if unspaced else punkt(language)
     known = frozenset() if unspaced else abbreviations(language)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(text, unspaced=unspaced):
+        if len(sentences) > MAX_SENTENCES:
+            raise TooManySentencesError(MAX_SENTENCES)
         segment = text[seg_start:seg_end]
         caption = _CAPTION.match(segment) is not None
         if not unspaced and _PLAIN_SEGMENT.fullmatch(segment):
@@ -274,10 +292,12 @@ def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
                     )
                 )
             continue
+        # Splitting stops as soon as the segment has more pieces than the sentences left.
+        limit = MAX_SENTENCES - len(sentences)
         if unspaced:
-            spans = splitter.span_tokenize(segment)
+            spans = splitter.span_tokenize(segment, limit=limit)
         else:
-            spans = splitter.span_tokenize(_masked(segment))
+            spans = splitter.span_tokenize(_masked(segment), limit=limit)
             learnt = language == "english"
             spans = _split_lists(segment, _split_ellipses(segment, spans, learnt=learnt), units=not learnt)
         for start, end in _join(segment, spans, known, _ORDINAL_WORDS.get(language, frozenset())):
@@ -291,6 +311,8 @@ def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
                     fragment=caption or _is_fragment(sentence_text),
                 )
             )
+    if len(sentences) > MAX_SENTENCES:
+        raise TooManySentencesError(MAX_SENTENCES)
     return tuple(sentences)
 
 
@@ -625,11 +647,13 @@ class _Unspaced:
     that a particle or a comma continues.
     """
 
-    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+    def span_tokenize(self, text: str, *, limit: int | None = None) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         start = 0
         pairs = _unspaced_pairs(text)
         for match in _UNSPACED_END.finditer(text):
+            if limit is not None and len(spans) > limit:
+                raise TooManySentencesError(limit)
             end = match.end()
             marks = match.group(1)
             if marks in "．." and match.start() > 0 and text[match.start() - 1].isdigit():
