@@ -322,3 +322,21 @@ def test_a_page_with_a_tag_of_many_attributes_is_read() -> None:
 
     article = extract_article(many_attributes_html(5_000))
     assert article.text.startswith("The council approved a new park on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        (
+            "<html><body>" + "<div>" * 300 + "<p>" + "The park opens on Monday. " * 5 + "</p>" + "</div>" * 300,
+            "nested 300 deep",
+        ),
+        (
+            "<html><body><p>" + "The park opens on Monday. " * 400_000 + "</p></body></html>",
+            "one element holds 10,400,00",
+        ),
+    ],
+)
+def test_a_page_beyond_what_the_parser_reads_says_so(html: str, message: str) -> None:
+    with pytest.raises(InputError, match=rf"^page\.html: no article text can be read: .*{message}"):
+        extract_article(html, name="page.html")

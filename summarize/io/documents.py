@@ -76,6 +76,13 @@ Progress = Callable[[int, int], None]
 # <meta http-equiv="Content-Type" content="text/html; charset=...">, near the start.
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _PRESCAN_BYTES = 4096
+# Byte-order marks and the codec each names; UTF-32's first, as UTF-16's is its prefix.
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def read_path(path: str | Path, *, encoding: str | None = "utf-8") -> str:
@@ -134,17 +141,27 @@ def read_stream(stream: BinaryIO, *, name: str = "<stdin>", encoding: str | None
 def decode(data: bytes, *, name: str, encoding: str | None = "utf-8") -> str:
     """Decode a document's bytes, refusing binary data and reporting where decoding fails.
 
-    ``encoding=None`` means UTF-8.
+    ``encoding=None`` means UTF-8; with UTF-8, a text that starts with the byte-order
+    mark of UTF-16 or UTF-32 is read in that encoding.
     """
     encoding = "utf-8" if encoding is None else encoding
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise fail("encoding", "the name of a text encoding such as 'utf-8' or 'latin-1'", encoding) from None
-    if b"\x00" in data[:_SNIFF_BYTES] and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
-        raise InputError(f"{name}: looks like a binary file, not text")
     if codec == "utf-8":
         encoding = "utf-8-sig"
+        # A byte-order mark of UTF-16 or UTF-32 says how the text is encoded (no UTF-8
+        # text starts with one): read it so, as editors and browsers do.
+        for bom, by_bom in _UNICODE_BOMS:
+            if data.startswith(bom):
+                codec = encoding = by_bom
+                break
+    if b"\x00" in data[:_SNIFF_BYTES] and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
+        raise InputError(
+            f"{name}: looks like a binary file, not text; if it is text in an encoding such as UTF-16, "
+            "name it with --encoding (encoding= in Python)"
+        )
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
