@@ -121,3 +121,34 @@ def test_a_full_device_is_an_output_error() -> None:
         out.write({"id": 1, "summary": []})
     out.abandon()
     assert Path("/dev/full").is_char_device()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGTERM")
+def test_sigterm_keeps_the_finished_records_and_says_how_to_resume(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as stream:
+        for number in range(3000):
+            stream.write(json.dumps({"id": number, "text": (NEWS + " ") * 40}) + "\n")
+    output = tmp_path / "out.jsonl"
+    root = Path(__file__).resolve().parent.parent
+    environment = {**os.environ, "PYTHONPATH": str(root)}
+    command = [sys.executable, "-m", "summarize", "batch", str(corpus), "-o", str(output), "-j", "2"]
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, env=environment, cwd=tmp_path)
+    partial = partial_path(output)
+    try:
+        for _ in range(600):  # until the first records are written (at most a minute)
+            if (partial.exists() and partial.stat().st_size) or run.poll() is not None:
+                break
+            time.sleep(0.1)
+    finally:
+        run.send_signal(signal.SIGTERM)
+    _, errors = run.communicate(timeout=60)
+    message = errors.decode()
+    assert run.returncode == 130
+    assert "run the same command with --resume to complete it" in message
+    assert "leaked" not in message
+    assert _lines(partial)

@@ -17,7 +17,14 @@ from summarize.batch.records import (
     check_summarizer,
     check_workers,
 )
-from summarize.batch.workers import corpus_lines, ordered, start_workers, summarize_documents, summarize_texts
+from summarize.batch.workers import (
+    corpus_lines,
+    ordered,
+    start_workers,
+    stopped_by_sigterm,
+    summarize_documents,
+    summarize_texts,
+)
 from summarize.io.corpus import Record, open_corpus, record_from_mapping
 from summarize.io.limits import ReadLimits
 from summarize.io.output import open_output
@@ -246,7 +253,8 @@ def summarize_corpus(
     -----
     Records are written, each as one whole line and flushed, as soon as they and
     every record before them are done. When a run stops early (an error, Ctrl-C,
-    a kill), the finished records stay in the ``.part`` file; the same call with
+    a kill; SIGTERM is taken as Ctrl-C, in the main thread, unless the caller
+    handles it), the finished records stay in the ``.part`` file; the same call with
     ``resume=True`` completes it, and the result is the same file an
     uninterrupted run writes.
     """
@@ -258,9 +266,12 @@ def summarize_corpus(
     if not isinstance(resume, bool):
         raise fail("resume", "a bool", resume)
     check_output(source, output)
-    with open_corpus(
-        source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress, limits=limits
-    ) as corpus:
+    with (
+        stopped_by_sigterm(),
+        open_corpus(
+            source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress, limits=limits
+        ) as corpus,
+    ):
         out = open_output(output, resume=resume)
         counts = _Counts()
         try:

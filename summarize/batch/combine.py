@@ -9,7 +9,7 @@ from pathlib import Path
 from summarize._validation import fail
 from summarize.batch.progress import progress_bar
 from summarize.batch.records import check_fields, check_output, check_picklable, check_workers
-from summarize.batch.workers import ordered, start_workers
+from summarize.batch.workers import ordered, start_workers, stopped_by_sigterm
 from summarize.errors import SummarizeError
 from summarize.io.corpus import Record, open_corpus
 from summarize.io.limits import ReadLimits
@@ -133,15 +133,18 @@ def combine_corpus(
     """
     check_fields(text_field, id_field)
     check_output(source, output)
-    with open_corpus(
-        source,
-        text_field=text_field,
-        id_field=id_field,
-        encoding=encoding,
-        group_field=group_field,
-        count=progress,
-        limits=limits,
-    ) as corpus:
+    with (
+        stopped_by_sigterm(),
+        open_corpus(
+            source,
+            text_field=text_field,
+            id_field=id_field,
+            encoding=encoding,
+            group_field=group_field,
+            count=progress,
+            limits=limits,
+        ) as corpus,
+    ):
         out = open_output(output, resume=resume, key=combined_key)
         groups = failed_records = failed_groups = 0
         try:
