@@ -152,3 +152,22 @@ def test_sigterm_keeps_the_finished_records_and_says_how_to_resume(tmp_path: Pat
     assert "run the same command with --resume to complete it" in message
     assert "leaked" not in message
     assert _lines(partial)
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").is_symlink(), reason="no /dev/stdout link")
+def test_dev_stdout_redirected_to_a_file_is_written_in_place(tmp_path: Path) -> None:
+    import subprocess
+
+    written = tmp_path / "redirected.jsonl"
+    code = (
+        "from summarize.io.output import open_output\n"
+        "out = open_output('/dev/stdout')\nout.write({'id': 1})\nout.commit()"
+    )
+    root = Path(__file__).resolve().parent.parent
+    with written.open("wb") as stream:
+        subprocess.run(
+            [sys.executable, "-c", code], stdout=stream, env={**os.environ, "PYTHONPATH": str(root)}, check=True
+        )
+    assert written.read_bytes() == b'{"id": 1}\n'
+    assert Path("/dev/stdout").is_symlink()
+    assert not Path("/dev/stdout.part").exists()

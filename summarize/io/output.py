@@ -201,7 +201,9 @@ def open_output(
     partial = partial_path(path)
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; name an output file")
-    if path.exists() and not path.is_file():
+    if (path.exists() and not path.is_file()) or path.absolute().parts[1:2] in (("dev",), ("proc",)):
+        # /dev/stdout is a link to a regular file when standard output is redirected to
+        # one: replacing it would replace the link (as root, the device itself).
         return _special_output(path, resume=resume)
     done: set[str] = set()
     reopened = False
