@@ -14,6 +14,7 @@ __all__ = [
     "InputError",
     "InvalidParameterError",
     "MissingDependencyError",
+    "OutputBusyError",
     "OutputError",
     "ReadLimitError",
     "SchedulerError",
@@ -240,6 +241,10 @@ def _rebuild_field_error(message: str, parameter: str, field: str) -> FieldError
 
 class OutputError(SummarizeError, OSError):
     """The output file cannot be created, written or renamed into place."""
+
+
+class OutputBusyError(OutputError):
+    """Another run is writing the same output file now (its ``.part`` file is locked)."""
 
 
 class SchedulerError(SummarizeError, ConnectionError):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarize.batch import summarize_corpus
-from summarize.errors import InvalidParameterError, OutputError
+from summarize.errors import InvalidParameterError, OutputBusyError, OutputError
 from summarize.io.corpus import open_corpus
 from summarize.io.output import open_output, partial_path
 
@@ -66,7 +66,7 @@ def test_a_second_run_on_the_same_output_stops(tmp_path: Path) -> None:
     first = open_output(output)
     try:
         first.write({"id": 1, "summary": []})
-        with pytest.raises(OutputError, match=r"out\.jsonl: another run is writing this output now"):
+        with pytest.raises(OutputBusyError, match=r"out\.jsonl: another run is writing this output now"):
             open_output(output)
         with pytest.raises(OutputError, match="another run is writing"):
             open_output(output, resume=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from summarize._validation import fail
-from summarize.errors import OutputError
+from summarize.errors import OutputBusyError, OutputError
 from summarize.io.records import json_line
 
 __all__ = ["PARTIAL_SUFFIX", "Output", "open_output", "output_key", "partial_path", "record_key", "record_line"]
@@ -187,9 +187,11 @@ def open_output(
 
     Raises
     ------
+    OutputBusyError
+        If another run is writing the same output now (an :class:`OutputError`).
     OutputError
-        If the file cannot be written, another run is writing it, or, with
-        ``resume``, the existing file is not summarize's output.
+        If the file cannot be written, or, with ``resume``, the existing file is
+        not summarize's output.
     InvalidParameterError
         If ``resume`` is asked with standard output, a pipe or a device.
     """
@@ -242,7 +244,7 @@ def _open_locked(path: Path, partial: Path) -> BinaryIO:
         _lock(descriptor)
     except BlockingIOError:
         os.close(descriptor)
-        raise OutputError(
+        raise OutputBusyError(
             f"{path}: another run is writing this output now ({partial} is locked); "
             "wait for it to finish, or write to another file"
         ) from None
