@@ -274,6 +274,7 @@ def cases() -> list[Case]:
             "keywords --window 30000 on 200 KB",
             lambda f: summarize("keywords", "--window", "30000", str(_write(f, "a.txt", NEWS * 400))),
         ),
+        Case("fetch-status-drip", "7", "a status line sent a byte every 50 ms (default limits)", _fetch_case),
         Case("fifo", "9", "-o onto a named pipe (a reader attached)", _fifo, records=None),
         Case("two-runs", "9", "two batch runs on the same -o at once", _two_runs, records="out.jsonl"),
         Case(
@@ -318,6 +319,26 @@ def cases() -> list[Case]:
             lambda f: summarize(str(_write(f, "wide.txt", ("\ufeff" + NEWS).encode("utf-16-le")))),
         ),
     ]
+
+
+_FETCH = """
+import sys
+from pathlib import Path
+from tests import webserver
+from summarize.errors import SummarizeError
+from summarize.io.documents import load_document
+server, thread = webserver.start(Path("seeds") / "000_0059b237ed54ef96.txt")
+url = f"http://127.0.0.1:{server.server_address[1]}/status-dripping"
+try:
+    load_document(url, allow_private=True)
+except SummarizeError as error:
+    print(f"summarize: error: {error}", file=sys.stderr)
+webserver.stop(server, thread)
+"""
+
+
+def _fetch_case(_folder: Path) -> list[str]:
+    return ["sh", "-c", f"cd {ROOT} && {sys.executable} -c '{_FETCH}'"]
 
 
 def _fifo(folder: Path) -> list[str]:
