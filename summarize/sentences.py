@@ -95,7 +95,7 @@ __all__ = ["FRAGMENT_MAX_WORDS", "MAX_SENTENCES", "sentences_of", "split_sentenc
 
 #: The most sentences of one text (:class:`~summarize.errors.TooManySentencesError`
 #: past it): memory grows with the sentences, up to about 4 KB each with their terms and
-#: graph edges, and 50 million characters of prose hold about 400,000.
+#: graph edges, and 50 million characters of news prose hold about 436,000.
 MAX_SENTENCES = 500_000
 
 #: A line without sentence-ending punctuation and at most this many words is a fragment.
