@@ -117,3 +117,28 @@ def test_a_folder_nested_deeper_than_the_recursion_limit(tmp_path: Path) -> None
         (folders[-1] / "a.txt").unlink()
         for each in reversed(folders):
             each.rmdir()
+
+
+def test_the_reader_is_kept_and_replaced_after_a_crash() -> None:
+    from summarize.io import limits
+
+    small = nested_forms_pdf(levels=1, copies=2)
+    bomb = nested_forms_pdf(levels=12)  # reaches 128 MiB in a fraction of a second
+    cap = ReadLimits(memory=2**27, seconds=5)
+    read_document(io.BytesIO(small), limits=cap)
+    first = limits._READERS[cap].child.pid
+    read_document(io.BytesIO(small), limits=cap)
+    assert limits._READERS[cap].child.pid == first  # one process for both
+    with pytest.raises(ReadLimitError):
+        read_document(io.BytesIO(bomb), limits=cap)
+    assert cap not in limits._READERS  # the crashed one is gone
+    assert "Hello world." in read_document(io.BytesIO(small), limits=cap).text
+    assert limits._READERS[cap].child.pid != first
+
+
+def test_the_time_limit_is_per_document() -> None:
+    # The CPU time a kept reader has used is not counted against the next document.
+    small = nested_forms_pdf(levels=1, copies=2)
+    cap = ReadLimits(seconds=1)
+    for _ in range(3):
+        assert "Hello world." in read_document(io.BytesIO(small), limits=cap).text

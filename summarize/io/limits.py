@@ -10,7 +10,8 @@ which is killed at a deadline. A crash, a bomb or a parser that never ends becom
 one :class:`~summarize.errors.ReadLimitError` naming the file, and the caller (one
 command, or a batch run that writes an error record and goes on) is unharmed.
 
-Starting the child costs about 0.2 s, little beside a long PDF. The DOCX and HTML
+Starting the child costs about 0.2 s; it is kept and reads the next PDF files too
+(a short one in about 10 ms), and replaced after a crash. The DOCX and HTML
 extractors can run the same way (:func:`extract_isolated`), but are read in the
 calling process: their parsers' work is bounded in Python (see
 :mod:`summarize.io.docx` and :mod:`summarize.io.html`), and trafilatura takes a
@@ -20,6 +21,7 @@ process instead, without limits.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import queue
@@ -28,8 +30,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import IO
 
@@ -137,57 +141,12 @@ def extract_isolated(
         raise MissingDependencyError(needed[1], needed[0], needed[2])
     if not limits.isolated or not sys.executable:
         return extract(form, data, name=name, url=url, progress=progress)
-    header = {"form": form, "name": name, "url": url, "memory": limits.memory, "seconds": limits.seconds}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "summarize.io._child"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=_child_environment(),
-    )
-    stdin, stdout, stderr = child.stdin, child.stdout, child.stderr
-    if stdin is None or stdout is None or stderr is None:  # never: all three are pipes
-        child.kill()
-        raise InputError(f"{name}: the reader process could not be started")
-    lines: queue.Queue[bytes] = queue.Queue()
-    errors = bytearray()
-    threads = [
-        threading.Thread(target=_send, args=(stdin, json.dumps(header).encode() + b"\n", data), daemon=True),
-        threading.Thread(target=_lines, args=(stdout, lines), daemon=True),
-        threading.Thread(target=_tail, args=(stderr, errors), daemon=True),
-    ]
-    for thread in threads:
-        thread.start()
-    deadline = time.monotonic() + limits.seconds + _START_SECONDS
-    answer: dict[str, object] | None = None
-    timed_out = False
-    try:
-        while True:
-            try:
-                line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                timed_out = True
-                break
-            if not line:
-                break
-            if line.startswith(b"P "):
-                if progress is not None:
-                    done, total = map(int, line.split()[1:3])
-                    progress(done, total)
-                continue
-            answer = json.loads(line)
-            break
-    finally:
-        if timed_out or answer is None:
-            child.kill()
-        status = child.wait()
-        for thread in threads:
-            thread.join(timeout=1.0)
-        for stream in (stdin, stdout, stderr):
-            stream.close()
-    if answer is not None:
-        return _answer(answer, name)
     kind = _KINDS.get(form, "document")
+    with _reader(limits) as reader:
+        answer = reader.read({"form": form, "name": name, "url": url}, data, progress)
+        if answer is not None:
+            return _answer(answer, name)
+        status, timed_out, said = reader.status, reader.timed_out, reader.said()
     if timed_out or status == -signal.SIGKILL or status == -getattr(signal, "SIGXCPU", -1):
         raise ReadLimitError(
             f"{name}: reading the {kind} took more than {limits.seconds:g} s, the limit "
@@ -202,7 +161,7 @@ def extract_isolated(
             name=name,
             limit="memory",
         )
-    if status < 0:
+    if status is not None and status < 0:
         signame = _signal_name(-status)
         raise ReadLimitError(
             f"{name}: the {kind} reader crashed ({signame}), most likely on reaching the memory limit of "
@@ -210,8 +169,151 @@ def extract_isolated(
             name=name,
             limit="crash",
         )
-    said = bytes(errors).decode("utf-8", "replace").strip().splitlines()
-    raise InputError(f"{name}: the {kind} reader failed (exit status {status}{': ' + said[-1] if said else ''})")
+    raise InputError(f"{name}: the {kind} reader failed (exit status {status}{': ' + said if said else ''})")
+
+
+class _Reader:
+    """A child process that reads documents one after another, within limits.
+
+    It is started once and kept, as starting one costs about 0.2 s, twenty times the
+    reading of a short PDF. The child caps its address space once, and its CPU time
+    before each document (the time used so far, plus ``seconds``); it retires
+    (exits after its answer) after :data:`_DOCUMENTS_PER_READER` documents or once
+    its memory has grown past half the cap, so that what one document leaves behind
+    never counts against the next. A reader that crashed, was killed or retired is
+    replaced by a new one at the next document.
+    """
+
+    def __init__(self, limits: ReadLimits) -> None:
+        self.limits = limits
+        self.child = subprocess.Popen(
+            [sys.executable, "-m", "summarize.io._child"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_child_environment(),
+        )
+        self.lines: queue.Queue[bytes] = queue.Queue()
+        self.errors = bytearray()
+        self.status: int | None = None
+        self.timed_out = False
+        self.retired = False
+        stdin, stdout, stderr = self.child.stdin, self.child.stdout, self.child.stderr
+        if stdin is None or stdout is None or stderr is None:  # never: all three are pipes
+            self.child.kill()
+            raise OSError("the reader process could not be started")
+        self.stdin = stdin
+        self.threads = [
+            threading.Thread(target=_lines, args=(stdout, self.lines), daemon=True, name="summarize-reader-out"),
+            threading.Thread(target=_tail, args=(stderr, self.errors), daemon=True, name="summarize-reader-err"),
+        ]
+        for thread in self.threads:
+            thread.start()
+        self.streams = (stdin, stdout, stderr)
+        self.stdin.write(json.dumps({"memory": limits.memory, "seconds": limits.seconds}).encode() + b"\n")
+        self.stdin.flush()
+
+    @property
+    def usable(self) -> bool:
+        return self.status is None and not self.retired and self.child.poll() is None
+
+    def read(
+        self, header: dict[str, object], data: bytes, progress: Callable[[int, int], None] | None
+    ) -> dict[str, object] | None:
+        """The child's answer for one document, or None if it died or was killed (see :attr:`status`)."""
+        deadline = time.monotonic() + self.limits.seconds + _START_SECONDS
+        try:
+            self.stdin.write(json.dumps({**header, "size": len(data)}).encode() + b"\n")
+            self.stdin.write(data)
+            self.stdin.flush()
+        except OSError:  # it died already
+            self._ended()
+            return None
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self.timed_out = True
+                self._ended()
+                return None
+            if not line:
+                self._ended()
+                return None
+            if line.startswith(b"P "):
+                if progress is not None:
+                    done, total = map(int, line.split()[1:3])
+                    progress(done, total)
+                continue
+            answer: dict[str, object] = json.loads(line)
+            self.retired = bool(answer.pop("retire", False))
+            return answer
+
+    def _ended(self) -> None:
+        self.child.kill()
+        self.status = self.child.wait()
+        for thread in self.threads:
+            thread.join(timeout=1.0)
+
+    def said(self) -> str:
+        lines = bytes(self.errors).decode("utf-8", "replace").strip().splitlines()
+        return lines[-1] if lines else ""
+
+    def close(self) -> None:
+        """End the child (it exits when its standard input closes), and release the pipes."""
+        with suppress(OSError):
+            self.stdin.close()
+        try:
+            self.status = self.child.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.child.kill()
+            self.status = self.child.wait()
+        for thread in self.threads:
+            thread.join(timeout=1.0)
+        for stream in self.streams[1:]:
+            stream.close()
+
+
+_READERS: dict[ReadLimits, _Reader] = {}
+_READERS_LOCK = threading.Lock()
+# A reader retires after this many documents (see _Reader).
+_DOCUMENTS_PER_READER = 200
+
+
+@contextmanager
+def _reader(limits: ReadLimits) -> Iterator[_Reader]:
+    """The kept reader for ``limits``, started if needed; a new one for a caller in another thread meanwhile."""
+    with _READERS_LOCK:
+        reader = _READERS.pop(limits, None)
+    if reader is not None and not reader.usable:
+        reader.close()
+        reader = None
+    if reader is None:
+        _at_exit()
+        reader = _Reader(limits)
+    try:
+        yield reader
+    finally:
+        if reader.usable:
+            with _READERS_LOCK:
+                kept = _READERS.setdefault(limits, reader)
+            if kept is not reader:
+                reader.close()
+        else:
+            reader.close()
+
+
+@cache
+def _at_exit() -> None:
+    """Close the kept readers when the interpreter exits (registered once)."""
+    atexit.register(_close_readers)
+
+
+def _close_readers() -> None:
+    with _READERS_LOCK:
+        readers = list(_READERS.values())
+        _READERS.clear()
+    for reader in readers:
+        reader.close()
 
 
 def extract(
@@ -259,15 +361,6 @@ def _child_environment() -> dict[str, str]:
     paths = [root, *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
     environment["PYTHONPATH"] = os.pathsep.join(paths)
     return environment
-
-
-def _send(stream: IO[bytes], header: bytes, data: bytes) -> None:
-    try:
-        stream.write(header)
-        stream.write(data)
-        stream.close()
-    except OSError:  # the child ended before reading it all
-        pass
 
 
 def _lines(stream: IO[bytes], lines: queue.Queue[bytes]) -> None:
