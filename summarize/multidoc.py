@@ -26,7 +26,7 @@ from summarize.matrices import DENSE_MAX_SENTENCES
 from summarize.pipeline import MAX_CHARACTERS, _in_document_space, _ranked
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker, position_strength, score_sentences
 from summarize.selection import ORDERS, budget_share, candidates, select
-from summarize.sentences import sentences_of
+from summarize.sentences import sentences_of_each
 from summarize.similarity import cosine, term_matrix
 from summarize.terms import Analyzer
 from summarize.terms import analyzer as builtin_analyzer
@@ -306,7 +306,7 @@ def _summarize(documents: list[str], ids: Sequence[str] | None, options: Documen
     names = _check_ids(ids, len(documents))
     ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
     languages = tuple(detect(text) if options.language == AUTO else options.language for text in documents)
-    split = [sentences_of(text, language) for text, language in zip(documents, languages, strict=True)]
+    split = sentences_of_each(documents, languages)
     # Every sentence of the group, numbered in document order: (document, sentence).
     every = [(number, sentence) for number, document in enumerate(split) for sentence in document]
     numbered = [

@@ -82,7 +82,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from summarize._validation import check_text
@@ -91,7 +91,7 @@ from summarize.languages import AUTO, UNSPACED, check_language, detect
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 
-__all__ = ["FRAGMENT_MAX_WORDS", "MAX_SENTENCES", "sentences_of", "split_sentences"]
+__all__ = ["FRAGMENT_MAX_WORDS", "MAX_SENTENCES", "sentences_of", "sentences_of_each", "split_sentences"]
 
 #: The most sentences of one text (:class:`~summarize.errors.TooManySentencesError`
 #: past it): memory grows with the sentences, up to about 4 KB each with their terms and
@@ -263,19 +263,32 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
 def sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
     """:func:`split_sentences` of a text and a language already checked (not ``"auto"``): the pipeline's call."""
     try:
-        return _sentences_of(text, language)
+        return _sentences_of(text, language, MAX_SENTENCES)
     except TooManySentencesError:
         raise TooManySentencesError(MAX_SENTENCES, len(text)) from None
 
 
-def _sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
+def sentences_of_each(texts: Sequence[str], languages: Sequence[str]) -> list[tuple[Sentence, ...]]:
+    """:func:`sentences_of` of several documents, at most :data:`MAX_SENTENCES` in all (several documents' call)."""
+    split: list[tuple[Sentence, ...]] = []
+    left = MAX_SENTENCES
+    try:
+        for text, language in zip(texts, languages, strict=True):
+            split.append(_sentences_of(text, language, left))
+            left -= len(split[-1])
+    except TooManySentencesError:
+        raise TooManySentencesError(MAX_SENTENCES, sum(map(len, texts))) from None
+    return split
+
+
+def _sentences_of(text: str, language: str, most: int) -> tuple[Sentence, ...]:
     unspaced = language in UNSPACED
     splitter: Punkt | _Unspaced = _Unspaced() if unspaced else punkt(language)
     known = frozenset() if unspaced else abbreviations(language)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(text, unspaced=unspaced):
-        if len(sentences) > MAX_SENTENCES:
-            raise TooManySentencesError(MAX_SENTENCES)
+        if len(sentences) > most:
+            raise TooManySentencesError(most)
         segment = text[seg_start:seg_end]
         caption = _CAPTION.match(segment) is not None
         if not unspaced and _PLAIN_SEGMENT.fullmatch(segment):
@@ -293,7 +306,7 @@ def _sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
                 )
             continue
         # Splitting stops as soon as the segment has more pieces than the sentences left.
-        limit = MAX_SENTENCES - len(sentences)
+        limit = most - len(sentences)
         if unspaced:
             spans = splitter.span_tokenize(segment, limit=limit)
         else:
@@ -311,8 +324,8 @@ def _sentences_of(text: str, language: str) -> tuple[Sentence, ...]:
                     fragment=caption or _is_fragment(sentence_text),
                 )
             )
-    if len(sentences) > MAX_SENTENCES:
-        raise TooManySentencesError(MAX_SENTENCES)
+    if len(sentences) > most:
+        raise TooManySentencesError(most)
     return tuple(sentences)
 
 

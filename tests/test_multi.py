@@ -442,3 +442,13 @@ def test_a_matching_focus_sets_the_leads_direction_aside() -> None:
     plain = summarize.summarize_documents(texts, sentences=2, focus="trees", order="score", ranker=undirected)
     assert [(s.document, s.index, s.score) for s in adaptive] == [(s.document, s.index, s.score) for s in plain]
     assert "Builders will plant trees in the park." in [s.text for s in adaptive]
+
+
+def test_the_sentence_limit_counts_every_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.sentences
+    from summarize import TooManySentencesError
+
+    monkeypatch.setattr(summarize.sentences, "MAX_SENTENCES", 50)
+    summarize_documents(["Cats purr. Dogs bark. " * 12] * 2)  # 48 sentences in all
+    with pytest.raises(TooManySentencesError, match=r"^The text has more than 50 sentences"):
+        summarize_documents(["Cats purr. Dogs bark. " * 15] * 2)  # 30 each, 60 in all
