@@ -142,3 +142,12 @@ def test_the_time_limit_is_per_document() -> None:
     cap = ReadLimits(seconds=1)
     for _ in range(3):
         assert "Hello world." in read_document(io.BytesIO(small), limits=cap).text
+
+
+def test_a_reader_that_cannot_start_is_one_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from summarize.io import limits
+
+    monkeypatch.chdir(tmp_path)  # python -m looks in the current folder first
+    monkeypatch.setattr(limits, "_child_environment", lambda: {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)})
+    with pytest.raises(InputError, match=r"^x\.pdf: the PDF file reader failed \(exit status 1: .*No module named"):
+        extract_isolated("pdf", nested_forms_pdf(levels=1), name="x.pdf", limits=ReadLimits(seconds=7))

@@ -30,8 +30,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -142,11 +142,17 @@ def extract_isolated(
     if not limits.isolated or not sys.executable:
         return extract(form, data, name=name, url=url, progress=progress)
     kind = _KINDS.get(form, "document")
-    with _reader(limits) as reader:
+    try:
+        reader = _take_reader(limits)
+    except OSError as error:  # no process can be started (too many open files, ...)
+        raise InputError(f"{name}: the {kind} reader process cannot be started ({error})") from None
+    try:
         answer = reader.read({"form": form, "name": name, "url": url}, data, progress)
         if answer is not None:
             return _answer(answer, name)
         status, timed_out, said = reader.status, reader.timed_out, reader.said()
+    finally:
+        _give_back(reader)
     if timed_out or status == -signal.SIGKILL or status == -getattr(signal, "SIGXCPU", -1):
         raise ReadLimitError(
             f"{name}: reading the {kind} took more than {limits.seconds:g} s, the limit "
@@ -210,8 +216,9 @@ class _Reader:
         for thread in self.threads:
             thread.start()
         self.streams = (stdin, stdout, stderr)
-        self.stdin.write(json.dumps({"memory": limits.memory, "seconds": limits.seconds}).encode() + b"\n")
-        self.stdin.flush()
+        with suppress(OSError):  # a child that failed to start: its first read says why
+            self.stdin.write(json.dumps({"memory": limits.memory, "seconds": limits.seconds}).encode() + b"\n")
+            self.stdin.flush()
 
     @property
     def usable(self) -> bool:
@@ -279,9 +286,8 @@ _READERS_LOCK = threading.Lock()
 _DOCUMENTS_PER_READER = 200
 
 
-@contextmanager
-def _reader(limits: ReadLimits) -> Iterator[_Reader]:
-    """The kept reader for ``limits``, started if needed; a new one for a caller in another thread meanwhile."""
+def _take_reader(limits: ReadLimits) -> _Reader:
+    """The kept reader for ``limits``, or a new one (also for a caller in another thread meanwhile)."""
     with _READERS_LOCK:
         reader = _READERS.pop(limits, None)
     if reader is not None and not reader.usable:
@@ -290,16 +296,17 @@ def _reader(limits: ReadLimits) -> Iterator[_Reader]:
     if reader is None:
         _at_exit()
         reader = _Reader(limits)
-    try:
-        yield reader
-    finally:
-        if reader.usable:
-            with _READERS_LOCK:
-                kept = _READERS.setdefault(limits, reader)
-            if kept is not reader:
-                reader.close()
-        else:
-            reader.close()
+    return reader
+
+
+def _give_back(reader: _Reader) -> None:
+    """Keep a reader that can read again (one per limits), close any other."""
+    if reader.usable:
+        with _READERS_LOCK:
+            kept = _READERS.setdefault(reader.limits, reader)
+        if kept is reader:
+            return
+    reader.close()
 
 
 @cache
