@@ -14,20 +14,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from summarize._validation import MAX_BUDGET
 from summarize._version import __version__
 from summarize.errors import (
     ConvergenceError,
     FieldError,
     InputError,
     InvalidParameterError,
+    OutputBusyError,
     SummarizeError,
     TextTooLongError,
 )
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.io.documents import INPUT_FORMATS, Document, load_document, read_document
 from summarize.io.records import NO_SENTENCE, documents_record, json_line, sentence_record
-from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
-from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
+from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT, MAX_SECONDS
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, MAX_WINDOW, Keyword
 from summarize.languages import AUTO, LANGUAGES
 from summarize.pipeline import Analysis, Summarizer
 from summarize.rankers import DEFAULT_RANKER, RANKERS
@@ -478,6 +480,9 @@ def _run_batch(args: argparse.Namespace, run: Callable[[argparse.Namespace], int
     except InvalidParameterError as error:
         _error(str(error))
         return 2
+    except OutputBusyError as error:  # the .part file is the other run's: no hint to resume it
+        _error(str(error))
+        return 1
     except SummarizeError as error:
         _error(str(error))
         _note_partial(args.output)
@@ -876,8 +881,8 @@ def _positive_int(value: str) -> int:
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {value!r}")
+    if not 1 <= number <= MAX_BUDGET:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_BUDGET:,}, got {value!r}")
     return number
 
 
@@ -896,7 +901,9 @@ def _ratio(value: str) -> float:
 
 
 def _seconds(value: str) -> float:
-    return _number(value, lambda number: 0 < number < float("inf"), "a number of seconds > 0")
+    return _number(
+        value, lambda number: 0 < number <= MAX_SECONDS, f"a number of seconds > 0, at most {MAX_SECONDS:,g}"
+    )
 
 
 def _focus_weight(value: str) -> float:
@@ -909,8 +916,8 @@ def _diversity(value: str) -> float:
 
 def _window(value: str) -> int:
     number = _positive_int(value)
-    if number < 2:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 2, got {value!r}")
+    if not 2 <= number <= MAX_WINDOW:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 2 to {MAX_WINDOW}, got {value!r}")
     return number
 
 
