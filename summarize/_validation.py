@@ -21,20 +21,37 @@ def fail(name: str, allowed: str, value: object) -> InvalidParameterError:
     return InvalidParameterError(f"The {name!r} parameter must be {allowed}. Got {value!r} instead.")
 
 
-@overload
-def check_int(name: str, value: object, *, minimum: int, optional: Literal[False] = False) -> int: ...
+#: The largest number of sentences or words a budget may ask for: more than any text
+#: under the length limit has (larger numbers overflow the C integers they meet).
+MAX_BUDGET = 10**9
 
 
 @overload
-def check_int(name: str, value: object, *, minimum: int, optional: Literal[True]) -> int | None: ...
+def check_int(
+    name: str, value: object, *, minimum: int, maximum: int | None = None, optional: Literal[False] = False
+) -> int: ...
 
 
-def check_int(name: str, value: object, *, minimum: int, optional: bool = False) -> int | None:
-    """Return ``value`` if it is an int >= ``minimum`` (or None when ``optional``)."""
+@overload
+def check_int(
+    name: str, value: object, *, minimum: int, maximum: int | None = None, optional: Literal[True]
+) -> int | None: ...
+
+
+def check_int(
+    name: str, value: object, *, minimum: int, maximum: int | None = None, optional: bool = False
+) -> int | None:
+    """Return ``value`` if it is an int >= ``minimum`` and <= ``maximum`` (or None when ``optional``)."""
     if value is None and optional:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise fail(name, f"an int >= {minimum}" + (" or None" if optional else ""), value)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < minimum
+        or (maximum is not None and value > maximum)
+    ):
+        allowed = f"an int >= {minimum}" if maximum is None else f"an int in [{minimum}, {maximum}]"
+        raise fail(name, allowed + (" or None" if optional else ""), value)
     return value
 
 
@@ -99,9 +116,9 @@ def check_choice(name: str, value: T, choices: Collection[T]) -> T:
 
 def check_budget(sentences: object, ratio: object, words: object) -> None:
     """Check a summary's length: at most one of a number of sentences, a ratio in (0, 1] and a word budget."""
-    check_int("sentences", sentences, minimum=1, optional=True)
+    check_int("sentences", sentences, minimum=1, maximum=MAX_BUDGET, optional=True)
     check_float("ratio", ratio, low=0.0, high=1.0, low_open=True, optional=True)
-    check_int("words", words, minimum=1, optional=True)
+    check_int("words", words, minimum=1, maximum=MAX_BUDGET, optional=True)
     budgets = {"sentences": sentences, "ratio": ratio, "words": words}
     given = {name: value for name, value in budgets.items() if value is not None}
     if len(given) > 1:

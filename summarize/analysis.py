@@ -31,7 +31,7 @@ from summarize.languages import AUTO, detect_language_unchecked
 from summarize.matrices import DENSE_MAX_SENTENCES, Matrix, TermMatrix
 from summarize.rankers import RANKERS, Ranker, ranking_keys, score_sentences
 from summarize.selection import budget_share, candidates, select
-from summarize.sentences import split_sentences_unchecked
+from summarize.sentences import split_documents_unchecked
 from summarize.similarity import cosine, term_matrix
 from summarize.terms import Analyzer
 from summarize.terms import analyzer as builtin_analyzer
@@ -299,7 +299,7 @@ class _Group:
 
     @classmethod
     def split(cls, documents: Sequence[str], languages: Sequence[str]) -> _Group:
-        split = [split_sentences_unchecked(text, language) for text, language in zip(documents, languages, strict=True)]
+        split = split_documents_unchecked(documents, languages)
         if len(split) == 1:  # one text: its own numbering is the group's
             return cls(split[0], np.zeros(len(split[0]), dtype=np.int64), split[0])
         own = tuple(sentence for document in split for sentence in document)

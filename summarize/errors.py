@@ -14,10 +14,13 @@ __all__ = [
     "InputError",
     "InvalidParameterError",
     "MissingDependencyError",
+    "OutputBusyError",
     "OutputError",
+    "ReadLimitError",
     "SchedulerError",
     "SummarizeError",
     "TextTooLongError",
+    "TooManySentencesError",
     "WorkerError",
 ]
 
@@ -78,8 +81,69 @@ class TextTooLongError(SummarizeError, ValueError):
         return (type(self), (self.length, self.limit))
 
 
+class TooManySentencesError(TextTooLongError):
+    """A text has more sentences than summarize can hold in memory at once.
+
+    Memory grows with the number of sentences (their objects, terms and graph
+    edges), not only with the characters: a text of 50 million characters of
+    ``"Go. "`` has 12 million sentences. A subclass of :class:`TextTooLongError`, so
+    whoever catches that catches this.
+
+    Parameters
+    ----------
+    limit : int
+        The most sentences one text may have.
+    length : int
+        The text's length in characters (0 when not known).
+    """
+
+    def __init__(self, limit: int, length: int = 0) -> None:
+        ValueError.__init__(
+            self,
+            f"The text has more than {limit:,} sentences; summarize handles at most {limit:,} in one text "
+            "within the memory of an ordinary machine. Summarise it in parts, for example by chapter.",
+        )
+        self.length = length
+        self.limit = limit
+
+    def __reduce__(self) -> tuple[type[TooManySentencesError], tuple[int, int]]:
+        return (type(self), (self.limit, self.length))
+
+
 class InputError(SummarizeError, OSError):
     """An input document cannot be read: missing, unreadable, binary or badly encoded."""
+
+
+class ReadLimitError(InputError):
+    """Reading a document needed more memory or time than allowed, or the reader crashed.
+
+    Raised for a PDF, DOCX or HTML document read in a child process within
+    :class:`summarize.io.limits.ReadLimits`; the message starts with the file's name.
+
+    Parameters
+    ----------
+    message : str
+        What happened, starting with the name.
+    name : str
+        The file or URL.
+    limit : {"memory", "time", "crash"}
+        Which limit was reached ("crash": the reader died, most likely at the memory limit).
+    """
+
+    def __init__(self, message: str, *, name: str, limit: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.limit = limit
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_read_limit_error, (self.args[0], self.name, self.limit))
+
+
+def _rebuild_read_limit_error(message: str, name: str, limit: str) -> ReadLimitError:
+    return ReadLimitError(message, name=name, limit=limit)
 
 
 class FetchError(InputError):
@@ -177,6 +241,10 @@ def _rebuild_field_error(message: str, parameter: str, field: str) -> FieldError
 
 class OutputError(SummarizeError, OSError):
     """The output file cannot be created, written or renamed into place."""
+
+
+class OutputBusyError(OutputError):
+    """Another run is writing the same output file now (its ``.part`` file is locked)."""
 
 
 class SchedulerError(SummarizeError, ConnectionError):

@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from summarize._data import exists, rows
+from summarize._validation import check_int
 from summarize.languages import check_language
 from summarize.matrices import Matrix
 from summarize.nounphrases import cooccurrences, noun_phrases, phrase_scores, restart_weights
@@ -41,6 +42,7 @@ __all__ = [
     "DEFAULT_KEYWORDS",
     "DEFAULT_WINDOW",
     "MARKED_SHARE",
+    "MAX_WINDOW",
     "Keyword",
     "candidate_words",
     "extract_keywords",
@@ -57,6 +59,9 @@ DEFAULT_KEYWORDS = 10
 #: Mihalcea and Tarau's best, links neighbours only. Chosen on Inspec and SemEval-2010
 #: (docs/keywords.md): 10 gave F1@10 31.5 and 17.5, 2 gave 31.5 and 15.9.
 DEFAULT_WINDOW = 10
+#: The widest window (Mihalcea and Tarau tried 2 to 10): the graph's edges, and its
+#: time and memory, grow with the window.
+MAX_WINDOW = 10
 #: Share of the graph's words marked as keywords before they are joined into phrases.
 MARKED_SHARE = 1 / 3
 #: Word graphs of more words than this are scipy sparse matrices.
@@ -177,7 +182,7 @@ def word_graph(
         Words within ``window`` candidate words of each other are linked: 2 links
         each candidate word to the next one, skipping stop words. The sentences are
         read as one sequence, as in [1]_, so that the last word of a sentence has
-        as many neighbours as the others.
+        as many neighbours as the others. At most :data:`MAX_WINDOW` (10).
 
     Returns
     -------
@@ -202,23 +207,29 @@ def word_graph(
     >>> weights.astype(int).tolist()
     [[0, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 1], [0, 0, 1, 0]]
     """
+    check_int("window", window, minimum=2, maximum=MAX_WINDOW)
     index: dict[str, int] = {}
-    sequence = [
-        index.setdefault(word.term, len(index))
-        for words, text in zip(sentences, texts, strict=True)
-        for word in words
-        if is_candidate(word, text[word.start : word.end])
-    ]
-    left: list[int] = []
-    right: list[int] = []
-    for distance in range(1, window):
-        left.extend(sequence[:-distance])
-        right.extend(sequence[distance:])
+    sequence = np.fromiter(
+        (
+            index.setdefault(word.term, len(index))
+            for words, text in zip(sentences, texts, strict=True)
+            for word in words
+            if is_candidate(word, text[word.start : word.end])
+        ),
+        dtype=np.int64,
+    )
     n = len(index)
-    rows = np.array(left + right, dtype=np.int64)
-    cols = np.array(right + left, dtype=np.int64)
-    keep = rows != cols
-    rows, cols = rows[keep], cols[keep]
+    # Each distance's pairs, coded as one int and made unique at once, so that memory
+    # grows with the words of the text, not with the words times the window.
+    codes = [np.empty(0, dtype=np.int64)]
+    for distance in range(1, window):
+        first, second = sequence[:-distance], sequence[distance:]
+        apart = first != second
+        low, high = np.minimum(first[apart], second[apart]), np.maximum(first[apart], second[apart])
+        codes.append(np.unique(low * n + high))
+    low, high = np.divmod(np.unique(np.concatenate(codes)), max(n, 1))
+    rows = np.concatenate([low, high])
+    cols = np.concatenate([high, low])
     if n <= DENSE_MAX_WORDS:
         dense = np.zeros((n, n))
         dense[rows, cols] = 1.0
@@ -226,7 +237,6 @@ def word_graph(
     import scipy.sparse
 
     matrix = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    matrix.data[:] = 1.0  # duplicates were summed
     return list(index), matrix
 
 
@@ -386,13 +396,14 @@ def extract_keywords(
     the word graph links the words of the candidates, PageRank restarts at rare words
     and, in long texts, at early ones (:func:`summarize.nounphrases.restart_weights`),
     and candidates are scored by :func:`summarize.nounphrases.phrase_scores`.
-    Without word classes (Chinese, Japanese, and the languages without a permissive
-    treebank), TextRank's own keyword extraction (:func:`word_graph`, :func:`phrases`).
+    Without word classes (Chinese, Japanese, and the languages without a treebank
+    that may be used commercially), TextRank's own keyword extraction (:func:`word_graph`, :func:`phrases`).
     """
     from summarize.focus import restart
     from summarize.ranking import pagerank
     from summarize.wordclasses import has_word_classes
 
+    check_int("window", window, minimum=2, maximum=MAX_WINDOW)
     if not has_word_classes(language):
         words = sentence_words(texts, language=language)
         vertices, weights = word_graph(words, texts, window=window)

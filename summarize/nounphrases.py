@@ -206,25 +206,27 @@ def _add_run(
 
 
 def cooccurrences(sequence: Sequence[int], n: int, window: int) -> Matrix:
-    """The word graph: 1 between vertices within ``window`` places of each other in ``sequence``."""
-    left: list[int] = []
-    right: list[int] = []
+    """The word graph: 1 between vertices within ``window`` places of each other in ``sequence``.
+
+    Each distance's pairs are coded as one integer and made unique at once, so that
+    memory grows with the words of the text, not with the words times the window.
+    """
+    words = np.asarray(sequence, dtype=np.int64)
+    codes = [np.empty(0, dtype=np.int64)]
     for distance in range(1, window):
-        left.extend(sequence[:-distance])
-        right.extend(sequence[distance:])
-    rows = np.array(left + right, dtype=np.int64)
-    cols = np.array(right + left, dtype=np.int64)
-    keep = rows != cols
-    rows, cols = rows[keep], cols[keep]
+        first, second = words[:-distance], words[distance:]
+        apart = first != second
+        low, high = np.minimum(first[apart], second[apart]), np.maximum(first[apart], second[apart])
+        codes.append(np.unique(low * n + high))
+    low, high = np.divmod(np.unique(np.concatenate(codes)), max(n, 1))
+    rows, cols = np.concatenate([low, high]), np.concatenate([high, low])
     if n <= DENSE_MAX_PHRASE_WORDS:
         dense = np.zeros((n, n))
         dense[rows, cols] = 1.0
         return dense
     import scipy.sparse
 
-    matrix = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    matrix.data[:] = 1.0  # duplicates were summed
-    return matrix
+    return scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
 
 
 def restart_weights(found: NounPhrases, *, language: str, long_text: bool) -> npt.NDArray[np.float64]:

@@ -28,6 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from summarize._data import rows, table
+from summarize.errors import TooManySentencesError
 from summarize.languages import UNSPACED, check_language
 
 if TYPE_CHECKING:
@@ -194,11 +195,15 @@ class Punkt:
                 decision = self._asked[asked] = bool(self.nltk.text_contains_sentbreak(asked))
         return decision
 
-    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
-        """Sentence spans of ``text``, as ``PunktSentenceTokenizer.span_tokenize`` gives them."""
-        return self._realign(text, self._slices(text))
+    def span_tokenize(self, text: str, *, limit: int | None = None) -> list[tuple[int, int]]:
+        """Sentence spans of ``text``, as ``PunktSentenceTokenizer.span_tokenize`` gives them.
 
-    def _slices(self, text: str) -> list[tuple[int, int]]:
+        With ``limit``, :class:`~summarize.errors.TooManySentencesError` is raised as
+        soon as there are more spans than that, before the rest of the text is read.
+        """
+        return self._realign(text, self._slices(text, limit))
+
+    def _slices(self, text: str, limit: int | None = None) -> list[tuple[int, int]]:
         slices: list[tuple[int, int]] = []
         last_break = 0
         previous: tuple[re.Match[str], int, int] | None = None
@@ -210,6 +215,8 @@ class Punkt:
             word_start = space + stop + 1 if space > 0 else (previous[1] if previous else 0)
             if previous is not None and previous[2] <= word_start:
                 last_break = self._decide(text, previous, last_break, slices)
+                if limit is not None and len(slices) > limit:
+                    raise TooManySentencesError(limit)
             previous = (match, word_start, match.start())
         if previous is not None:
             last_break = self._decide(text, previous, last_break, slices)

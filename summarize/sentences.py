@@ -84,16 +84,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from summarize._validation import check_text
+from summarize.errors import TooManySentencesError
 from summarize.languages import AUTO, UNSPACED, check_language, detect_language_unchecked
 from summarize.lists import split_lists
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 
-__all__ = ["FRAGMENT_MAX_WORDS", "split_sentences", "split_sentences_unchecked"]
+__all__ = [
+    "FRAGMENT_MAX_WORDS",
+    "MAX_SENTENCES",
+    "split_documents_unchecked",
+    "split_sentences",
+    "split_sentences_unchecked",
+]
+
+#: The most sentences of one text (:class:`~summarize.errors.TooManySentencesError`
+#: past it): memory grows with the sentences, up to about 4 KB each with their terms and
+#: graph edges, and 50 million characters of news prose hold about 436,000.
+MAX_SENTENCES = 500_000
 
 #: A line without sentence-ending punctuation and at most this many words is a fragment.
 FRAGMENT_MAX_WORDS = 12
@@ -189,6 +201,9 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     ------
     InvalidParameterError
         If ``text`` is not a str, or the language is not known.
+    TooManySentencesError
+        If the text has more than :data:`MAX_SENTENCES` sentences (found as soon as
+        they are counted, before the rest of the text is split).
 
     Notes
     -----
@@ -229,12 +244,34 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
 
 
 def split_sentences_unchecked(text: str, language: str) -> tuple[Sentence, ...]:
-    """:func:`split_sentences` of a text and a language already checked (not ``"auto"``): the pipeline's call."""
+    """:func:`split_sentences` of a text and a language already checked (not ``"auto"``)."""
+    try:
+        return _sentences_of(text, language, MAX_SENTENCES)
+    except TooManySentencesError:
+        raise TooManySentencesError(MAX_SENTENCES, len(text)) from None
+
+
+def split_documents_unchecked(texts: Sequence[str], languages: Sequence[str]) -> list[tuple[Sentence, ...]]:
+    """:func:`split_sentences_unchecked` of each document, at most :data:`MAX_SENTENCES` in all: the pipeline's call."""
+    split: list[tuple[Sentence, ...]] = []
+    left = MAX_SENTENCES
+    try:
+        for text, language in zip(texts, languages, strict=True):
+            split.append(_sentences_of(text, language, left))
+            left -= len(split[-1])
+    except TooManySentencesError:
+        raise TooManySentencesError(MAX_SENTENCES, sum(map(len, texts))) from None
+    return split
+
+
+def _sentences_of(text: str, language: str, most: int) -> tuple[Sentence, ...]:
     unspaced = language in UNSPACED
     splitter: Punkt | _Unspaced = _Unspaced() if unspaced else punkt(language)
     known = frozenset() if unspaced else abbreviations(language)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(text, unspaced=unspaced):
+        if len(sentences) > most:
+            raise TooManySentencesError(most)
         segment = text[seg_start:seg_end]
         caption = _CAPTION.match(segment) is not None
         if not unspaced and _PLAIN_SEGMENT.fullmatch(segment):
@@ -251,10 +288,12 @@ def split_sentences_unchecked(text: str, language: str) -> tuple[Sentence, ...]:
                     )
                 )
             continue
+        # Splitting stops as soon as the segment has more pieces than the sentences left.
+        limit = most - len(sentences)
         if unspaced:
-            spans = splitter.span_tokenize(segment)
+            spans = splitter.span_tokenize(segment, limit=limit)
         else:
-            spans = splitter.span_tokenize(_masked(segment))
+            spans = splitter.span_tokenize(_masked(segment), limit=limit)
             learnt = language == "english"
             spans = split_lists(segment, _split_ellipses(segment, spans, learnt=learnt), units=not learnt)
         for start, end in _join(segment, spans, known, _ORDINAL_WORDS.get(language, frozenset())):
@@ -268,6 +307,8 @@ def split_sentences_unchecked(text: str, language: str) -> tuple[Sentence, ...]:
                     fragment=caption or _is_fragment(sentence_text),
                 )
             )
+    if len(sentences) > most:
+        raise TooManySentencesError(most)
     return tuple(sentences)
 
 
@@ -490,11 +531,13 @@ class _Unspaced:
     that a particle or a comma continues.
     """
 
-    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+    def span_tokenize(self, text: str, *, limit: int | None = None) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         start = 0
         pairs = _unspaced_pairs(text)
         for match in _UNSPACED_END.finditer(text):
+            if limit is not None and len(spans) > limit:
+                raise TooManySentencesError(limit)
             end = match.end()
             marks = match.group(1)
             if marks in "．." and match.start() > 0 and text[match.start() - 1].isdigit():

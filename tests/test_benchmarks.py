@@ -128,6 +128,7 @@ RUNS: dict[str, Run] = {
     "focus": run(
         "benchmarks/focus.py", ("{data}/tiny.jsonl", "--weights", "0.5,0.9"), ("{data}/tiny.jsonl", "--documents")
     ),
+    "hostile": run("benchmarks/hostile.py", ("--cases", "timeout-1e10,window-1e9,utf16-bom")),
     "keyphrases": run(
         "benchmarks/keyphrases.py", ("{data}/tiny.jsonl", "--peers"), ("{data}/tiny.jsonl", "--half", "odd")
     ),
@@ -519,3 +520,12 @@ def test_build_wordclasses(scripts: Scripts) -> None:
     assert "english:" in result.stderr
     assert all(len(row.split("\t")) == 2 for row in lexicon + frequencies)
     assert "storms\t2" in frequencies
+
+
+def test_hostile(scripts: Scripts) -> None:
+    result = scripts.result("hostile")
+    assert re.search(r"^\| timeout-1e10 \| 8 \| .* \| 2 \| summarize: error: argument --timeout: ", result.stdout, re.M)
+    assert re.search(
+        r"^\| window-1e9 \| 8 \| .* \| 2 \| summarize keywords: error: argument --window", result.stdout, re.M
+    )
+    assert re.search(r"^\| utf16-bom \| 10 \| .* \| 0 \| +\|$", result.stdout, re.M), result.stdout

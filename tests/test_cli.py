@@ -130,7 +130,7 @@ def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["-n", "0", "x"], "argument -n/--sentences: must be a whole number >= 1, got '0'"),
+        (["-n", "0", "x"], "argument -n/--sentences: must be a whole number from 1 to 1,000,000,000, got '0'"),
         (["--ratio", "1.5", "x"], "argument -r/--ratio: must be a number in (0, 1], got '1.5'"),
         (["-n", "2", "--ratio", "0.5", "x"], "not allowed with argument"),
         (["--order", "random", "x"], "invalid choice: 'random'"),
@@ -285,7 +285,16 @@ def test_missing_extra_is_one_line(
     [
         (["--format", "html", "a.txt", "b.txt"], "--format html writes one page: give one FILE, not 2"),
         (["--input-format", "epub", "a.txt"], "argument --input-format: invalid choice: 'epub'"),
-        (["--timeout", "0", "a.txt"], "argument --timeout: must be a number of seconds > 0, got '0'"),
+        (["--timeout", "0", "a.txt"], "argument --timeout: must be a number of seconds > 0, at most 86,400, got '0'"),
+        (
+            ["--timeout", "1e10", "a.txt"],
+            "argument --timeout: must be a number of seconds > 0, at most 86,400, got '1e10'",
+        ),
+        (
+            ["-n", "9223372036854775808", "a.txt"],
+            "argument -n/--sentences: must be a whole number from 1 to 1,000,000,000",
+        ),
+        (["keywords", "--window", "1000000000", "a.txt"], "argument --window: must be a whole number from 2 to 10"),
         (["--format", "yaml", "a.txt"], "argument -f/--format: invalid choice: 'yaml'"),
     ],
 )

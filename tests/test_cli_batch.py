@@ -244,7 +244,7 @@ def test_bad_input_is_one_error_line_and_leaves_no_output(
     ("argv", "message"),
     [
         (["--resume"], "--resume needs an output file (-o FILE)"),
-        (["-j", "0"], "argument -j/--jobs: must be a whole number >= 1, got '0'"),
+        (["-j", "0"], "argument -j/--jobs: must be a whole number from 1 to 1,000,000,000, got '0'"),
         (["-j", "2", "--scheduler", "tcp://h:1"], "argument --scheduler: not allowed with argument -j/--jobs"),
         (["-n", "2", "--ratio", "0.5"], "not allowed with argument"),
     ],
@@ -370,3 +370,21 @@ def test_batch_with_language_auto_says_which(tmp_path: Path, capsys: pytest.Capt
     english, french = map(json.loads, out.splitlines())
     assert list(english) == ["id", "language", "summary"]
     assert (english["language"], french["language"]) == ("english", "french")
+
+
+def test_a_second_run_on_the_same_output_is_one_line(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summarize.io.output import open_output
+
+    output = tmp_path / "out.jsonl"
+    first = open_output(output)  # a run writing it now
+    try:
+        status, out, err = run(["batch", str(corpus), "-o", str(output), "-j", "1"], capsys)
+    finally:
+        first.abandon()
+    assert (status, out) == (1, "")
+    assert err == (
+        f"summarize: error: {output}: another run is writing this output now ({partial_path(output)} is locked); "
+        "wait for it to finish, or write to another file\n"
+    )

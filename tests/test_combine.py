@@ -130,7 +130,7 @@ def test_summarize_groups_checks_its_arguments_at_once(arguments: dict[str, obje
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"sentences": 0}, "'sentences' parameter must be an int >= 1"),
+        ({"sentences": 0}, "'sentences' parameter must be an int in \\[1, 1000000000\\]"),
         ({"sentences": 2, "words": 9}, "mutually exclusive"),
         ({"ranker": "nope"}, "'ranker' parameter must be one of"),
         ({"diversity": 1.0}, r"'diversity' parameter must be a float in \[0, 1\)"),

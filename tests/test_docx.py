@@ -200,3 +200,32 @@ def test_batch_folder_with_a_zip_bomb(memo: Path, tmp_path: Path, capsys: pytest
     assert "unzips to more than" in records[0]["error"]
     assert records[1]["summary"][0]["text"] in PARAGRAPHS[0] + PARAGRAPHS[1]
     assert "1 summarised, 1 failed" in capsys.readouterr().err
+
+
+def test_a_paragraph_of_many_runs_is_read_whole() -> None:
+    from .hostile import many_runs_docx
+
+    assert extract_docx(many_runs_docx(50_000)).text == "a" * 50_000
+
+
+def test_a_paragraph_of_too_many_elements_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.io.docx
+
+    from .hostile import empty_elements_docx
+
+    monkeypatch.setattr(summarize.io.docx, "MAX_PARAGRAPH_ELEMENTS", 1_000)
+    assert extract_docx(empty_elements_docx(990)).text == "One sentence here."
+    with pytest.raises(
+        InputError, match=r"^e\.docx: a paragraph of the Word document has more than 1,000 XML elements"
+    ):
+        extract_docx(empty_elements_docx(1_000), name="e.docx")
+
+
+def test_a_document_of_too_many_elements_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.io.docx
+
+    from .hostile import many_runs_docx
+
+    monkeypatch.setattr(summarize.io.docx, "MAX_ELEMENTS", 1_000)
+    with pytest.raises(InputError, match=r"^m\.docx: the Word document has more than 1,000 XML elements"):
+        extract_docx(many_runs_docx(600), name="m.docx")

@@ -195,6 +195,7 @@ def test_keyword_is_immutable() -> None:
         ({"top": 0}, r"The 'top' parameter must be an int >= 1\. Got 0 instead"),
         ({"top": 2.5}, r"'top' parameter must be an int >= 1\. Got 2\.5"),
         ({"window": 1}, r"The 'window' parameter must be an int >= 2\. Got 1 instead"),
+        ({"window": 11}, r"The 'window' parameter must be an int in \[2, 10\]\. Got 11 instead"),
         ({"language": "latin"}, r"The 'language' parameter must be one of 'arabic', .* Got 'latin' instead"),
     ],
 )

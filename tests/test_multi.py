@@ -135,7 +135,7 @@ def test_results_are_immutable_and_summaries_are_unchanged() -> None:
         ({"texts": ["fine", 3]}, r"'texts\[1\]' parameter must be a str \(a document\). Got 3"),
         ({"ids": ["a"]}, "'ids' parameter must be None or a sequence of 2 distinct str"),
         ({"ids": ["a", "a"]}, "'ids' parameter"),
-        ({"sentences": 0}, "'sentences' parameter must be an int >= 1"),
+        ({"sentences": 0}, "'sentences' parameter must be an int in \\[1, 1000000000\\]"),
         ({"sentences": 2, "ratio": 0.5}, "mutually exclusive"),
         ({"order": "random"}, "'order' parameter must be one of"),
         ({"ranker": "nope"}, "'ranker' parameter must be one of"),
@@ -524,3 +524,13 @@ def test_a_ranker_brings_its_own_similarity_without_a_registry() -> None:
         summarize.Ranker(name="bad", description="", similarity="jaccard")
     with pytest.raises(InvalidParameterError, match="'similarity' parameter of Ranker must be the name"):
         summarize.Ranker(name="bad", description="", similarity=3)  # type: ignore[arg-type]
+
+
+def test_the_sentence_limit_counts_every_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.sentences
+    from summarize import TooManySentencesError
+
+    monkeypatch.setattr(summarize.sentences, "MAX_SENTENCES", 50)
+    summarize_documents(["Cats purr. Dogs bark. " * 12] * 2)  # 48 sentences in all
+    with pytest.raises(TooManySentencesError, match=r"^The text has more than 50 sentences"):
+        summarize_documents(["Cats purr. Dogs bark. " * 15] * 2)  # 30 each, 60 in all

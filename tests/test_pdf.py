@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -393,3 +394,42 @@ def test_a_pdf_printed_by_chromium(tmp_path: Path) -> None:
     # A compound broken at its own hyphen is joined unless the document writes it whole
     # elsewhere: here every "high-water" is broken at a line end, or none is.
     assert extracted.text.replace("highwater", "high-water") == "\n\n".join(BODY)
+
+
+class _CountingTextPage:
+    """A PDFium text page that counts the characters ``count_rects`` is asked to look at."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.textpage = textpage
+        self.raw = textpage.raw
+        self.looked_at = 0
+
+    def get_text_range(self) -> str:
+        return str(self.textpage.get_text_range())
+
+    def count_rects(self, index: int, count: int) -> int:
+        self.looked_at += count
+        return int(self.textpage.count_rects(index, count))
+
+    def get_rect(self, index: int) -> Any:
+        return self.textpage.get_rect(index)
+
+
+@pytest.mark.parametrize("objects", [500, 2000])
+def test_a_line_of_many_text_objects_is_read_in_linear_work(objects: int) -> None:
+    import pypdfium2
+
+    from summarize.io.pdf import _runs
+
+    from .hostile import one_line_pdf
+
+    document = pypdfium2.PdfDocument(one_line_pdf(objects))
+    try:
+        textpage = _CountingTextPage(document[0].get_textpage())
+        runs = [run for row in _runs(textpage) for run in row]
+        length = len(textpage.get_text_range())
+    finally:
+        document.close()
+    assert len(runs) == objects  # each word drawn on its own is a rectangle, a run
+    # Each rectangle's characters are looked at a few times (a galloping search), never the whole line's.
+    assert textpage.looked_at < 20 * length

@@ -99,12 +99,20 @@ def test_summary_text_joins_sentences() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"sentences": 0}, r"The 'sentences' parameter must be an int >= 1 or None\. Got 0 instead\."),
-        ({"sentences": 2.5}, r"The 'sentences' parameter must be an int >= 1 or None\. Got 2\.5 instead\."),
-        ({"sentences": True}, r"The 'sentences' parameter must be an int >= 1 or None\. Got True instead\."),
+        ({"sentences": 0}, r"The 'sentences' parameter must be an int in \[1, 1000000000\] or None\. Got 0 instead\."),
+        (
+            {"sentences": 2.5},
+            r"The 'sentences' parameter must be an int in \[1, 1000000000\] or None\. Got 2\.5 instead\.",
+        ),
+        (
+            {"sentences": True},
+            r"The 'sentences' parameter must be an int in \[1, 1000000000\] or None\. Got True instead\.",
+        ),
         ({"ratio": 1.5}, r"The 'ratio' parameter must be a float in \(0, 1\] or None\. Got 1\.5 instead\."),
         ({"ratio": 0}, r"The 'ratio' parameter must be a float in \(0, 1\] or None\. Got 0 instead\."),
-        ({"words": -3}, r"The 'words' parameter must be an int >= 1 or None\. Got -3 instead\."),
+        ({"words": -3}, r"The 'words' parameter must be an int in \[1, 1000000000\] or None\. Got -3 instead\."),
+        ({"sentences": 2**63}, r"The 'sentences' parameter must be .* Got 9223372036854775808 instead\."),
+        ({"words": 2**63}, r"The 'words' parameter must be .* Got 9223372036854775808 instead\."),
         (
             {"sentences": 3, "ratio": 0.2},
             r"'sentences', 'ratio' and 'words' parameters are mutually exclusive.*Got sentences=3 and ratio=0\.2",

@@ -17,6 +17,7 @@ from summarize import (
 )
 from summarize.io.documents import read_path, read_stream
 
+from .conftest import NEWS
 from .webserver import (
     ARTICLE_HTML,
     ARTICLE_PARAGRAPHS,
@@ -177,3 +178,17 @@ def test_bad_input_format() -> None:
         load_document("x.txt", input_format="epub")
     with pytest.raises(InvalidParameterError, match=r"The 'input_format' parameter"):
         read_document(io.BytesIO(b""), input_format="HTML")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_a_byte_order_mark_names_the_encoding(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(("\ufeff" + NEWS).encode(codec))
+    assert read_path(path) == NEWS
+
+
+def test_a_binary_file_suggests_an_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(NEWS.encode("utf-16-le"))  # no byte-order mark: NUL bytes, as binary data has
+    with pytest.raises(InputError, match=r"looks like a binary file, not text; .* name it with --encoding"):
+        read_path(path)

@@ -248,3 +248,39 @@ def test_a_line_that_ends_with_a_full_stop_ends_its_sentence_before_a_lower_case
         "targeted studies analyse a predefined list of metabolites."
     )
     assert [s.text for s in split_sentences(text)] == text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Go. " * 60, "english"), ("Go\n" * 60, "english"), ("他来了。" * 60, "chinese"), ("Go. Go.\n" * 30, "english")],
+)
+def test_too_many_sentences_is_one_error(monkeypatch: pytest.MonkeyPatch, text: str, language: str) -> None:
+    import summarize.sentences
+    from summarize import TextTooLongError, TooManySentencesError
+
+    monkeypatch.setattr(summarize.sentences, "MAX_SENTENCES", 50)
+    assert len(split_sentences(text[: len(text) * 5 // 6], language=language)) == 50
+    with pytest.raises(TooManySentencesError, match=r"^The text has more than 50 sentences") as caught:
+        split_sentences(text, language=language)
+    assert isinstance(caught.value, TextTooLongError)
+    assert caught.value.length == len(text)
+
+
+def test_splitting_stops_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.punkt
+    import summarize.sentences
+    from summarize import TooManySentencesError
+
+    monkeypatch.setattr(summarize.sentences, "MAX_SENTENCES", 50)
+    decided = 0
+    decide = summarize.punkt.Punkt._decide
+
+    def counting(self: summarize.punkt.Punkt, *args: object) -> int:
+        nonlocal decided
+        decided += 1
+        return decide(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(summarize.punkt.Punkt, "_decide", counting)
+    with pytest.raises(TooManySentencesError):
+        split_sentences("Go. " * 100_000)
+    assert decided < 100  # not the 100,000 full stops of the text

@@ -86,6 +86,20 @@ def test_a_download_that_never_stalls_but_never_ends_is_cut_off(web: str) -> Non
     assert time.monotonic() - start < 0.5 + SHORT_TIMEOUT
 
 
+@pytest.mark.parametrize("route", ["/continuing", "/status-dripping", "/headers-dripping"])
+def test_the_time_limit_holds_before_the_body(web: str, route: str) -> None:
+    # Each byte comes within the read time-out; the status line and headers would take minutes.
+    with pytest.raises(FetchError, match=rf"{route}: the download took longer than 0\.3 seconds \(the time limit\)"):
+        fetch(allow_private=True, url=f"{web}{route}", timeout=SHORT_TIMEOUT, max_seconds=0.3)
+
+
+def test_a_redirect_to_an_invalid_url_is_one_error(web: str) -> None:
+    with pytest.raises(
+        FetchError, match=r"/to-bad-ipv6: redirected to an invalid URL 'http://\[::1' \(Invalid IPv6 URL\)"
+    ):
+        fetch(allow_private=True, url=f"{web}/to-bad-ipv6")
+
+
 def test_declared_size_over_the_limit_is_refused(web: str) -> None:
     with pytest.raises(FetchError, match=r"larger than the maximum download size of 50,000 bytes \(Content-Length"):
         fetch(allow_private=True, url=f"{web}/big-declared", max_bytes=50_000)
@@ -140,10 +154,11 @@ def test_binary_content_is_downloaded_as_it_is(web: str) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"timeout": 0}, r"The 'timeout' parameter must be a float in \(0, inf\)\. Got 0 instead\."),
+        ({"timeout": 0}, r"The 'timeout' parameter must be a float in \(0, 86400\]\. Got 0 instead\."),
+        ({"timeout": 1e10}, r"The 'timeout' parameter must be a float in \(0, 86400\]\. Got 10000000000\.0 instead\."),
         ({"max_bytes": 0}, r"The 'max_bytes' parameter must be an int >= 1\. Got 0 instead\."),
         ({"max_redirects": -1}, r"The 'max_redirects' parameter must be an int >= 0\. Got -1 instead\."),
-        ({"max_seconds": -1.0}, r"The 'max_seconds' parameter must be a float in \(0, inf\)\. Got -1\.0 instead\."),
+        ({"max_seconds": -1.0}, r"The 'max_seconds' parameter must be a float in \(0, 86400\]\. Got -1\.0 instead\."),
     ],
 )
 def test_bad_options(options: dict[str, float], message: str) -> None:
@@ -288,3 +303,40 @@ def test_credentials_go_to_their_host_only_and_are_never_shown(web: str) -> None
 def test_allow_private_is_checked() -> None:
     with pytest.raises(InvalidParameterError, match=r"The 'allow_private' parameter must be a bool\. Got 'yes'"):
         fetch("http://127.0.0.1/", allow_private="yes")  # type: ignore[arg-type]
+
+
+def test_a_tag_of_too_many_attributes_keeps_its_first_ones() -> None:
+    import summarize.io.html
+
+    # Counted rather than timed: the parser is given at most MAX_ATTRIBUTES of one tag.
+    tag = summarize.io.html._LONG_TAG.search('<div class="x" ' + " ".join(f"a{i}=v" for i in range(3000)) + ">")
+    assert tag is not None
+    pruned = summarize.io.html._fewer_attributes(tag)
+    assert pruned.startswith('<div class="x" a0=v a1=v')
+    assert pruned.endswith(" a998=v>")
+    assert pruned.count("=") == summarize.io.html.MAX_ATTRIBUTES
+
+
+def test_a_page_with_a_tag_of_many_attributes_is_read() -> None:
+    from .hostile import many_attributes_html
+
+    article = extract_article(many_attributes_html(5_000))
+    assert article.text.startswith("The council approved a new park on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        (
+            "<html><body>" + "<div>" * 300 + "<p>" + "The park opens on Monday. " * 5 + "</p>" + "</div>" * 300,
+            "nested 300 deep",
+        ),
+        (
+            "<html><body><p>" + "The park opens on Monday. " * 400_000 + "</p></body></html>",
+            "one element holds 10,400,00",
+        ),
+    ],
+)
+def test_a_page_beyond_what_the_parser_reads_says_so(html: str, message: str) -> None:
+    with pytest.raises(InputError, match=rf"^page\.html: no article text can be read: .*{message}"):
+        extract_article(html, name="page.html")

@@ -189,6 +189,31 @@ def _dripping(handler: _Handler) -> None:
         handler.wfile.flush()
 
 
+def _drip(handler: _Handler, data: bytes) -> None:
+    """Send ``data`` a byte every 50 ms, until the test session ends."""
+    for byte in data:
+        if handler.server.release.wait(0.05):
+            return
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+
+
+def _continuing(handler: _Handler) -> None:
+    """``100 Continue`` interim responses, forever: http.client reads each and waits for the next."""
+    _drip(handler, b"HTTP/1.1 100 Continue\r\n\r\n" * 10_000)
+
+
+def _status_dripping(handler: _Handler) -> None:
+    """The status line itself, a byte every 50 ms."""
+    _drip(handler, b"HTTP/1.1 200 " + b"O" * 10_000 + b"K\r\n\r\n")
+
+
+def _headers_dripping(handler: _Handler) -> None:
+    """Headers, a byte every 50 ms, each header short and few of them (under http.client's 100-header limit)."""
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+    _drip(handler, b"X-Slow: " + b"a" * 10_000 + b"\r\n\r\n")
+
+
 def _big_streamed(handler: _Handler) -> None:
     """A body larger than the limit, with no Content-Length: only counting the bytes finds out."""
     handler.send_response(200)
@@ -229,6 +254,10 @@ def start(seed_path: Path) -> tuple[_Server, threading.Thread]:
         "/story": _redirect(302, "/news/article.html"),
         "/loop": _redirect(302, "/loop"),
         "/to-ftp": _redirect(302, "ftp://127.0.0.1/article.html"),
+        "/to-bad-ipv6": _redirect(302, "http://[::1"),
+        "/continuing": _continuing,
+        "/status-dripping": _status_dripping,
+        "/headers-dripping": _headers_dripping,
         "/no-location": lambda handler: handler._send(302, "text/html", b"moved"),
         "/server-error": lambda handler: handler._send(500, "text/html", b"<h1>oops</h1>"),
         "/slow": _slow,

@@ -18,8 +18,16 @@ from summarize.batch.records import (
     check_summarizer,
     check_workers,
 )
-from summarize.batch.workers import corpus_lines, ordered, start_workers, summarize_documents, summarize_texts
+from summarize.batch.workers import (
+    corpus_lines,
+    ordered,
+    start_workers,
+    stopped_by_sigterm,
+    summarize_documents,
+    summarize_texts,
+)
 from summarize.io.corpus import Record, open_corpus, record_from_mapping
+from summarize.io.limits import ReadLimits
 from summarize.io.output import open_output
 from summarize.pipeline import Summarizer
 from summarize.types import Summary
@@ -163,6 +171,7 @@ def summarize_corpus(
     progress: bool = False,
     combine: bool = False,
     group_field: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> BatchReport:
     """Summarise a corpus into a JSON Lines file, one output record per input record (or group), in order.
 
@@ -204,6 +213,10 @@ def summarize_corpus(
     group_field : str, optional
         With ``combine``: the field whose value groups the records, one summary
         per group; None puts every record in one group.
+    limits : ReadLimits, optional
+        The memory and time reading each PDF file of a folder may take, in a child
+        process (default ``ReadLimits()``: 1.5 GiB, 30 s); a file past them gets a
+        record with an error, and the run goes on.
 
     Returns
     -------
@@ -229,7 +242,8 @@ def summarize_corpus(
     -----
     Records are written, each as one whole line and flushed, as soon as they and
     every record before them are done. When a run stops early (an error, Ctrl-C,
-    a kill), the finished records stay in the ``.part`` file; the same call with
+    a kill; SIGTERM is taken as Ctrl-C, in the main thread, unless the caller
+    handles it), the finished records stay in the ``.part`` file; the same call with
     ``resume=True`` completes it, and the result is the same file an
     uninterrupted run writes.
     """
@@ -252,6 +266,7 @@ def summarize_corpus(
             scheduler=scheduler,
             resume=resume,
             progress=progress,
+            limits=limits,
         )
     summarizer = check_summarizer(summarizer)
     check_fields(text_field, id_field)
@@ -261,7 +276,12 @@ def summarize_corpus(
     if not isinstance(resume, bool):
         raise fail("resume", "a bool", resume)
     check_output(source, output)
-    with open_corpus(source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress) as corpus:
+    with (
+        stopped_by_sigterm(),
+        open_corpus(
+            source, text_field=text_field, id_field=id_field, encoding=encoding, count=progress, limits=limits
+        ) as corpus,
+    ):
         out = open_output(output, resume=resume)
         counts = _Counts()
         try:

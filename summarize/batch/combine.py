@@ -9,9 +9,10 @@ from pathlib import Path
 from summarize._validation import fail
 from summarize.batch.progress import progress_bar
 from summarize.batch.records import CombineReport, check_fields, check_output, check_picklable, check_workers
-from summarize.batch.workers import ordered, start_workers
+from summarize.batch.workers import ordered, start_workers, stopped_by_sigterm
 from summarize.errors import SummarizeError
 from summarize.io.corpus import Record, open_corpus
+from summarize.io.limits import ReadLimits
 from summarize.io.output import open_output, record_key
 from summarize.io.records import documents_record
 from summarize.pipeline import Summarizer
@@ -110,6 +111,7 @@ def combine_corpus(
     scheduler: str | None = None,
     resume: bool = False,
     progress: bool = False,
+    limits: ReadLimits | None = None,
 ) -> CombineReport:
     """Summarise the records of a corpus together into a JSON Lines file, one line per group.
 
@@ -117,13 +119,23 @@ def combine_corpus(
     :func:`summarize_groups`: the same corpus, output (written as ``output +
     ".part"`` and renamed when complete), ``resume``, workers and progress bar,
     with the records grouped by ``group_field`` (all of them in one group when
-    None). Raises as :func:`~summarize.batch.summarize_corpus` does.
+    None). ``limits`` bound the reading of each PDF file of a folder, as there.
+    Raises as :func:`~summarize.batch.summarize_corpus` does.
     """
     check_fields(text_field, id_field)
     check_output(source, output)
-    with open_corpus(
-        source, text_field=text_field, id_field=id_field, encoding=encoding, group_field=group_field, count=progress
-    ) as corpus:
+    with (
+        stopped_by_sigterm(),
+        open_corpus(
+            source,
+            text_field=text_field,
+            id_field=id_field,
+            encoding=encoding,
+            group_field=group_field,
+            count=progress,
+            limits=limits,
+        ) as corpus,
+    ):
         out = open_output(output, resume=resume, key=combined_key)
         groups = failed_records = failed_groups = 0
         try:

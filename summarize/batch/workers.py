@@ -27,7 +27,16 @@ from summarize.io.output import record_key, record_line
 from summarize.pipeline import Summarizer
 from summarize.types import Summary
 
-__all__ = ["Lines", "Workers", "corpus_lines", "ordered", "start_workers", "summarize_documents", "summarize_texts"]
+__all__ = [
+    "Lines",
+    "Workers",
+    "corpus_lines",
+    "ordered",
+    "start_workers",
+    "stopped_by_sigterm",
+    "summarize_documents",
+    "summarize_texts",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -112,6 +121,30 @@ def start_workers(*, jobs: int, scheduler: str | None) -> Iterator[Workers]:
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
+
+
+@contextmanager
+def stopped_by_sigterm() -> Iterator[None]:
+    """While the block runs, SIGTERM stops it as Ctrl-C does (a KeyboardInterrupt).
+
+    So a run killed by ``kill`` or a job scheduler shuts its workers down, keeps its
+    finished records in the ``.part`` file, and says how to resume, instead of
+    dying at once (and leaving multiprocessing to warn about leaked semaphores).
+    Only in the main thread, and only where SIGTERM has its default action: a
+    handler of the caller's is left alone.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def stop(_number: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def process_context() -> multiprocessing.context.BaseContext:

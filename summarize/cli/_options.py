@@ -8,6 +8,7 @@ import codecs
 from collections.abc import Callable
 from typing import Any
 
+from summarize._validation import MAX_BUDGET
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.languages import AUTO, LANGUAGES
 from summarize.pipeline import Summarizer
@@ -120,8 +121,8 @@ def positive_int(value: str) -> int:
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {value!r}")
+    if not 1 <= number <= MAX_BUDGET:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_BUDGET:,}, got {value!r}")
     return number
 
 
@@ -140,7 +141,11 @@ def ratio(value: str) -> float:
 
 
 def seconds(value: str) -> float:
-    return _number(value, lambda number: 0 < number < float("inf"), "a number of seconds > 0")
+    from summarize.io.urls import MAX_SECONDS
+
+    return _number(
+        value, lambda number: 0 < number <= MAX_SECONDS, f"a number of seconds > 0, at most {MAX_SECONDS:,g}"
+    )
 
 
 def focus_weight(value: str) -> float:
@@ -152,9 +157,11 @@ def diversity(value: str) -> float:
 
 
 def window(value: str) -> int:
+    from summarize.keyphrases import MAX_WINDOW
+
     number = positive_int(value)
-    if number < 2:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 2, got {value!r}")
+    if not 2 <= number <= MAX_WINDOW:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 2 to {MAX_WINDOW}, got {value!r}")
     return number
 
 

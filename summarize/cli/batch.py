@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarize.cli._common import PROG, print_error
 from summarize.cli._options import add_summary_options, documents_options, encoding, make_summarizer, positive_int
-from summarize.errors import FieldError, InvalidParameterError, SummarizeError
+from summarize.errors import FieldError, InvalidParameterError, OutputBusyError, SummarizeError
 
 if TYPE_CHECKING:
     from summarize.batch import BatchReport
@@ -95,6 +95,9 @@ def _run_batch(args: argparse.Namespace, run: Callable[[argparse.Namespace], int
     except InvalidParameterError as error:
         print_error(str(error))
         return 2
+    except OutputBusyError as error:  # the .part file is the other run's: no hint to resume it
+        print_error(str(error))
+        return 1
     except SummarizeError as error:
         print_error(str(error))
         _note_partial(args.output)

@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -24,11 +25,15 @@ from typing import IO, BinaryIO
 from summarize._validation import fail
 from summarize.errors import FieldError, InputError, MissingDependencyError
 from summarize.io.documents import DOCX_SUFFIXES, PDF_SUFFIXES, decode, file_error, load_document, read_path
+from summarize.io.limits import ReadLimits, check_limits
 
 __all__ = ["DEFAULT_ID_FIELD", "Corpus", "Record", "open_corpus", "record_from_mapping"]
 
 #: The id field used when none is named, if a record has it.
 DEFAULT_ID_FIELD = "id"
+
+# Ids and groups nested deeper than this are refused (a record with an error).
+_MAX_NESTING = 100
 
 # A header cell longer than this, or with this many words, is taken for data.
 _HEADER_CELL_CHARS = 60
@@ -100,17 +105,41 @@ def record_from_mapping(
     if not isinstance(record, Mapping):
         return Record(id=position, error=f"not an object with fields (got {_kind(record)})")
     identifier = record.get(DEFAULT_ID_FIELD if id_field is None else id_field, position)
+    if _too_deep(identifier):
+        return Record(id=position, error=f"the id is nested more than {_MAX_NESTING} levels deep")
     group = None
     if group_field is not None:
         if group_field not in record:
             return Record(id=identifier, error=f"no {group_field!r} field")
         group = record[group_field]
+        if _too_deep(group):
+            return Record(
+                id=identifier, error=f"the {group_field!r} field is nested more than {_MAX_NESTING} levels deep"
+            )
     if text_field not in record:
         return Record(id=identifier, error=f"no {text_field!r} field")
     text = record[text_field]
     if not isinstance(text, str):
         return Record(id=identifier, error=f"the {text_field!r} field is not a string (got {_kind(text)})")
     return Record(id=identifier, text=text, group=group)
+
+
+def _too_deep(value: object) -> bool:
+    """Whether a JSON value holds lists or objects more than :data:`_MAX_NESTING` levels deep.
+
+    Such an id would stop a run where it is pickled for a worker process, or written
+    out, with a RecursionError. Walked with a stack of its own.
+    """
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > _MAX_NESTING:
+            return True
+        if isinstance(item, Mapping):
+            stack.extend((member, depth + 1) for member in item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend((member, depth + 1) for member in item)
+    return False
 
 
 def _kind(value: object) -> str:
@@ -175,6 +204,7 @@ def open_corpus(
     encoding: str = "utf-8",
     count: bool = False,
     group_field: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> Corpus:
     """Open a corpus for reading, checking what can be checked before the first record.
 
@@ -204,6 +234,9 @@ def open_corpus(
     group_field : str, optional
         The field (CSV column) holding each record's group (:attr:`Record.group`);
         it must be in the CSV header or the first JSON object. Not used for folders.
+    limits : ReadLimits, optional
+        The memory and time that reading each PDF file of a folder may take (default
+        ``ReadLimits()``); a file past them is a record with an error.
 
     Returns
     -------
@@ -224,6 +257,7 @@ def open_corpus(
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise fail("encoding", "the name of a text encoding such as 'utf-8' or 'latin-1'", encoding) from None
+    limits = check_limits(limits)
     name = str(source)
     if name == "-":
         return _json_lines_corpus(
@@ -231,7 +265,7 @@ def open_corpus(
         )
     path = Path(source)
     if path.is_dir():
-        return _folder_corpus(path, encoding, count=count)
+        return _folder_corpus(path, encoding, count=count, limits=limits)
     binary = _open_binary(path)
     # A pipe (such as bash's <(zcat corpus.jsonl.gz)) is left open, as standard input
     # is: closing it would wait for a read that may be waiting for its writer.
@@ -320,12 +354,15 @@ def _json_lines(
         if not line.strip():
             continue
         try:
-            value = json.loads(decode(line, name=f"line {number}", encoding=encoding))
+            value = _loads(decode(line, name=f"line {number}", encoding=encoding))
         except InputError as error:
             yield Record(id=number, error=str(error)), None
             continue
         except json.JSONDecodeError as error:
             yield Record(id=number, error=f"invalid JSON ({error.msg} at column {error.colno})"), None
+            continue
+        except RecursionError:
+            yield Record(id=number, error="invalid record: its JSON is nested too deeply"), None
             continue
         yield (
             record_from_mapping(
@@ -333,6 +370,18 @@ def _json_lines(
             ),
             value,
         )
+
+
+def _loads(text: str) -> object:
+    """A JSON value; numbers too large for a float, and NaN and Infinity (not JSON, but
+    Python's json reads them), are kept as the text they are written as, so that an id
+    stays valid JSON when it is written out."""
+    return json.loads(text, parse_float=_finite_float, parse_constant=str)
+
+
+def _finite_float(text: str) -> float | str:
+    number = float(text)
+    return number if math.isfinite(number) else text
 
 
 def _chain(first: list[Record], rest: Iterator[Record]) -> Iterator[Record]:
@@ -465,8 +514,8 @@ _EXTRACTED = PDF_SUFFIXES | DOCX_SUFFIXES
 _FOLDER_SUFFIXES = (".txt", *sorted(_EXTRACTED))
 
 
-def _folder_corpus(root: Path, encoding: str, *, count: bool) -> Corpus:
-    documents = _folder_documents(root, encoding)
+def _folder_corpus(root: Path, encoding: str, *, count: bool, limits: ReadLimits) -> Corpus:
+    documents = _folder_documents(root, encoding, limits)
     first = next(documents, None)
     if first is None:
         raise InputError(f"{root}: no .txt, .pdf or .docx files in this folder")
@@ -474,7 +523,7 @@ def _folder_corpus(root: Path, encoding: str, *, count: bool) -> Corpus:
     return Corpus(str(root), _chain([first], documents), [], size)
 
 
-def _folder_documents(root: Path, encoding: str) -> Iterator[Record]:
+def _folder_documents(root: Path, encoding: str, limits: ReadLimits) -> Iterator[Record]:
     for path, problem in _text_files(root):
         identifier = path.relative_to(root).as_posix()
         if problem is not None:
@@ -482,33 +531,43 @@ def _folder_documents(root: Path, encoding: str) -> Iterator[Record]:
             continue
         try:
             if path.suffix.lower() in _EXTRACTED:
-                yield Record(id=identifier, text=load_document(path).text)
+                yield Record(id=identifier, text=load_document(path, limits=limits).text)
             else:
                 yield Record(id=identifier, text=read_path(path, encoding=encoding))
         except (InputError, MissingDependencyError) as error:
             yield Record(id=identifier, error=str(error))
 
 
-def _text_files(root: Path, folder: Path | None = None) -> Iterator[tuple[Path, str | None]]:
+def _text_files(root: Path) -> Iterator[tuple[Path, str | None]]:
     """The ``.txt``, ``.pdf`` and ``.docx`` files under ``root``, depth first, each folder's entries sorted by name.
 
     A sub-folder that cannot be listed is given in place of its files, with the
-    reason.
+    reason. The walk keeps its own stack, so folders nested however deep are read.
     """
-    folder = root if folder is None else folder
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as error:
-        if folder == root:
-            raise file_error(str(root), error) from None
-        yield folder, f"{folder}: folder cannot be read ({error.strerror or error})"
-        return
-    for entry in entries:
+    stack: list[Iterator[os.DirEntry[str]]] = [iter(_entries(root, root))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from _text_files(root, path)
+            try:
+                stack.append(iter(_entries(root, path)))
+            except OSError as error:
+                yield path, f"{path}: folder cannot be read ({error.strerror or error})"
         elif entry.name.lower().endswith(_FOLDER_SUFFIXES) and entry.is_file():
             yield path, None
+
+
+def _entries(root: Path, folder: Path) -> list[os.DirEntry[str]]:
+    """The entries of ``folder``, sorted by name; an OSError for a sub-folder that cannot be listed."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        if folder == root:
+            raise file_error(str(root), error) from None
+        raise

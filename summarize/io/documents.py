@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from summarize._validation import check_choice, fail
 from summarize.errors import FetchError, InputError
+from summarize.io.limits import ReadLimits, check_limits, extract_isolated
 from summarize.io.urls import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_REDIRECTS,
@@ -75,6 +76,13 @@ Progress = Callable[[int, int], None]
 # <meta http-equiv="Content-Type" content="text/html; charset=...">, near the start.
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _PRESCAN_BYTES = 4096
+# Byte-order marks and the codec each names; UTF-32's first, as UTF-16's is its prefix.
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def read_path(path: str | Path, *, encoding: str | None = "utf-8") -> str:
@@ -133,17 +141,27 @@ def read_stream(stream: BinaryIO, *, name: str = "<stdin>", encoding: str | None
 def decode(data: bytes, *, name: str, encoding: str | None = "utf-8") -> str:
     """Decode a document's bytes, refusing binary data and reporting where decoding fails.
 
-    ``encoding=None`` means UTF-8.
+    ``encoding=None`` means UTF-8; with UTF-8, a text that starts with the byte-order
+    mark of UTF-16 or UTF-32 is read in that encoding.
     """
     encoding = "utf-8" if encoding is None else encoding
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise fail("encoding", "the name of a text encoding such as 'utf-8' or 'latin-1'", encoding) from None
-    if b"\x00" in data[:_SNIFF_BYTES] and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
-        raise InputError(f"{name}: looks like a binary file, not text")
     if codec == "utf-8":
         encoding = "utf-8-sig"
+        # A byte-order mark of UTF-16 or UTF-32 says how the text is encoded (no UTF-8
+        # text starts with one): read it so, as editors and browsers do.
+        for bom, by_bom in _UNICODE_BOMS:
+            if data.startswith(bom):
+                codec = encoding = by_bom
+                break
+    if b"\x00" in data[:_SNIFF_BYTES] and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
+        raise InputError(
+            f"{name}: looks like a binary file, not text; if it is text in an encoding such as UTF-16, "
+            "name it with --encoding (encoding= in Python)"
+        )
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -190,6 +208,7 @@ def load_document(
     max_seconds: float = DEFAULT_MAX_SECONDS,
     allow_private: bool = False,
     progress: Progress | None = None,
+    limits: ReadLimits | None = None,
 ) -> Document:
     """Read a document from a file or an http(s) URL: text, an HTML page, a PDF or a DOCX file.
 
@@ -219,6 +238,9 @@ def load_document(
         sent to its host (HTTP basic authentication) and never shown.
     progress : callable, optional
         Called as ``progress(done, pages)`` after each page of a PDF.
+    limits : ReadLimits, optional
+        The memory and time that reading a PDF file may take, in a child process
+        (default ``ReadLimits()``: 1.5 GiB and 30 s); see :mod:`summarize.io.limits`.
 
     Returns
     -------
@@ -226,6 +248,9 @@ def load_document(
 
     Raises
     ------
+    ReadLimitError
+        If reading a PDF file needs more memory or time than ``limits`` allows, or
+        PDFium crashes (a hostile or damaged file).
     InputError
         If a file cannot be read, is binary, is not valid text in ``encoding``, is
         an HTML page without article text, or is not the PDF or DOCX file that its
@@ -241,6 +266,7 @@ def load_document(
         If an option is invalid.
     """
     check_choice("input_format", input_format, INPUT_FORMATS)
+    limits = check_limits(limits)
     if isinstance(source, str) and is_url(source):
         from summarize.io.web import fetch
 
@@ -266,12 +292,15 @@ def load_document(
             encoding=encoding,
             charset=download.charset,
             progress=progress,
+            limits=limits,
         )
     if not isinstance(source, (str, Path)):
         raise fail("source", "a path or an http(s) URL as a str or Path", source)
     data = _read_bytes(source)
     form = input_format if input_format != "auto" else _format_of_path(str(source), data)
-    return _parse(data, name=str(source), source=str(source), form=form, encoding=encoding, progress=progress)
+    return _parse(
+        data, name=str(source), source=str(source), form=form, encoding=encoding, progress=progress, limits=limits
+    )
 
 
 def read_document(
@@ -281,6 +310,7 @@ def read_document(
     input_format: str = "auto",
     encoding: str | None = None,
     progress: Progress | None = None,
+    limits: ReadLimits | None = None,
 ) -> Document:
     """Read a document from a binary stream such as ``sys.stdin.buffer``.
 
@@ -290,12 +320,13 @@ def read_document(
     of :func:`load_document`.
     """
     check_choice("input_format", input_format, INPUT_FORMATS)
+    limits = check_limits(limits)
     try:
         data = stream.read()
     except OSError as error:
         raise InputError(f"{name}: cannot be read ({error.strerror or error})") from None
     form = (_sniff(data) or "text") if input_format == "auto" else input_format
-    return _parse(data, name=name, source=name, form=form, encoding=encoding, progress=progress)
+    return _parse(data, name=name, source=name, form=form, encoding=encoding, progress=progress, limits=limits)
 
 
 def _format_of_path(path: str, data: bytes) -> str:
@@ -378,6 +409,7 @@ def _parse(
     encoding: str | None,
     charset: str | None = None,
     progress: Progress | None = None,
+    limits: ReadLimits | None = None,
 ) -> Document:
     """Decode ``data`` as ``form`` ("text", "html", "pdf" or "docx") into a Document."""
     if form == "text":
@@ -386,10 +418,10 @@ def _parse(
     if (form == "pdf" and _sniff(data) != "pdf") or (form == "docx" and not data.startswith(_ZIP_OR_OLE)):
         raise InputError(f"{name}: not {_FORMAT_NAMES[form]}: it looks like {_looks_like(data)}")
     if form == "pdf":
-        from summarize.io.pdf import extract_pdf
-
-        pdf = extract_pdf(data, name=name, progress=progress)
-        return Document(text=pdf.text, title=pdf.title, source=source, format="pdf")
+        # PDFium is native code: a hostile file can exhaust memory or crash it, so
+        # it reads in a child process within the limits.
+        found = extract_isolated("pdf", data, name=name, limits=check_limits(limits), progress=progress)
+        return Document(text=found.text, title=found.title, source=source, format="pdf")
     if form == "docx":
         from summarize.io.docx import extract_docx
 

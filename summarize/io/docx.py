@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from summarize._validation import check_int
 from summarize.errors import InputError
 
-__all__ = ["DEFAULT_MAX_UNZIPPED", "DocxText", "extract_docx", "is_docx"]
+__all__ = ["DEFAULT_MAX_UNZIPPED", "MAX_ELEMENTS", "MAX_PARAGRAPH_ELEMENTS", "DocxText", "extract_docx", "is_docx"]
 
 #: The most bytes unzipped from one DOCX file (256 MiB): a text of over 30,000 pages
 #: as Word writes it.
@@ -41,6 +41,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _HEADING_STYLE = re.compile(r"(?:heading\s*\d|title|subtitle)", re.IGNORECASE)
 _CHUNK = 1024 * 1024
+#: The most XML elements in one paragraph (a paragraph of Word's has a few per word).
+MAX_PARAGRAPH_ELEMENTS = 1_000_000
+#: The most XML elements in ``word/document.xml``: more than the text that
+#: :data:`DEFAULT_MAX_UNZIPPED` holds as Word writes it.
+MAX_ELEMENTS = 10_000_000
 # What zipfile raises for a damaged archive: bad headers and data, an unknown
 # compression method (NotImplementedError), an encrypted member (RuntimeError).
 _DAMAGED = (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError, zlib.error)
@@ -227,19 +232,63 @@ def _core_title(archive: zipfile.ZipFile, budget: _Budget) -> str | None:
 
 
 def _blocks(archive: zipfile.ZipFile, budget: _Budget, styles: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """Each paragraph's text with its kind ("title", "heading", "list", "caption", "cell" or "paragraph")."""
+    """Each paragraph's text with its kind ("title", "heading", "list", "caption", "cell" or "paragraph").
+
+    Read as a stream in work and memory linear in the XML: each element is dropped
+    from its parent once it ends (only a paragraph's properties are kept until the
+    paragraph ends), and the text of an open paragraph is gathered as it comes.
+    Paragraphs of more than :data:`MAX_PARAGRAPH_ELEMENTS` elements, and documents of
+    more than :data:`MAX_ELEMENTS`, are refused: no writer makes them.
+    """
     tables = 0
+    elements = 0
+    open_elements: list[ElementTree.Element] = []
+    paragraphs: list[tuple[io.StringIO, int]] = []  # the text of each open paragraph, and its elements so far
+    properties = 0  # open w:pPr elements: what is inside them is kept for _kind
     for event, element in _events(archive, _DOCUMENT, budget):
         tag = element.tag
+        if event == "start":
+            elements += 1
+            if elements > MAX_ELEMENTS:
+                raise InputError(
+                    f"{budget.name}: the Word document has more than {MAX_ELEMENTS:,} XML elements, "
+                    "more than any document a writer makes (a hostile or damaged file)"
+                )
+            if paragraphs:
+                gathered, count = paragraphs[-1]
+                if count >= MAX_PARAGRAPH_ELEMENTS:
+                    raise InputError(
+                        f"{budget.name}: a paragraph of the Word document has more than {MAX_PARAGRAPH_ELEMENTS:,} "
+                        "XML elements, more than any writer makes (a hostile or damaged file)"
+                    )
+                paragraphs[-1] = (gathered, count + 1)
+            open_elements.append(element)
+            if tag == f"{_W}tbl":
+                tables += 1
+            elif tag == f"{_W}p":
+                paragraphs.append((io.StringIO(), 0))
+            elif tag == f"{_W}pPr":
+                properties += 1
+            continue
+        open_elements.pop()
         if tag == f"{_W}tbl":
-            tables += 1 if event == "start" else -1
-            continue
-        if event != "end" or tag != f"{_W}p":
-            continue
-        text = " ".join(_paragraph_text(element).split())
-        if text:
-            yield text, "cell" if tables else _kind(element, styles)
-        element.clear()
+            tables -= 1
+        elif tag == f"{_W}pPr":
+            properties -= 1
+        elif tag == f"{_W}p":
+            text = " ".join(paragraphs.pop()[0].getvalue().split())
+            if text:
+                yield text, "cell" if tables else _kind(element, styles)
+            element.clear()
+        elif paragraphs and not properties:
+            if tag == f"{_W}t":
+                paragraphs[-1][0].write(element.text or "")
+            elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+                paragraphs[-1][0].write(" ")
+            elif tag == f"{_W}noBreakHyphen":
+                paragraphs[-1][0].write("-")
+        if open_elements and not properties and tag != f"{_W}pPr":
+            open_elements[-1].remove(element)  # its last child: its text is taken, and it is done
 
 
 def _kind(paragraph: ElementTree.Element, styles: dict[str, str]) -> str:
@@ -255,16 +304,3 @@ def _kind(paragraph: ElementTree.Element, styles: dict[str, str]) -> str:
     if not kind and properties.find(f"{_W}numPr") is not None:
         kind = "list"
     return kind or "paragraph"
-
-
-def _paragraph_text(paragraph: ElementTree.Element) -> str:
-    parts: list[str] = []
-    for element in paragraph.iter():
-        tag = element.tag
-        if tag == f"{_W}t":
-            parts.append(element.text or "")
-        elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
-            parts.append(" ")
-        elif tag == f"{_W}noBreakHyphen":
-            parts.append("-")
-    return "".join(parts)

@@ -6,13 +6,37 @@ trafilatura is installed by the optional extra ``html`` (``pip install
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarize._validation import fail
 from summarize.errors import InputError, MissingDependencyError
 from summarize.sentences import split_sentences
 
-__all__ = ["Article", "extract_article"]
+__all__ = ["MAX_ATTRIBUTES", "Article", "extract_article"]
+
+#: The most attributes of one tag that are kept: the HTML parser (libxml2) checks each
+#: attribute against the tag's others, in time that grows with their square.
+MAX_ATTRIBUTES = 1000
+# A tag long enough to hold more than MAX_ATTRIBUTES attributes (each at least two
+# characters, " a"): from "<" and a name to the next ">", with no "<" between, so that
+# each character is looked at once or twice (with "[^>]", a page of "<a<a<a..."
+# would be scanned to its end from every "<").
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{" + str(2 * MAX_ATTRIBUTES) + r",}>")
+# What the HTML parser (libxml2, without its "huge" option) reads at most: deeper
+# elements, and longer texts in one element, are dropped without a word.
+_PARSER_DEPTH = 255
+_PARSER_TEXT = 10_000_000
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^<>]*?(/?)>")
+# Elements that are not nested: void ones, and those whose end tag may be left out.
+_UNNESTED = frozenset(
+    re.findall(
+        r"\S+",
+        "area base br col embed hr img input link meta param source track wbr "
+        "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rt rp html head body",
+    )
+)
+_ATTRIBUTE = re.compile(r"""\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -64,7 +88,9 @@ def extract_article(html: str, *, url: str | None = None, name: str = "<html>") 
     Notes
     -----
     Extraction is done by trafilatura [1]_ tuned for precision, so that boilerplate
-    stays out of the summary even at the cost of a marginal paragraph.
+    stays out of the summary even at the cost of a marginal paragraph. A tag's
+    attributes past the first :data:`MAX_ATTRIBUTES` (1,000) are dropped first, in
+    linear time: the parser would take minutes over a tag of a million.
 
     References
     ----------
@@ -74,6 +100,7 @@ def extract_article(html: str, *, url: str | None = None, name: str = "<html>") 
     """
     if not isinstance(html, str):
         raise fail("html", "a str", type(html).__name__)
+    html = _LONG_TAG.sub(_fewer_attributes, html)
     try:
         import trafilatura
     except ImportError:
@@ -99,5 +126,41 @@ def extract_article(html: str, *, url: str | None = None, name: str = "<html>") 
         del paragraphs[0]
     text = "\n\n".join(paragraphs)
     if not any(not sentence.fragment for sentence in split_sentences(text)):
-        raise InputError(f"{name}: no article text found in the page (only navigation, boilerplate or headings)")
+        raise InputError(f"{name}: {_why_empty(html)}")
     return Article(text=text, title=title)
+
+
+def _fewer_attributes(match: re.Match[str]) -> str:
+    """A long tag with its first :data:`MAX_ATTRIBUTES` attributes only."""
+    tag = match.group()
+    name = re.match(r"<[^\s/>]+", tag)
+    start = name.end() if name else 1
+    kept: list[str] = []
+    for count, attribute in enumerate(_ATTRIBUTE.finditer(tag, start, len(tag) - 1)):
+        if count == MAX_ATTRIBUTES:
+            return tag[:start] + "".join(kept) + ">"
+        kept.append(attribute.group())
+    return tag
+
+
+def _why_empty(html: str) -> str:
+    """Why a page gave no article text: beyond what the parser reads, or no article in it."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match.group(1):
+            depth = max(0, depth - 1)
+        elif not match.group(3) and match.group(2).lower() not in _UNNESTED:
+            depth += 1
+            deepest = max(deepest, depth)
+    if deepest > _PARSER_DEPTH:
+        return (
+            f"no article text can be read: the page's elements are nested {deepest:,} deep, and the HTML parser "
+            f"reads no deeper than {_PARSER_DEPTH} (a damaged or hostile page)"
+        )
+    longest = max((len(run) for run in re.findall(f"[^<]{{{_PARSER_TEXT // 2},}}", html)), default=0)
+    if longest > _PARSER_TEXT:
+        return (
+            f"no article text can be read: one element holds {longest:,} characters of text, and the HTML parser "
+            f"reads at most {_PARSER_TEXT:,} in one element; save the text as a .txt file to summarise it"
+        )
+    return "no article text found in the page (only navigation, boilerplate or headings)"

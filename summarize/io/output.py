@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from summarize._validation import fail
-from summarize.errors import OutputError
+from summarize.errors import OutputBusyError, OutputError
 from summarize.io.records import json_line
 
 __all__ = ["PARTIAL_SUFFIX", "Output", "open_output", "output_key", "partial_path", "record_key", "record_line"]
@@ -77,6 +77,7 @@ class Output:
         partial: Path | None,
         *,
         reopened: bool = False,
+        special: bool = False,
     ) -> None:
         self.name = name
         #: The keys (:func:`record_key`) of the records already in the output.
@@ -89,6 +90,8 @@ class Output:
         self._kept = len(done)
         # Resuming from a complete output, moved to the .part file to append to it.
         self._reopened = reopened
+        # A pipe or a device written in place: closed at the end, never renamed.
+        self._special = special
 
     def write(self, record: Mapping[str, object]) -> None:
         """Append one record as one line."""
@@ -112,6 +115,9 @@ class Output:
 
     def commit(self) -> None:
         """Every record is written: make the file durable and give it its real name."""
+        if self._special:
+            self._close_special()
+            return
         if self._path is None or self._partial is None:
             return
         try:
@@ -123,6 +129,9 @@ class Output:
 
     def abandon(self) -> None:
         """The run stopped early: keep the ``.part`` file if it holds any record, else remove it."""
+        if self._special:
+            self._close_special()
+            return
         if self._partial is None:
             return
         self._stream.close()
@@ -130,6 +139,12 @@ class Output:
             os.replace(self._partial, self._path)  # nothing added: the complete output is as it was
         elif self._kept + self.written == 0:
             self._partial.unlink(missing_ok=True)
+
+    def _close_special(self) -> None:
+        try:
+            self._stream.close()
+        except OSError as error:
+            raise OutputError(f"{self.name}: cannot be written ({error.strerror or error})") from None
 
     @property
     def partial(self) -> Path | None:
@@ -155,7 +170,11 @@ def open_output(
     output : str, Path or None
         A file, or None (or ``"-"``) for standard output. Records go to the file's
         ``.part`` file (see :func:`partial_path`), which is renamed to ``output``
-        when the run is complete; an existing ``output`` stays until then.
+        when the run is complete; an existing ``output`` stays until then. The
+        ``.part`` file is locked while it is written (``flock``), so a second run
+        on the same output stops with an :class:`OutputError`. An existing output
+        that is not a regular file (a pipe, ``/dev/stdout``, a device) is written
+        in place, never replaced.
     resume : bool
         Keep the records already written, by a run that was stopped (in the
         ``.part`` file) or that completed (in ``output``), and append to them. A
@@ -168,11 +187,13 @@ def open_output(
 
     Raises
     ------
+    OutputBusyError
+        If another run is writing the same output now (an :class:`OutputError`).
     OutputError
         If the file cannot be written, or, with ``resume``, the existing file is
         not summarize's output.
     InvalidParameterError
-        If ``resume`` is asked with standard output.
+        If ``resume`` is asked with standard output, a pipe or a device.
     """
     if output is None or str(output) == "-":
         if resume:
@@ -182,18 +203,30 @@ def open_output(
     partial = partial_path(path)
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; name an output file")
+    if (path.exists() and not path.is_file()) or path.absolute().parts[1:2] in (("dev",), ("proc",)):
+        # /dev/stdout is a link to a regular file when standard output is redirected to
+        # one: replacing it would replace the link (as root, the device itself).
+        return _special_output(path, resume=resume)
     done: set[str] = set()
     reopened = False
     try:
-        if resume and partial.exists():
-            done = _completed(partial, key)
-        elif resume and path.exists():
-            done = _completed(path, key)
-            os.replace(path, partial)
-            reopened = True
+        # Opened without truncating, and locked before anything is read or cut: a
+        # second run on the same output stops here instead of mixing its lines in.
+        stream = _open_locked(path, partial)
         try:
-            stream = partial.open("ab" if resume else "wb", buffering=0)
-        except OSError:
+            if resume and partial.stat().st_size:
+                done = _completed(partial, key)
+            elif resume and path.exists():
+                done = _completed(path, key)
+                os.replace(path, partial)
+                reopened = True
+                stream.close()  # it locked the empty .part file that the output just replaced
+                stream = _open_locked(path, partial)
+            if not resume:
+                os.ftruncate(stream.fileno(), 0)
+            os.lseek(stream.fileno(), 0, os.SEEK_END)
+        except BaseException:
+            stream.close()
             if reopened:
                 os.replace(partial, path)
             raise
@@ -202,6 +235,45 @@ def open_output(
             raise
         raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from None
     return Output(str(path), stream, done, path, partial, reopened=reopened)
+
+
+def _open_locked(path: Path, partial: Path) -> BinaryIO:
+    """``partial`` opened for writing (created, not truncated), with an exclusive lock held while it is open."""
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT, 0o666)
+    try:
+        _lock(descriptor)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise OutputBusyError(
+            f"{path}: another run is writing this output now ({partial} is locked); "
+            "wait for it to finish, or write to another file"
+        ) from None
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return open(descriptor, "wb", buffering=0)
+
+
+def _lock(descriptor: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        return
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _special_output(path: Path, *, resume: bool) -> Output:
+    """Output to a file that is not a regular file (a pipe, ``/dev/stdout``, a terminal): written in place.
+
+    Never replaced by a regular file, nor given a ``.part`` file: writing to it is what is meant.
+    """
+    if resume:
+        raise fail("resume", "False when the output is not a regular file (a pipe or a device)", resume)
+    try:
+        stream = path.open("ab", buffering=0)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from None
+    return Output(str(path), stream, set(), None, None, special=True)
 
 
 def _completed(path: Path, key: Callable[[Mapping[str, object]], str | None]) -> set[str]:

@@ -308,15 +308,8 @@ def _runs(textpage: Any) -> Iterator[list[_Run]]:
             count_left = 0
         else:
             count_left = count
-        for rectangle in range(1, count_left):
-            low, high = cuts[-1] + 1, end  # the first length from start that makes rectangle + 1 rectangles
-            while low < high:
-                middle = (low + high) // 2
-                if textpage.count_rects(start, middle - start) > rectangle:
-                    high = middle
-                else:
-                    low = middle + 1
-            cuts.append(low - 1)
+        for _ in range(1, count_left):
+            cuts.append(_next_cut(textpage, cuts[-1], end))
         cuts.append(end)
         textpage.count_rects(start, end - start)
         boxes = [textpage.get_rect(index) for index in range(count)]
@@ -333,6 +326,27 @@ def _runs(textpage: Any) -> Iterator[list[_Run]]:
             row.append(run)
         if row:
             yield row
+
+
+def _next_cut(textpage: Any, base: int, end: int) -> int:
+    """The first character of the rectangle after the one that starts at ``base``.
+
+    Counted from ``base``, never from the line's start, and by a galloping search
+    (lengths 2, 4, 8, ... then halving), so that the characters PDFium looks at
+    for a rectangle are a few times its own: a line of thousands of rectangles
+    (each word drawn on its own) is read in linear time, not quadratic.
+    """
+    length = 2
+    while base + length < end and textpage.count_rects(base, length) <= 1:
+        length *= 2
+    low, high = length // 2 + 1, min(length, end - base)  # the shortest length from base with two rectangles
+    while low < high:
+        middle = (low + high) // 2
+        if textpage.count_rects(base, middle) > 1:
+            high = middle
+        else:
+            low = middle + 1
+    return base + low - 1
 
 
 def _clean(text: str) -> str:

@@ -10,6 +10,7 @@ __all__ = [
     "DEFAULT_MAX_REDIRECTS",
     "DEFAULT_MAX_SECONDS",
     "DEFAULT_TIMEOUT",
+    "MAX_SECONDS",
     "is_url",
     "split_credentials",
 ]
@@ -20,6 +21,10 @@ DEFAULT_TIMEOUT = 10.0
 #: Seconds the whole download of a URL may take, redirects included: a server that
 #: sends a byte now and then, each within the time-out, is cut off after this.
 DEFAULT_MAX_SECONDS = 120.0
+
+#: The longest ``timeout`` or ``max_seconds`` that can be asked for (a day); longer ones
+#: overflow the operating system's time-outs.
+MAX_SECONDS = 86_400.0
 
 #: The largest response body that is downloaded, in bytes (10 MiB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024

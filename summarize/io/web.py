@@ -21,10 +21,13 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -37,6 +40,7 @@ from summarize.io.urls import (
     DEFAULT_MAX_REDIRECTS,
     DEFAULT_MAX_SECONDS,
     DEFAULT_TIMEOUT,
+    MAX_SECONDS,
     split_credentials,
 )
 
@@ -87,16 +91,18 @@ def fetch(
     url : str
         An ``http://`` or ``https://`` URL.
     timeout : float
-        Seconds to wait for each connection and for each read from it (default 10).
+        Seconds to wait for each connection and for each read from it (default
+        10, at most 86,400).
     max_bytes : int
         The largest body accepted, in bytes (default 10 MiB). A larger response is
         refused as soon as its ``Content-Length`` or the bytes read so far exceed it.
     max_redirects : int
         The most redirects followed (default 5); 0 follows none.
     max_seconds : float
-        Seconds the whole download may take, redirects included (default 120).
-        It is checked between reads, so a download that goes over it ends within
-        one ``timeout`` more.
+        Seconds the whole download may take, from the first connection to the last
+        byte, redirects, status lines and headers included (default 120, at most
+        86,400). At the deadline the connection is shut, however slowly the server
+        sends; a connection still being made ends within one ``timeout`` more.
     allow_private : bool
         Also read hosts whose addresses are not public (default False): loopback,
         private, link-local (cloud metadata endpoints), shared, multicast and
@@ -132,12 +138,26 @@ def fetch(
     if not isinstance(allow_private, bool):
         raise fail("allow_private", "a bool", allow_private)
     url, credentials = split_credentials(url)
-    check_float("timeout", timeout, low=0.0, high=float("inf"), low_open=True, high_open=True)
+    check_float("timeout", timeout, low=0.0, high=MAX_SECONDS, low_open=True)
     check_int("max_bytes", max_bytes, minimum=1)
     check_int("max_redirects", max_redirects, minimum=0)
-    check_float("max_seconds", max_seconds, low=0.0, high=float("inf"), low_open=True, high_open=True)
+    check_float("max_seconds", max_seconds, low=0.0, high=MAX_SECONDS, low_open=True)
 
     deadline = _Deadline(url, max_seconds)
+    with _watched(deadline):
+        return _fetch(url, credentials, timeout, max_bytes, max_redirects, deadline, allow_private=allow_private)
+
+
+def _fetch(
+    url: str,
+    credentials: str | None,
+    timeout: float,
+    max_bytes: int,
+    max_redirects: int,
+    deadline: _Deadline,
+    *,
+    allow_private: bool,
+) -> Download:
     opener = _opener(allow_private=allow_private)
     headers = {"User-Agent": f"summarize/{__version__}", "Accept": _ACCEPT, "Accept-Encoding": "identity"}
     current = url
@@ -160,9 +180,13 @@ def fetch(
             location = error.headers.get("Location")
             if not location:
                 raise FetchError(url, f"redirect (HTTP {error.code}) without a Location", status=error.code) from None
-            current = split_credentials(urllib.parse.urljoin(current, location.strip()))[0]
+            try:
+                current = split_credentials(urllib.parse.urljoin(current, location.strip()))[0]
+            except ValueError as invalid:
+                raise FetchError(url, f"redirected to an invalid URL {location.strip()[:200]!r} ({invalid})") from None
             continue
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
+            deadline.check()  # a connection shut at the deadline fails as it can: say why
             cause = error.reason if isinstance(error, urllib.error.URLError) else error
             if isinstance(cause, _NotPublicError):
                 raise FetchError(url, cause.describe(redirected=current != url)) from None
@@ -178,7 +202,7 @@ def _opener(*, allow_private: bool) -> urllib.request.OpenerDirector:
     ``allow_private``, its connections go to public addresses only."""
     opener = urllib.request.OpenerDirector()
     handlers: tuple[urllib.request.BaseHandler, ...] = (
-        (urllib.request.HTTPHandler(), urllib.request.HTTPSHandler())
+        (_WatchedHTTPHandler(), _WatchedHTTPSHandler())
         if allow_private
         else (_PublicHTTPHandler(), _PublicHTTPSHandler())
     )
@@ -282,12 +306,29 @@ def _connect_public(host: str, port: int, timeout: float | None) -> socket.socke
     raise error if error is not None else OSError(f"cannot connect to {host}")
 
 
+class _WatchedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection shut at the download's deadline (:func:`_watched`)."""
+
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+
+class _WatchedHTTPSConnection(http.client.HTTPSConnection):
+    """An HTTPS connection shut at the download's deadline (:func:`_watched`)."""
+
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+
 class _PublicHTTPConnection(http.client.HTTPConnection):
     """An HTTP connection made to a public address of its host, and to no other."""
 
     def connect(self) -> None:
         self.sock = _connect_public(self.host, self.port, self.timeout)
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        _watch(self.sock)
 
 
 class _PublicHTTPSConnection(http.client.HTTPSConnection):
@@ -295,7 +336,9 @@ class _PublicHTTPSConnection(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = _connect_public(self.host, self.port, self.timeout)
+        _watch(sock)  # the TLS handshake too
         self.sock = _tls().wrap_socket(sock, server_hostname=self.host)
+        _watch(self.sock)
 
 
 @cache
@@ -318,12 +361,79 @@ def _proxied(request: urllib.request.Request) -> bool:
 
 class _PublicHTTPHandler(urllib.request.HTTPHandler):
     def http_open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(http.client.HTTPConnection if _proxied(request) else _PublicHTTPConnection, request)
+        return self.do_open(_WatchedHTTPConnection if _proxied(request) else _PublicHTTPConnection, request)
 
 
 class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
     def https_open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(http.client.HTTPSConnection if _proxied(request) else _PublicHTTPSConnection, request)
+        return self.do_open(_WatchedHTTPSConnection if _proxied(request) else _PublicHTTPSConnection, request)
+
+
+class _WatchedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_WatchedHTTPConnection, request)
+
+
+class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_WatchedHTTPSConnection, request)
+
+
+class _Watch:
+    """The sockets of one download, shut at its deadline by a timer thread.
+
+    A socket's time-out bounds each read, not the whole: a server that sends its
+    status line, ``100 Continue`` lines or headers a byte a second would keep
+    ``http.client`` reading forever. Shutting the socket ends any read in progress
+    (it returns at once, as if the server had closed the connection).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+
+    def add(self, sock: socket.socket) -> None:
+        with self.lock:
+            self.sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with suppress(OSError):  # closed already
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+_WATCHES = threading.local()
+
+
+@contextmanager
+def _watched(deadline: _Deadline) -> Iterator[_Watch]:
+    """Shut every connection this thread makes until the block ends, once ``deadline`` passes."""
+    watch = _Watch(deadline.seconds)
+    outer = getattr(_WATCHES, "watch", None)
+    _WATCHES.watch = watch
+    watch.timer.start()
+    try:
+        yield watch
+    finally:
+        watch.timer.cancel()
+        _WATCHES.watch = outer
+
+
+def _watch(sock: socket.socket | None) -> None:
+    watch: _Watch | None = getattr(_WATCHES, "watch", None)
+    if watch is not None and sock is not None:
+        watch.add(sock)
 
 
 def _check_url(url: str, current: str) -> None:
@@ -397,12 +507,14 @@ def _read(
         except TimeoutError:
             raise FetchError(url, f"the download stalled for {timeout:g} seconds (time-out)") from None
         except (OSError, http.client.HTTPException) as error:
+            deadline.check()
             raise FetchError(url, f"the connection broke during the download ({type(error).__name__})") from None
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
         deadline.check()
+    deadline.check()  # the end of the body, or the connection shut at the deadline
     if size > max_bytes:
         raise FetchError(url, too_big)
     has_type = bool(response.headers.get("Content-Type", "").strip())
