@@ -152,7 +152,8 @@ class Summarizer:
         check_choice("order", self.order, ORDERS)
         if not isinstance(self.ranker, Ranker):
             check_choice("ranker", self.ranker, RANKERS)
-        check_language(self.language)
+        # "de" and "German" are "german": stored by their canonical names, which the pipeline reads.
+        object.__setattr__(self, "language", check_language(self.language))
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
         check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)

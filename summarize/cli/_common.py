@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import NoReturn
 
 from summarize.io.documents import Document, load_document, read_document
 from summarize.keyphrases import Keyword
@@ -22,6 +23,35 @@ def print_note(message: str) -> None:
 
 def print_error(message: str) -> None:
     print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, ``summarize: error: ...``, and a hint.
+
+    argparse prints the whole usage block before the error; a person reads the
+    error, and ``--help`` is one command away.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        print_error(message)
+        self.exit(2, f"Try '{self.prog} --help' for more information.\n")
+
+
+def files_or_stdin(parser: argparse.ArgumentParser, files: list[str], name: str = "FILE") -> list[str]:
+    """The FILEs given, or ``-`` (standard input) when none is given and text is piped in.
+
+    With no FILE and standard input a terminal (or closed), a usage error, as for ``cat``
+    users who forgot the file: nothing would ever come.
+    """
+    if files:
+        return files
+    try:
+        piped = sys.stdin is not None and not sys.stdin.isatty()
+    except (OSError, ValueError):  # closed or detached
+        piped = False
+    if not piped:
+        parser.error(f"no {name} given: name one, or pipe text into the command (- reads standard input)")
+    return ["-"]
 
 
 def keyword_record(keyword: Keyword) -> dict[str, object]:

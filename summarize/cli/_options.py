@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
-from summarize.languages import AUTO, LANGUAGES
+from summarize.languages import AUTO, LANGUAGES, canonical_language
 from summarize.pipeline import Summarizer
 from summarize.rankers import DEFAULT_RANKER, RANKERS
 from summarize.selection import DEFAULT_SENTENCES, ORDERS
@@ -81,11 +81,12 @@ def add_focus_options(parser: argparse.ArgumentParser) -> None:
 def add_language_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language",
+        type=language,
         choices=(*LANGUAGES, AUTO),
         default="english",
         metavar="LANGUAGE",
-        help=f"language of the text: {', '.join(LANGUAGES)}; or auto, to detect it in each text "
-        "(JSON output says which was chosen) (default english)",
+        help=f"language of the text: {', '.join(LANGUAGES)}, in any case, or its ISO 639-1 code (de, "
+        "fr, ja...); or auto, to detect it in each text (JSON output says which was chosen) (default english)",
     )
 
 
@@ -113,6 +114,11 @@ def summary_options(args: argparse.Namespace, *, diversity: float) -> dict[str, 
         "focus": args.focus,
         "focus_weight": args.focus_weight,
     }
+
+
+def language(value: str) -> str:
+    """A language's canonical name (``German`` and ``de`` are ``german``); anything else as given, for ``choices``."""
+    return canonical_language(value)
 
 
 def positive_int(value: str) -> int:

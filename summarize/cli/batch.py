@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarize.cli._common import PROG, print_error
+from summarize.cli._common import PROG, Parser, files_or_stdin, print_error
 from summarize.cli._options import add_summary_options, documents_options, encoding, make_summarizer, positive_int
 from summarize.errors import FieldError, InvalidParameterError, SummarizeError
 
@@ -40,6 +40,7 @@ def batch_command(arguments: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(arguments)
+        args.corpus = files_or_stdin(parser, [args.corpus] if args.corpus else [], "CORPUS")[0]
         _check(parser, args)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
@@ -147,7 +148,7 @@ def _note_partial(output: str | None) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=f"{PROG} batch",
         description="Summarise every record of a corpus into JSON Lines, in input order, on worker "
         "processes or a Dask cluster.",
@@ -156,9 +157,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "corpus",
+        nargs="?",
         metavar="CORPUS",
-        help="a JSON Lines file (- for standard input), a .csv file with a header row, "
-        "or a folder of .txt, .pdf and .docx files",
+        help="a JSON Lines file (- for standard input, the default when it is piped in), a .csv file with "
+        "a header row, or a folder of .txt, .pdf and .docx files",
     )
     _add_corpus_options(parser)
     _add_worker_options(parser)

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 import sys
 
-from summarize.cli._common import PROG, display, import_nltk, keyword_record, print_error, read
+from summarize.cli._common import PROG, Parser, display, files_or_stdin, import_nltk, keyword_record, print_error, read
 from summarize.cli._options import (
     add_focus_options,
     add_language_option,
@@ -43,6 +43,7 @@ def keywords_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        args.files = files_or_stdin(parser, args.files)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     summarizer = Summarizer(language=args.language, focus=args.focus, focus_weight=args.focus_weight)
@@ -93,7 +94,7 @@ def _write_keywords(
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=f"{PROG} keywords",
         description="The keywords and key phrases of each FILE, best first.",
         epilog=_EPILOG,
@@ -101,9 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         metavar="FILE",
-        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input "
+        "(the default when text is piped in)",
     )
     _add_keyword_options(parser)
     parser.add_argument(

@@ -7,7 +7,17 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from summarize._version import __version__
-from summarize.cli._common import PROG, display, import_nltk, keyword_record, print_error, print_note, read
+from summarize.cli._common import (
+    PROG,
+    Parser,
+    display,
+    files_or_stdin,
+    import_nltk,
+    keyword_record,
+    print_error,
+    print_note,
+    read,
+)
 from summarize.cli._options import (
     add_private_hosts_option,
     add_summary_options,
@@ -67,6 +77,7 @@ def summarize_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        args.files = files_or_stdin(parser, args.files)
         _check(parser, args)
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
@@ -213,7 +224,7 @@ def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, obj
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=PROG,
         description="Extractive summaries of text documents, web pages, PDF and Word files with TextRank: "
         "the sentences that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
@@ -225,9 +236,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         metavar="FILE",
-        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input "
+        "(the default when text is piped in)",
     )
     add_summary_options(parser)
     _add_output_options(parser)
