@@ -26,9 +26,9 @@ T = TypeVar("T")
 
 __all__ = [
     "AUTO",
+    "ISO_CODES",
     "LANGUAGES",
     "UNSPACED",
-    "ISO_CODES",
     "canonical_language",
     "check_language",
     "detect_language",

@@ -138,6 +138,11 @@ def test_resume_of_a_complete_run_changes_nothing(
     assert output.read_bytes() == before
 
 
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_a_file_named_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,9 +150,10 @@ def test_a_file_named_batch(
     Path("batch").write_text(TEXTS[0], encoding="utf-8")
     status, out, _ = run(["-n", "1", "./batch"], capsys)
     assert (status, out) == (0, summarize.summarize(TEXTS[0], sentences=1)[0].text + "\n")
+    monkeypatch.setattr(sys, "stdin", _Terminal(io.BytesIO(b"")))
     status, _, err = run(["batch"], capsys)
     assert status == 2
-    assert "the following arguments are required: CORPUS" in err
+    assert "no CORPUS given" in err
 
 
 def test_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarize.cli._common import PROG, Parser, files_or_stdin, print_error
+from summarize.cli._common import PROG, Parser, RawDescriptionHelpFormatter, files_or_stdin, print_error
 from summarize.cli._options import add_summary_options, documents_options, encoding, make_summarizer, positive_int
 from summarize.errors import FieldError, InvalidParameterError, SummarizeError
 
@@ -20,7 +20,8 @@ __all__ = ["batch_command"]
 _EPILOG = """\
 examples:
   summarize batch corpus.jsonl -o summaries.jsonl --jobs 2
-  summarize batch articles/ -o summaries.jsonl           every .txt, .pdf and .docx file; id = path in the folder
+  summarize batch articles/ -o summaries.jsonl
+                                every .txt, .pdf and .docx file; id = path in the folder
   summarize batch corpus.csv --text-field body --id-field url -o out.jsonl
   summarize batch corpus.jsonl -o out.jsonl --resume     skip the ids already in out.jsonl
   summarize batch corpus.jsonl -o out.jsonl --scheduler tcp://host:8786
@@ -150,10 +151,10 @@ def _note_partial(output: str | None) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=f"{PROG} batch",
-        description="Summarise every record of a corpus into JSON Lines, in input order, on worker "
+        description="Summarise every record of a corpus into JSON Lines, in input order, on worker\n"
         "processes or a Dask cluster.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "corpus",

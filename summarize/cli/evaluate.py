@@ -7,7 +7,7 @@ import dataclasses
 import json
 import sys
 
-from summarize.cli._common import PROG, Parser, print_error
+from summarize.cli._common import PROG, HelpFormatter, Parser, print_error
 from summarize.cli._options import language, positive_int
 from summarize.errors import SummarizeError
 from summarize.languages import LANGUAGES
@@ -55,6 +55,7 @@ def evaluate_command(argv: list[str]) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=f"{PROG} evaluate",
+        formatter_class=HelpFormatter,
         description="Score rankers with ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (x100, stemmed) against the "
         "reference summaries of JSON Lines datasets, rank them against LEAD (the first sentences, always "
         'scored), and time them. Each line: {"text": ..., "summary": "reference sentences, one per line"}. '
@@ -77,8 +78,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=LANGUAGES,
         default="english",
         metavar="LANGUAGE",
-        help=f"language of the texts: {', '.join(LANGUAGES)}, or its ISO 639-1 code (default english); other than English, ROUGE "
-        "counts summarize's words and Snowball stems of it",
+        help=f"language of the texts: {', '.join(LANGUAGES)}, or its ISO 639-1 code (default english); "
+        "other than English, ROUGE counts summarize's words and Snowball stems of it",
     )
     return parser
 

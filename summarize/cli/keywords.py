@@ -6,7 +6,17 @@ import argparse
 import dataclasses
 import sys
 
-from summarize.cli._common import PROG, Parser, display, files_or_stdin, import_nltk, keyword_record, print_error, read
+from summarize.cli._common import (
+    PROG,
+    Parser,
+    RawDescriptionHelpFormatter,
+    display,
+    fail,
+    files_or_stdin,
+    import_nltk,
+    keyword_record,
+    read,
+)
 from summarize.cli._options import (
     add_focus_options,
     add_language_option,
@@ -16,7 +26,7 @@ from summarize.cli._options import (
     seconds,
     window,
 )
-from summarize.errors import ConvergenceError, InputError, SummarizeError, TextTooLongError
+from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
 from summarize.io.records import json_line
 from summarize.io.urls import DEFAULT_TIMEOUT
@@ -52,12 +62,8 @@ def keywords_command(argv: list[str]) -> int:
     for number, name in enumerate(args.files):
         try:
             document, language, found = _keywords(summarizer, name, args)
-        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
-            print_error(f"{display(name)}: {error}")
-            status = 1
-            continue
         except SummarizeError as error:
-            print_error(str(error))
+            fail(name, error, args.format, sys.stdout)
             status = 1
             continue
         _write_keywords(args, number, name, document, language, found)
@@ -98,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         prog=f"{PROG} keywords",
         description="The keywords and key phrases of each FILE, best first.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files",

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from summarize._version import __version__
 from summarize.cli._common import (
     PROG,
     Parser,
+    RawDescriptionHelpFormatter,
     display,
+    fail,
     files_or_stdin,
     import_nltk,
     keyword_record,
@@ -27,7 +30,7 @@ from summarize.cli._options import (
     positive_int,
     seconds,
 )
-from summarize.errors import ConvergenceError, InputError, SummarizeError, TextTooLongError
+from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
 from summarize.io.records import NO_SENTENCE, documents_record, json_line, summary_fields
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
@@ -35,6 +38,7 @@ from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES
 from summarize.pipeline import Analysis, Summarizer
 from summarize.rankers import RANKERS
+from summarize.spacing import fold
 
 if TYPE_CHECKING:
     from summarize.multidoc import MultiSummary
@@ -66,7 +70,7 @@ examples:
 rankers (--ranker):
 {rankers}
 
-languages (--language): {languages}, or auto.
+{languages}
 
 exit status: 0 if every input was summarised, 1 if one could not be read or
 summarised (the others still are), 2 for a usage error.
@@ -144,7 +148,7 @@ def _write_combined(fmt: str, texts: list[str], summary: MultiSummary, out: Text
 
         out.write(to_html_documents(texts, summary))
     else:
-        out.writelines(f"[{sentence.document}] {' '.join(sentence.text.split())}\n" for sentence in summary)
+        out.writelines(f"[{sentence.document}] {fold(sentence.text)}\n" for sentence in summary)
 
 
 def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
@@ -153,12 +157,8 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
     for number, name in enumerate(args.files):
         try:
             document, analysis, found = _analyze(summarizer, name, args)
-        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
-            print_error(f"{display(name)}: {error}")
-            status = 1
-            continue
         except SummarizeError as error:
-            print_error(str(error))
+            fail(name, error, args.format, out)
             status = 1
             continue
         if analysis.focus_matched is False:
@@ -213,7 +213,7 @@ def _write_summary(
     else:
         if len(files) > 1:
             out.write(("\n" if number else "") + f"==> {display(name)} <==\n")
-        out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in analysis.summary)
+        out.writelines(fold(sentence.text) + "\n" for sentence in analysis.summary)
         if found is not None:
             out.write("keywords: " + ", ".join(keyword.text for keyword in found) + "\n")
 
@@ -226,13 +226,23 @@ def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, obj
 def _parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
-        description="Extractive summaries of text documents, web pages, PDF and Word files with TextRank: "
-        "the sentences that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
-        epilog=_EPILOG.format(
-            rankers="\n".join(f"  {name:<18} {ranker.description}" for name, ranker in RANKERS.items()),
-            languages=", ".join(LANGUAGES),
+        description=textwrap.fill(
+            "Extractive summaries of text documents, web pages, PDF and Word files with TextRank: the sentences "
+            "that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
+            width=80,
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EPILOG.format(
+            rankers="\n".join(
+                textwrap.fill(ranker.description, width=98, initial_indent=f"  {name:<18} ", subsequent_indent=" " * 21)
+                for name, ranker in RANKERS.items()
+            ),
+            languages=textwrap.fill(
+                f"languages (--language): {', '.join(LANGUAGES)}, or auto; or a language's ISO 639-1 code (de, "
+                "fr, ja...), and names in any case (German).",
+                width=80,
+            ),
+        ),
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files",
