@@ -77,6 +77,8 @@ class Options(Protocol):
     @property
     def redundancy(self) -> float | None: ...
     @property
+    def min_per_document(self) -> int: ...
+    @property
     def sparse(self) -> bool | None: ...
     @property
     def damping(self) -> float: ...
@@ -228,6 +230,8 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
         diversity=options.diversity,
         similarity=similarity,
         redundancy=options.redundancy,
+        groups=group.owner,
+        min_per_group=options.min_per_document,
     )
     if options.order == "document":  # the group's numbering is by document, then position
         chosen = tuple(sorted(chosen, key=lambda sentence: sentence.index))

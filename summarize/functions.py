@@ -274,6 +274,7 @@ def summarize_documents(
     ranker: str | Ranker = DEFAULT_RANKER,
     diversity: float = DEFAULT_DIVERSITY,
     redundancy: float | None = DEFAULT_REDUNDANCY,
+    min_per_document: int = 0,
     language: str = "english",
     analyzer: Analyzer | None = None,
     focus: str | None = None,
@@ -308,6 +309,11 @@ def summarize_documents(
         is never chosen (default 0.5, the cosine above which two sentences are
         near-duplicates); None chooses any. The summary may then be shorter than
         its budget.
+    min_per_document : int
+        At least this many sentences of each document (all its candidates if it
+        has fewer): each document's best come first, then the best of the rest
+        fill the budget; the summary exceeds the budget when it is smaller than
+        that (default 0: no minimum, so one document may give every sentence).
     language : str
         One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``) or
         ``"auto"`` to detect each document's language.
@@ -385,6 +391,7 @@ def summarize_documents(
         ranker=ranker,
         diversity=diversity,
         redundancy=redundancy,
+        min_per_document=min_per_document,
         language=language,
         analyzer=analyzer,
         focus=focus,

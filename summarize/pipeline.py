@@ -89,6 +89,12 @@ class Summarizer:
         A sentence whose cosine with one already chosen is above this, in (0, 1],
         is never chosen, so the summary may be shorter than its budget; None
         (default) chooses any. :func:`~summarize.summarize_documents` sets it to 0.5.
+    min_per_document : int
+        For several documents: at least this many sentences of each document (all
+        its candidates if it has fewer), each document's best, before the budget is
+        filled with the best of the rest; the summary is longer than its budget
+        when the budget is smaller than that. 0 (default): no minimum, so one
+        document may give every sentence. For one text, a least number of sentences.
     sparse : bool, optional
         Build the sentence graph as sparse matrices, each sentence keeping its
         strongest edges (True), or as dense matrices (False). By default (None) texts
@@ -144,6 +150,7 @@ class Summarizer:
     analyzer: Analyzer | None = None
     diversity: float = 0.0
     redundancy: float | None = None
+    min_per_document: int = 0
     sparse: bool | None = None
     damping: float = 0.85
     max_iter: int = 100
@@ -162,6 +169,7 @@ class Summarizer:
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
         check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)
         check_float("redundancy", self.redundancy, low=0.0, high=1.0, low_open=True, optional=True)
+        check_int("min_per_document", self.min_per_document, minimum=0)
         if self.sparse is not None and not isinstance(self.sparse, bool):
             raise fail("sparse", "True, False or None", self.sparse)
         check_float("damping", self.damping, low=0.0, high=1.0, high_open=True)

@@ -175,7 +175,7 @@ def test_no_file_at_a_terminal_is_a_usage_error(
     assert len(err.splitlines()) == 2
 
 
-def test_piped_text_without_a_file_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+def test_piped_text_without_a_file_is_read() -> None:
     """``cat article.txt | summarize``: standard input, as ``-`` reads it (here a real pipe, in a subprocess)."""
     result = subprocess.run(
         [sys.executable, "-m", "summarize", "-n", "1"],

@@ -94,7 +94,23 @@ def documents_options(args: argparse.Namespace) -> Summarizer:
     """The options of every summary of several documents (``--combine``), from the command line's."""
     from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY
 
-    return Summarizer(**summary_options(args, diversity=DEFAULT_DIVERSITY), redundancy=DEFAULT_REDUNDANCY)
+    return Summarizer(
+        **summary_options(args, diversity=DEFAULT_DIVERSITY),
+        redundancy=DEFAULT_REDUNDANCY,
+        min_per_document=args.each or 0,
+    )
+
+
+def add_each_option(parser: argparse.ArgumentParser, documents: str) -> None:
+    """``--each N``, for ``--combine``: at least N sentences of each of the ``documents`` (FILEs, records)."""
+    parser.add_argument(
+        "--each",
+        type=positive_int,
+        metavar="N",
+        help=f"with --combine: at least N sentences of each of the {documents} (all of one that has fewer), "
+        "its best, before the rest fill the budget; the summary is longer than -n/--ratio/--words when "
+        "they allow fewer",
+    )
 
 
 def make_summarizer(args: argparse.Namespace) -> Summarizer:

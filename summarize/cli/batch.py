@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize.cli._common import PROG, Parser, RawDescriptionHelpFormatter, files_or_stdin, print_error
-from summarize.cli._options import add_summary_options, documents_options, encoding, make_summarizer, positive_int
+from summarize.cli._options import (
+    add_each_option,
+    add_summary_options,
+    documents_options,
+    encoding,
+    make_summarizer,
+    positive_int,
+)
 from summarize.errors import FieldError, InvalidParameterError, SummarizeError
 
 if TYPE_CHECKING:
@@ -56,6 +63,8 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of documents")
     if args.group_field is not None and not args.combine:
         parser.error("--group-field is for --combine")
+    if args.each is not None and not args.combine:
+        parser.error("--each is for --combine")
     if args.group_field is not None and Path(args.corpus).is_dir():
         parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
 
@@ -203,6 +212,7 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="with --combine: the field (CSV column) whose value groups the records, one summary per group",
     )
+    add_each_option(parser, "records (of each group)")
 
 
 def _add_worker_options(parser: argparse.ArgumentParser) -> None:

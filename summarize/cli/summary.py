@@ -22,6 +22,7 @@ from summarize.cli._common import (
     read,
 )
 from summarize.cli._options import (
+    add_each_option,
     add_private_hosts_option,
     add_summary_options,
     documents_options,
@@ -103,6 +104,8 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error("--keywords is for --format text, json and markdown, not html")
     if args.include_text and args.format != "json":
         parser.error(f"--include-text is for --format json, not {args.format}")
+    if args.each is not None and not args.combine:
+        parser.error("--each is for --combine")
     if args.combine:
         for option, given in (
             ("--keywords", args.keywords is not None),
@@ -266,10 +269,12 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
         '"document" in JSON); each FILE\'s opening sentence comes first (with the default ranker, for a short '
-        "summary, unless a --focus matches), and the same fact in several FILEs is chosen once (a sentence whose "
+        "summary, unless a --focus matches), but one FILE may give every sentence (--each N: at least N from "
+        "each), and the same fact in several FILEs is chosen once (a sentence whose "
         "cosine with one already chosen is above 0.5 is passed over); with --format html, a page showing every "
         "FILE with its chosen sentences highlighted",
     )
+    add_each_option(parser, "FILEs")
     parser.add_argument(
         "--keywords",
         type=positive_int,
