@@ -535,7 +535,9 @@ WEATHER = "Rain is expected tomorrow in the north. Wind will follow."
 
 
 def test_min_per_document_takes_each_documents_best() -> None:
-    plain = summarize.summarize_documents([PARK_STORY, WEATHER], ids=["park", "weather"], sentences=2, ranker="textrank")
+    plain = summarize.summarize_documents(
+        [PARK_STORY, WEATHER], ids=["park", "weather"], sentences=2, ranker="textrank"
+    )
     assert {s.document for s in plain} == {"park"}
     each = summarize.summarize_documents(
         [PARK_STORY, WEATHER], ids=["park", "weather"], sentences=2, ranker="textrank", min_per_document=1
