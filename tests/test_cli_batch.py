@@ -376,3 +376,38 @@ def test_batch_with_language_auto_says_which(tmp_path: Path, capsys: pytest.Capt
     english, french = map(json.loads, out.splitlines())
     assert list(english) == ["id", "language", "summary"]
     assert (english["language"], french["language"]) == ("english", "french")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("notes.txt", b"Cats purr.\nDogs bark.\n" * 20, "a text file"),
+        ("notes.md", b"# Notes\n\nCats purr. Dogs bark.\n", "a Markdown file"),
+        ("page.html", b"<html><body><p>Cats purr.</p></body></html>", "an HTML page"),
+        ("report.pdf", b"%PDF-1.7\n", "a PDF file"),
+        ("report.dat", b"%PDF-1.7\n", "a PDF file"),
+        ("memo.docx", b"PK\x03\x04", "a Word (DOCX) file"),
+    ],
+)
+def test_one_document_is_not_a_corpus(
+    name: str, content: bytes, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``summarize batch notes.txt`` says what batch reads, instead of 170 invalid JSON records."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    status, out, err = run(["batch", str(path), "-o", str(tmp_path / "out.jsonl")], capsys)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == (
+        f"summarize: error: {path} is {kind}, one document: a CORPUS is JSON Lines "
+        f'(a {{"text": ...}} object per line), a .csv file or a folder of documents; '
+        f"summarise one file with: summarize {path}"
+    )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_json_lines_in_a_text_file_are_still_a_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text("".join(json.dumps({"id": n, "text": text}) + "\n" for n, text in enumerate(TEXTS)))
+    status, out, _ = run(["batch", str(corpus), "--jobs", "1"], capsys)
+    assert status == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == list(range(len(TEXTS)))

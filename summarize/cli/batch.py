@@ -18,6 +18,7 @@ from summarize.cli._options import (
     positive_int,
 )
 from summarize.errors import FieldError, InvalidParameterError, SummarizeError
+from summarize.io.documents import DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES
 
 if TYPE_CHECKING:
     from summarize.batch import BatchReport
@@ -67,6 +68,47 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error("--each is for --combine")
     if args.group_field is not None and Path(args.corpus).is_dir():
         parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
+    kind = _one_document(args.corpus)
+    if kind is not None:
+        parser.error(
+            f'{args.corpus} is {kind}, one document: a CORPUS is JSON Lines (a {{"text": ...}} object per line), '
+            f"a .csv file or a folder of documents; summarise one file with: {PROG} {args.corpus}"
+        )
+
+
+# Suffixes of documents the summary command reads as text, never JSON Lines.
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
+# Enough of a file to see its first line.
+_HEAD_BYTES = 65536
+
+
+def _one_document(corpus: str) -> str | None:
+    """What ``corpus`` is if it is a document for the summary command, not a corpus: "a PDF file"...; else None.
+
+    A PDF, Word or HTML file (by suffix or first bytes), or a text or Markdown file
+    (.txt, .md...) whose first line is not a JSON object; a .txt file of JSON Lines is
+    a corpus, as it was.
+    """
+    path = Path(corpus)
+    if corpus == "-" or path.suffix.lower() == ".csv" or not path.is_file():
+        return None
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD_BYTES)
+    except OSError:
+        return None  # the corpus reader says why
+    if suffix in PDF_SUFFIXES or head.startswith(b"%PDF-"):
+        return "a PDF file"
+    if suffix in DOCX_SUFFIXES:
+        return "a Word (DOCX) file"
+    if suffix in HTML_SUFFIXES:
+        return "an HTML page"
+    if suffix in _TEXT_SUFFIXES:
+        first = next((line for line in head.lstrip(b"\xef\xbb\xbf").splitlines() if line.strip()), b"")
+        if not first.lstrip().startswith(b"{"):
+            return "a Markdown file" if suffix in (".md", ".markdown") else "a text file"
+    return None
 
 
 def _batch_corpus(args: argparse.Namespace) -> int:
