@@ -273,3 +273,8 @@ def _add_worker_options(parser: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         help="show a progress bar on standard error (default: when it is a terminal)",
     )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize batch`` (for shell completion)."""
+    return _parser()

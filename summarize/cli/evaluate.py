@@ -115,3 +115,8 @@ def _add_scoring_options(parser: argparse.ArgumentParser) -> None:
         help="the lead-removed construction (XSum's): each text without its first sentence, scored against "
         "that sentence; use with -n 1",
     )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize evaluate`` (for shell completion)."""
+    return _parser()

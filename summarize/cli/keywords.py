@@ -150,3 +150,8 @@ def _add_keyword_options(parser: argparse.ArgumentParser) -> None:
         metavar="W",
         help=f"link words within W words of each other, stop words skipped (default {DEFAULT_WINDOW})",
     )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize keywords`` (for shell completion)."""
+    return _parser()

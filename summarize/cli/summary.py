@@ -31,6 +31,7 @@ from summarize.cli._options import (
     positive_int,
     seconds,
 )
+from summarize.cli.completion import SHELLS
 from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
 from summarize.io.records import NO_SENTENCE, documents_record, json_line, summary_fields
@@ -82,6 +83,8 @@ def summarize_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        if args.print_completion is not None:
+            return _print_completion(parser, args)
         args.files = files_or_stdin(parser, args.files)
         _check(parser, args)
     except SystemExit as exit:  # --help, --version, or a usage error already reported
@@ -94,6 +97,25 @@ def summarize_command(argv: list[str]) -> int:
         print_error(str(error))
         return 2
     return _summarize_files(summarizer, args, sys.stdout)
+
+
+def _print_completion(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--print-completion SHELL``: the shell's completion script, from the command's parsers."""
+    from summarize.cli.batch import make_parser as batch_parser
+    from summarize.cli.completion import completion_script
+    from summarize.cli.evaluate import make_parser as evaluate_parser
+    from summarize.cli.keywords import make_parser as keywords_parser
+
+    if args.files:
+        parser.error(f"--print-completion takes no FILE, got {args.files[0]!r}")
+    subcommands = {"batch": batch_parser(), "keywords": keywords_parser(), "evaluate": evaluate_parser()}
+    try:
+        script = completion_script(args.print_completion, _parser(), subcommands)
+    except SummarizeError as error:
+        print_error(str(error))
+        return 1
+    sys.stdout.write(script)
+    return 0
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -259,7 +281,20 @@ def _parser() -> argparse.ArgumentParser:
     _add_input_options(parser)
     add_private_hosts_option(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--print-completion",
+        choices=SHELLS,
+        metavar="SHELL",
+        help=f"print the shell completion script for SHELL ({', '.join(SHELLS)}) and exit; needs "
+        "summarize[completion]; bash: summarize --print-completion bash > ~/.local/share/bash-completion/"
+        "completions/summarize (docs/command-line.md: zsh and fish)",
+    )
     return parser
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize FILE...`` (for shell completion)."""
+    return _parser()
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
