@@ -265,7 +265,7 @@ class Summarizer:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
         return detect_language_unchecked(text_of(text)) if self.language == AUTO else self.language
 
-    def _split(self, text: str) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
+    def _split(self, text: str | os.PathLike[str]) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
         """Check the text (the only check it gets) and split it: its language, its sentences, the candidates."""
         text = text_of(text)
         if len(text) > MAX_CHARACTERS:
