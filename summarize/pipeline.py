@@ -35,7 +35,7 @@ from summarize.analysis import (
     check_texts,
     keywords_of,
 )
-from summarize.errors import TextTooLongError
+from summarize.errors import InvalidParameterError, TextTooLongError
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, check_language, detect_language_unchecked
@@ -298,10 +298,10 @@ def text_of(value: object) -> str:
         return value
     if isinstance(value, os.PathLike):
         return _read(value)
-    allowed = "a str (the text itself) or an os.PathLike such as pathlib.Path (a file to read: text, HTML, PDF or Word)"
+    hint = "To summarise a file, pass its path: an os.PathLike such as pathlib.Path (text, HTML, PDF or Word)."
     if isinstance(value, (bytes, bytearray)):
-        allowed += "; decode bytes first, for example data.decode('utf-8')"
-    raise fail("text", allowed, abbreviated(value))
+        hint = "Decode bytes first, for example data.decode('utf-8'); or pass a file's path as a pathlib.Path."
+    raise InvalidParameterError(f"{fail('text', 'a str', abbreviated(value))} {hint}")
 
 
 def _outside_the_package() -> int:

@@ -124,9 +124,7 @@ def test_invalid_options_name_the_parameter(options: dict[str, object], message:
 
 
 def test_text_must_be_a_string() -> None:
-    with pytest.raises(
-        InvalidParameterError, match=r"The 'text' parameter must be a str \(the text itself\) or .*\. Got \['a', 'b'\]"
-    ):
+    with pytest.raises(InvalidParameterError, match=r"The 'text' parameter must be a str\. Got \['a', 'b'\]"):
         summarize.summarize(["a", "b"])  # type: ignore[arg-type]
     with pytest.raises(InvalidParameterError, match=r"Got b'bytes' instead"):
         summarize.rank_sentences(b"bytes")  # type: ignore[arg-type]
@@ -257,15 +255,11 @@ def test_a_str_that_names_a_file_is_the_text_with_a_warning(tmp_path: Path, monk
 @pytest.mark.parametrize(
     ("value", "hint"),
     [
-        (
-            42,
-            r"a str \(the text itself\) or an os.PathLike such as pathlib.Path "
-            r"\(a file to read: text, HTML, PDF or Word\)\. Got 42",
-        ),
-        (b"Cats purr.", r"decode bytes first, for example data.decode\('utf-8'\)\. Got b'Cats purr.'"),
-        (None, r"\. Got None instead"),
+        (42, r"Got 42 instead\. To summarise a file, pass its path: an os\.PathLike such as pathlib\.Path"),
+        (b"Cats purr.", r"Got b'Cats purr\.' instead\. Decode bytes first, for example data\.decode\('utf-8'\)"),
+        (None, r"Got None instead\. To summarise a file"),
     ],
 )
 def test_other_types_are_refused_with_what_to_pass(value: object, hint: str) -> None:
-    with pytest.raises(summarize.InvalidParameterError, match=rf"The 'text' parameter must be .*{hint}"):
+    with pytest.raises(summarize.InvalidParameterError, match=rf"The 'text' parameter must be a str\. {hint}"):
         summarize.summarize(value)  # type: ignore[arg-type]

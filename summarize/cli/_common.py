@@ -73,7 +73,7 @@ def files_or_stdin(parser: argparse.ArgumentParser, files: list[str], name: str 
     return ["-"]
 
 
-def fail(name: str, error: SummarizeError, fmt: str, out: TextIO) -> None:
+def report_failure(name: str, error: SummarizeError, fmt: str, out: TextIO) -> None:
     """Report that FILE ``name`` could not be read or summarised: a line on standard error, and for
     ``--format json`` a record ``{"file", "error"}`` in its place, so that a script sees which one failed."""
     message = str(error)

@@ -11,11 +11,11 @@ from summarize.cli._common import (
     Parser,
     RawDescriptionHelpFormatter,
     display,
-    fail,
     files_or_stdin,
     import_nltk,
     keyword_record,
     read,
+    report_failure,
 )
 from summarize.cli._options import (
     add_focus_options,
@@ -63,7 +63,7 @@ def keywords_command(argv: list[str]) -> int:
         try:
             document, language, found = _keywords(summarizer, name, args)
         except SummarizeError as error:
-            fail(name, error, args.format, sys.stdout)
+            report_failure(name, error, args.format, sys.stdout)
             status = 1
             continue
         _write_keywords(args, number, name, document, language, found)

@@ -13,13 +13,13 @@ from summarize.cli._common import (
     Parser,
     RawDescriptionHelpFormatter,
     display,
-    fail,
     files_or_stdin,
     import_nltk,
     keyword_record,
     print_error,
     print_note,
     read,
+    report_failure,
 )
 from summarize.cli._options import (
     add_each_option,
@@ -183,7 +183,7 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
         try:
             document, analysis, found = _analyze(summarizer, name, args)
         except SummarizeError as error:
-            fail(name, error, args.format, out)
+            report_failure(name, error, args.format, out)
             status = 1
             continue
         if analysis.focus_matched is False:
