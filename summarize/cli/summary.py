@@ -51,7 +51,7 @@ _EPILOG = """\
 examples:
   summarize article.txt                    the 3 best sentences, one per line
   summarize -n 5 --order score article.txt
-  cat article.txt | summarize --ratio 0.2 -
+  cat article.txt | summarize --ratio 0.2  standard input (no FILE, text piped in; or -)
   summarize --format json article.txt      sentences with index, rank, score, offsets
   summarize https://example.org/story.html the article of a web page (needs summarize[html])
   curl -s URL | summarize --input-format html -
@@ -60,7 +60,9 @@ examples:
                                            with the extracted text the offsets refer to
   summarize --format html page.html > summary.html
                                            the article with its summary highlighted
-  summarize --language german artikel.txt  a text in German (--language auto: detect it)
+  summarize --language german artikel.txt  a text in German (--language de, or auto to detect it)
+  summarize --combine --each 1 a.txt b.txt one summary of both, at least 1 sentence of each
+  summarize --print-completion bash        shell completion (bash, zsh, fish; summarize[completion])
   summarize --format json --keywords 10 article.txt
                                            the summary and the 10 best keywords
   summarize keywords article.txt -n 10     keywords only (see summarize keywords --help)
