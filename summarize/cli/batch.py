@@ -34,6 +34,9 @@ examples:
   summarize batch corpus.jsonl -o out.jsonl --resume     skip the ids already in out.jsonl
   summarize batch corpus.jsonl -o out.jsonl --scheduler tcp://host:8786
 
+A single document (a .txt or .md file that is not JSON Lines, HTML, PDF, Word) is
+not a corpus: it is refused, exit 2; summarise it with: summarize FILE.
+
 One output line per input record, in input order: {"id", "summary": [{"index",
 "rank", "score", "text", "start", "end"}]}, or {"id", "error"} for a record that
 cannot be summarised. The output is written as FILE.part and renamed to FILE when
