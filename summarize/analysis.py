@@ -76,6 +76,8 @@ class Options(Protocol):
     @property
     def redundancy(self) -> float | None: ...
     @property
+    def min_per_document(self) -> int: ...
+    @property
     def sparse(self) -> bool | None: ...
     @property
     def damping(self) -> float: ...
@@ -189,7 +191,7 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
     body = candidates(group.sentences)
     terms, focus = _terms(options, group, body, languages)
     ranking = _rank(options, group, body, terms, focus, several=len(documents) > 1)
-    chosen = _choose(options, ranking, body, len(group.sentences))
+    chosen = _choose(options, ranking, body, group)
     matched = None if focus is None else bool(focus.any())
     if names is None:  # one text: its numbering is its own, its scores the ranker's
         summary = Summary(chosen, language=languages[0], languages=languages, focus_matched=matched)
@@ -269,11 +271,11 @@ def _rank(
     return _Ranking(_ranked(group.sentences, keys), scores, weights, counts)
 
 
-def _choose(options: Options, ranking: _Ranking, body: Sequence[Sentence], size: int) -> tuple[ScoredSentence, ...]:
-    """The summary's sentences: the best within the budget, with diversity and redundancy when asked."""
+def _choose(options: Options, ranking: _Ranking, body: Sequence[Sentence], group: _Group) -> tuple[ScoredSentence, ...]:
+    """The summary's sentences: the best within the budget, with diversity, redundancy and a minimum per document."""
     similarity = None
     if body and (options.diversity > 0 or options.redundancy is not None):
-        similarity = _in_group_space(cosine(ranking.counts), body, size)
+        similarity = _in_group_space(cosine(ranking.counts), body, len(group.sentences))
     chosen = select(
         ranking.numbered,
         sentences=options.sentences,
@@ -283,6 +285,8 @@ def _choose(options: Options, ranking: _Ranking, body: Sequence[Sentence], size:
         diversity=options.diversity,
         similarity=similarity,
         redundancy=options.redundancy,
+        groups=group.owner,
+        min_per_group=options.min_per_document,
     )
     if options.order == "document":  # the group's numbering is by document, then position
         chosen = tuple(sorted(chosen, key=lambda sentence: sentence.index))

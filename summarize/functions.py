@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ __all__ = ["keywords", "rank_sentences", "summarize", "summarize_documents", "to
 
 
 def summarize(
-    text: str,
+    text: str | os.PathLike[str],
     *,
     sentences: int | None = None,
     ratio: float | None = None,
@@ -41,8 +42,12 @@ def summarize(
 
     Parameters
     ----------
-    text : str
-        The document.
+    text : str or os.PathLike
+        The document: the text itself, or a path (:class:`pathlib.Path`) to a file,
+        read as the command line reads a FILE (text, HTML, PDF or Word, by its
+        suffix and first bytes; :func:`summarize.load_document`). A str is always
+        the text, even when it is the name of a file (a :class:`UserWarning` then
+        says to pass a path).
     sentences, ratio, words : optional
         The summary's length, at most one of them: a number of sentences, a share
         of the document's sentences in (0, 1], or a word budget. Default: 3 sentences.
@@ -72,7 +77,9 @@ def summarize(
     Raises
     ------
     InvalidParameterError
-        If ``text`` is not a str or an option is invalid.
+        If ``text`` is neither a str nor a path, or an option is invalid.
+    InputError
+        If ``text`` is a path to a file that cannot be read.
 
     Notes
     -----
@@ -118,7 +125,7 @@ def summarize(
 
 
 def rank_sentences(
-    text: str,
+    text: str | os.PathLike[str],
     *,
     sentences: int | None = None,
     ratio: float | None = None,
@@ -157,7 +164,11 @@ def rank_sentences(
 
 
 def to_networkx(
-    text: str, *, ranker: str | Ranker = DEFAULT_RANKER, language: str = "english", analyzer: Analyzer | None = None
+    text: str | os.PathLike[str],
+    *,
+    ranker: str | Ranker = DEFAULT_RANKER,
+    language: str = "english",
+    analyzer: Analyzer | None = None,
 ) -> nx.Graph:
     """The sentence similarity graph of a text, as a networkx graph.
 
@@ -176,7 +187,7 @@ def to_networkx(
 
 
 def keywords(
-    text: str,
+    text: str | os.PathLike[str],
     *,
     top: int = DEFAULT_KEYWORDS,
     language: str = "english",
@@ -267,7 +278,7 @@ def keywords(
 
 
 def summarize_documents(
-    texts: Sequence[str],
+    texts: Sequence[str | os.PathLike[str]],
     *,
     ids: Sequence[str] | None = None,
     sentences: int | None = None,
@@ -277,6 +288,7 @@ def summarize_documents(
     ranker: str | Ranker = DEFAULT_RANKER,
     diversity: float = DEFAULT_DIVERSITY,
     redundancy: float | None = DEFAULT_REDUNDANCY,
+    min_per_document: int = 0,
     language: str = "english",
     analyzer: Analyzer | None = None,
     focus: str | None = None,
@@ -286,8 +298,8 @@ def summarize_documents(
 
     Parameters
     ----------
-    texts : sequence of str
-        The documents.
+    texts : sequence of str or os.PathLike
+        The documents: texts, or paths to files to read (as in :func:`summarize.summarize`).
     ids : sequence of str, optional
         A distinct id for each document, given as :attr:`~summarize.types.DocumentSentence.document`;
         by default each document's position, from 0.
@@ -311,6 +323,11 @@ def summarize_documents(
         is never chosen (default 0.5, the cosine above which two sentences are
         near-duplicates); None chooses any. The summary may then be shorter than
         its budget.
+    min_per_document : int
+        At least this many sentences of each document (all its candidates if it
+        has fewer): each document's best come first, then the best of the rest
+        fill the budget; the summary exceeds the budget when it is smaller than
+        that (default 0: no minimum, so one document may give every sentence).
     language : str
         One of :data:`~summarize.languages.LANGUAGES` (default ``"english"``) or
         ``"auto"`` to detect each document's language.
@@ -388,6 +405,7 @@ def summarize_documents(
         ranker=ranker,
         diversity=diversity,
         redundancy=redundancy,
+        min_per_document=min_per_document,
         language=language,
         analyzer=analyzer,
         focus=focus,

@@ -17,14 +17,19 @@ import math
 import re
 from collections import Counter
 from functools import cache
+from typing import TypeVar
 
 from summarize._data import rows
 from summarize._validation import check_choice, check_text
 
+T = TypeVar("T")
+
 __all__ = [
     "AUTO",
+    "ISO_CODES",
     "LANGUAGES",
     "UNSPACED",
+    "canonical_language",
     "check_language",
     "detect_language",
     "detect_language_unchecked",
@@ -54,6 +59,29 @@ LANGUAGES: tuple[str, ...] = (
 
 #: The value of ``language`` that asks for the language to be detected from the text.
 AUTO = "auto"
+
+#: Each language's ISO 639-1 code, also accepted as its name (``"de"`` for ``"german"``;
+#: ``"nb"``, Norwegian Bokmål, is Norwegian too).
+ISO_CODES: dict[str, str] = {
+    "ar": "arabic",
+    "zh": "chinese",
+    "da": "danish",
+    "nl": "dutch",
+    "en": "english",
+    "fi": "finnish",
+    "fr": "french",
+    "de": "german",
+    "hu": "hungarian",
+    "it": "italian",
+    "ja": "japanese",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "es": "spanish",
+    "sv": "swedish",
+}
 
 #: Languages written without spaces between words: their terms are character bigrams.
 UNSPACED = frozenset({"chinese", "japanese"})
@@ -94,7 +122,11 @@ _WORD = r"[^\W\d_]+"
 
 
 def check_language(language: object, *, auto: bool = True) -> str:
-    """Return ``language`` if summarize knows it (or it is ``"auto"``, when ``auto`` is true).
+    """The canonical name of ``language`` if summarize knows it (or ``"auto"``, when ``auto`` is true).
+
+    A language is named by its English name in any case (``"German"``), or by its
+    ISO 639-1 code (``"de"``), also with a region (``"de-AT"``, ``"pt_BR"``); the
+    result is the name in :data:`LANGUAGES`.
 
     Raises
     ------
@@ -104,15 +136,33 @@ def check_language(language: object, *, auto: bool = True) -> str:
     Examples
     --------
     >>> from summarize.languages import check_language
-    >>> check_language("german")
-    'german'
+    >>> check_language("german"), check_language("German"), check_language("de"), check_language("pt-BR")
+    ('german', 'german', 'german', 'portuguese')
     >>> check_language("klingon")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     summarize.errors.InvalidParameterError: The 'language' parameter must be one of 'arabic', ...
     """
     choices: tuple[object, ...] = (*LANGUAGES, AUTO) if auto else LANGUAGES
-    return str(check_choice("language", language, choices))
+    return str(check_choice("language", canonical_language(language), choices))
+
+
+def canonical_language(language: T) -> T | str:
+    """The name in :data:`LANGUAGES` (or ``"auto"``) that ``language`` stands for; anything else as it is.
+
+    Examples
+    --------
+    >>> from summarize.languages import canonical_language
+    >>> canonical_language("ENGLISH"), canonical_language("ja"), canonical_language("zh-Hans"), canonical_language("x")
+    ('english', 'japanese', 'chinese', 'x')
+    """
+    if not isinstance(language, str):
+        return language
+    name = language.strip().lower()
+    if name in LANGUAGES or name == AUTO:
+        return name
+    code = re.split(r"[-_]", name, maxsplit=1)[0]
+    return ISO_CODES.get(code, language)
 
 
 def stop_words(language: str = "english") -> frozenset[str]:

@@ -57,7 +57,7 @@ class DocumentsOptions(Summarizer):
         )
         super().__post_init__()
 
-    # The deprecated signature: the documents, not one text (one reason it is deprecated).
-    def summarize(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> Summary:
+    # The deprecated signature: the documents, not one text or path (one reason it is deprecated).
+    def summarize(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> Summary:  # type: ignore[override]
         """:func:`summarize_documents` of ``texts`` (and ``ids``) with these options."""
         return self.summarize_documents(texts, ids=ids)

@@ -10,17 +10,21 @@ make a Summarizer and call it.
 
 from __future__ import annotations
 
+import os
+import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarize._validation import (
+    abbreviated,
     check_budget,
     check_choice,
     check_float,
     check_focus,
     check_int,
-    check_text,
     fail,
 )
 from summarize.analysis import (
@@ -31,7 +35,7 @@ from summarize.analysis import (
     check_texts,
     keywords_of,
 )
-from summarize.errors import TextTooLongError
+from summarize.errors import InvalidParameterError, TextTooLongError
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, check_language, detect_language_unchecked
@@ -85,6 +89,12 @@ class Summarizer:
         A sentence whose cosine with one already chosen is above this, in (0, 1],
         is never chosen, so the summary may be shorter than its budget; None
         (default) chooses any. :func:`~summarize.summarize_documents` sets it to 0.5.
+    min_per_document : int
+        For several documents: at least this many sentences of each document (all
+        its candidates if it has fewer), each document's best, before the budget is
+        filled with the best of the rest; the summary is longer than its budget
+        when the budget is smaller than that. 0 (default): no minimum, so one
+        document may give every sentence. For one text, a least number of sentences.
     sparse : bool, optional
         Build the sentence graph as sparse matrices, each sentence keeping its
         strongest edges (True), or as dense matrices (False). By default (None) texts
@@ -140,6 +150,7 @@ class Summarizer:
     analyzer: Analyzer | None = None
     diversity: float = 0.0
     redundancy: float | None = None
+    min_per_document: int = 0
     sparse: bool | None = None
     damping: float = 0.85
     max_iter: int = 100
@@ -152,11 +163,13 @@ class Summarizer:
         check_choice("order", self.order, ORDERS)
         if not isinstance(self.ranker, Ranker):
             check_choice("ranker", self.ranker, RANKERS)
-        check_language(self.language)
+        # "de" and "German" are "german": stored by their canonical names, which the pipeline reads.
+        object.__setattr__(self, "language", check_language(self.language))
         if self.analyzer is not None and not callable(self.analyzer):
             raise fail("analyzer", "a callable from a sentence to its terms, or None", self.analyzer)
         check_float("diversity", self.diversity, low=0.0, high=1.0, high_open=True)
         check_float("redundancy", self.redundancy, low=0.0, high=1.0, low_open=True, optional=True)
+        check_int("min_per_document", self.min_per_document, minimum=0)
         if self.sparse is not None and not isinstance(self.sparse, bool):
             raise fail("sparse", "True, False or None", self.sparse)
         check_float("damping", self.damping, low=0.0, high=1.0, high_open=True)
@@ -164,29 +177,31 @@ class Summarizer:
         check_float("tol", self.tol, low=0.0, high=float("inf"), low_open=True)
         check_focus(self.focus, self.focus_weight)
 
-    def __call__(self, text: str) -> Summary:
+    def __call__(self, text: str | os.PathLike[str]) -> Summary:
         """Summarise ``text``; the same as :meth:`summarize`."""
         return self.summarize(text)
 
-    def summarize(self, text: str) -> Summary:
+    def summarize(self, text: str | os.PathLike[str]) -> Summary:
         """The best sentences of ``text`` within the budget, in the order asked for.
 
         An empty or blank text gives an empty summary.
         """
         return self.analyze(text).summary
 
-    def rank(self, text: str) -> tuple[ScoredSentence, ...]:
+    def rank(self, text: str | os.PathLike[str]) -> tuple[ScoredSentence, ...]:
         """Every sentence of ``text``, scored and ranked, in document order.
 
         Position-aware rankers score for this summariser's budget.
         """
         return self.analyze(text).sentences
 
-    def graph(self, text: str) -> nx.Graph:
+    def graph(self, text: str | os.PathLike[str]) -> nx.Graph:
         """The sentence similarity graph of ``text`` as a networkx graph (see :meth:`Analysis.graph`)."""
         return self.analyze(text).graph()
 
-    def keywords(self, text: str, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
+    def keywords(
+        self, text: str | os.PathLike[str], *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW
+    ) -> tuple[Keyword, ...]:
         """The keywords and key phrases of ``text``, best first (see :func:`keywords`).
 
         Only splits the text; to have both a summary and keywords, :meth:`analyze`
@@ -197,7 +212,7 @@ class Summarizer:
         language, sentences, _ = self._split(text)
         return keywords_of(sentences, language, self, top=top, window=window)
 
-    def analyze(self, text: str) -> Analysis:
+    def analyze(self, text: str | os.PathLike[str]) -> Analysis:
         """Analyse ``text`` once: its language, its sentences scored and ranked, and its summary.
 
         The summary, the ranking, the keywords, the graph, the HTML page and the
@@ -211,18 +226,23 @@ class Summarizer:
         >>> analysis.language, len(analysis.sentences), analysis.summary[0].text
         ('german', 2, 'Die Katze schläft.')
         """
-        if len(check_text(text)) > MAX_CHARACTERS:
+        text = text_of(text)
+        if len(text) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
         return analyze_group(self, (text,))
 
-    def summarize_documents(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> Summary:
+    def summarize_documents(
+        self, texts: Sequence[str | os.PathLike[str]], *, ids: Sequence[str] | None = None
+    ) -> Summary:
         """One summary of several documents, each sentence a :class:`~summarize.types.DocumentSentence`.
 
         See :func:`summarize.summarize_documents`; the options are this summariser's.
         """
         return self.analyze_documents(texts, ids=ids).summary
 
-    def analyze_documents(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> Analysis:
+    def analyze_documents(
+        self, texts: Sequence[str | os.PathLike[str]], *, ids: Sequence[str] | None = None
+    ) -> Analysis:
         """Analyse several documents once, as one group: one graph, one ranking, one summary.
 
         ``ids`` name the documents (distinct str, one per document); by default
@@ -236,17 +256,71 @@ class Summarizer:
         >>> analysis.documents, [(s.document, s.index) for s in analysis.summary]
         ((0, 1), [(0, 0)])
         """
+        if isinstance(texts, Sequence) and not isinstance(texts, str):
+            texts = [_read(text) if isinstance(text, os.PathLike) else text for text in texts]
         documents = check_texts(texts)
         return analyze_group(self, documents, names=check_ids(ids, len(documents)))
 
-    def language_of(self, text: str) -> str:
+    def language_of(self, text: str | os.PathLike[str]) -> str:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
-        return detect_language_unchecked(check_text(text)) if self.language == AUTO else self.language
+        return detect_language_unchecked(text_of(text)) if self.language == AUTO else self.language
 
-    def _split(self, text: str) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
+    def _split(self, text: str | os.PathLike[str]) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
         """Check the text (the only check it gets) and split it: its language, its sentences, the candidates."""
-        if len(check_text(text)) > MAX_CHARACTERS:
+        text = text_of(text)
+        if len(text) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
         language = detect_language_unchecked(text) if self.language == AUTO else self.language
         sentences = split_sentences_unchecked(text, language)
         return language, sentences, candidates(sentences)
+
+
+# A str this long, or with a line break, is a text, never a file's name: no file is looked for.
+_NAME_CHARACTERS = 1024
+
+
+def text_of(value: object) -> str:
+    """The text to summarise: a str as it is, or the text of the file an :class:`os.PathLike` names.
+
+    A path is read as the command line reads a FILE
+    (:func:`summarize.io.documents.load_document`: text, HTML, PDF or Word, by its
+    suffix and first bytes). A str is always the text itself, even when it names a
+    file; then a :class:`UserWarning` says to pass a :class:`pathlib.Path` to read it.
+    """
+    if isinstance(value, str):
+        if len(value) <= _NAME_CHARACTERS and "\n" not in value and value.strip() and _is_file(value):
+            warnings.warn(
+                f"The text {value!r} is the name of a file; it is summarised as text. "
+                f"To summarise the file, pass a path: pathlib.Path({value!r}).",
+                UserWarning,
+                stacklevel=_outside_the_package(),
+            )
+        return value
+    if isinstance(value, os.PathLike):
+        return _read(value)
+    hint = "To summarise a file, pass its path: an os.PathLike such as pathlib.Path (text, HTML, PDF or Word)."
+    if isinstance(value, (bytes, bytearray)):
+        hint = "Decode bytes first, for example data.decode('utf-8'); or pass a file's path as a pathlib.Path."
+    raise InvalidParameterError(f"{fail('text', 'a str', abbreviated(value))} {hint}")
+
+
+def _outside_the_package() -> int:
+    """The ``stacklevel`` of the first caller outside summarize, for a warning that points at the user's line."""
+    level, frame = 2, sys._getframe(2)
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "summarize":
+        level, frame = level + 1, frame.f_back
+    return level
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return os.path.isfile(name)
+    except (OSError, ValueError):  # a name the system cannot look up (too long, a NUL)
+        return False
+
+
+def _read(path: os.PathLike[str]) -> str:
+    """The text of the document at ``path``, read as the command line reads a FILE."""
+    from summarize.io.documents import load_document  # the one exception to the layers: see tests/test_layers.py
+
+    return load_document(Path(os.fsdecode(path))).text

@@ -8,6 +8,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from summarize.types import ScoredSentence, Sentence
 
@@ -92,6 +93,8 @@ def select(
     diversity: float = 0.0,
     similarity: scipy.sparse.csr_matrix | None = None,
     redundancy: float | None = None,
+    groups: Sequence[int] | npt.NDArray[np.int64] | None = None,
+    min_per_group: int = 0,
 ) -> tuple[ScoredSentence, ...]:
     """Choose the best sentences within a budget.
 
@@ -121,6 +124,15 @@ def select(
         A sentence whose similarity to one already chosen exceeds this is never
         chosen, so the summary may be shorter than its budget; None (default)
         chooses any.
+    groups : sequence of int, optional
+        Each sentence's group (for several documents, its document), indexed by
+        sentence index; needed when ``min_per_group`` is above 0.
+    min_per_group : int
+        At least this many sentences of each group (all its candidates, if it has
+        fewer): each group's best, in the order sentences are taken, come before
+        the rest fills the budget, which they may exceed. A group whose sentences
+        all repeat ones already chosen (``redundancy``) still gets its best ones,
+        by rank. 0 (default): no minimum.
 
     Returns
     -------
@@ -148,17 +160,65 @@ def select(
     best_first: Iterable[ScoredSentence] = by_rank
     if (diversity > 0 or redundancy is not None) and similarity is not None and by_rank:
         best_first = _marginal_relevance_order(by_rank, diversity, similarity, redundancy)
+    reserved: list[ScoredSentence] = []
+    if min_per_group > 0 and groups is not None and by_rank:
+        taken = list(best_first)
+        reserved, rest = _each_group(taken, by_rank, groups, min_per_group)
+        position = {sentence.index: number for number, sentence in enumerate(taken)}
+        best_first = rest
     if words is not None:
-        chosen = _fit_words(best_first, words)
+        used = sum(len(sentence.text.split()) for sentence in reserved)
+        if not reserved:
+            chosen = _fit_words(best_first, words)
+        else:
+            chosen = reserved + (_fit_words(best_first, words - used, at_least_one=False) if used < words else [])
     else:
         if ratio is not None:
             count = max(1, math.floor(ratio * len(pool) + 0.5))
         else:
             count = DEFAULT_SENTENCES if sentences is None else sentences
-        chosen = list(islice(best_first, count))
+        chosen = reserved + list(islice(best_first, max(0, count - len(reserved))))
     if order == "document":
         chosen.sort(key=lambda sentence: sentence.index)
+    elif reserved:  # in the order they were taken; a group's best passed over as redundant, after them
+        chosen.sort(key=lambda sentence: (position.get(sentence.index, len(position)), sentence.rank))
     return tuple(chosen)
+
+
+def _each_group(
+    taken: list[ScoredSentence],
+    by_rank: list[ScoredSentence],
+    groups: Sequence[int] | npt.NDArray[np.int64],
+    minimum: int,
+) -> tuple[list[ScoredSentence], list[ScoredSentence]]:
+    """The first ``minimum`` sentences of each group in the order they are ``taken`` (topped up by rank), and the rest.
+
+    Examples
+    --------
+    >>> from summarize.selection import _each_group
+    >>> from summarize.types import ScoredSentence
+    >>> ranked = [ScoredSentence(index=i, text="x.", start=0, end=2, score=1 / (i + 1), rank=i + 1) for i in range(4)]
+    >>> reserved, rest = _each_group(ranked, ranked, [0, 0, 0, 1], 1)
+    >>> [s.index for s in reserved], [s.index for s in rest]
+    ([0, 3], [1, 2])
+    """
+    counts: dict[int, int] = {}
+    reserved: list[ScoredSentence] = []
+    rest: list[ScoredSentence] = []
+    for sentence in taken:
+        group = int(groups[sentence.index])
+        if counts.get(group, 0) < minimum:
+            reserved.append(sentence)
+            counts[group] = counts.get(group, 0) + 1
+        else:
+            rest.append(sentence)
+    seen = {sentence.index for sentence in taken}
+    for sentence in by_rank:  # the groups whose sentences were passed over as repeats
+        group = int(groups[sentence.index])
+        if sentence.index not in seen and counts.get(group, 0) < minimum:
+            reserved.append(sentence)
+            counts[group] = counts.get(group, 0) + 1
+    return reserved, rest
 
 
 def _marginal_relevance_order(
@@ -187,7 +247,7 @@ def _marginal_relevance_order(
             remaining &= overlap <= redundancy
 
 
-def _fit_words(best_first: Iterable[ScoredSentence], budget: int) -> list[ScoredSentence]:
+def _fit_words(best_first: Iterable[ScoredSentence], budget: int, *, at_least_one: bool = True) -> list[ScoredSentence]:
     chosen: list[ScoredSentence] = []
     first: ScoredSentence | None = None
     used = 0
@@ -199,4 +259,4 @@ def _fit_words(best_first: Iterable[ScoredSentence], budget: int) -> list[Scored
             used += length
             if used == budget:
                 break
-    return chosen or ([first] if first is not None else [])
+    return chosen or ([first] if first is not None and at_least_one else [])

@@ -137,8 +137,19 @@ class Summary(Sequence[ScoredSentence]):
 
     @property
     def text(self) -> str:
-        """The chosen sentences joined by single spaces, each with its inner whitespace collapsed."""
-        return " ".join(" ".join(sentence.text.split()) for sentence in self.sentences)
+        """The chosen sentences as one paragraph: joined by single spaces, each with its inner whitespace collapsed.
+
+        Chinese and Japanese are written without spaces: a line break inside a
+        sentence between two such characters is dropped, and two such sentences are
+        joined without a space (:func:`summarize.spacing.join_sentences`).
+        """
+        from summarize.spacing import join_sentences
+
+        return join_sentences(sentence.text for sentence in self.sentences)
+
+    def __str__(self) -> str:
+        """The summary's text (:attr:`text`), so that ``print(summary)`` shows the summary; ``repr`` shows its parts."""
+        return self.text
 
 
 #: A summary of several documents is a :class:`Summary` whose sentences are

@@ -91,7 +91,10 @@ def test_bad_file_is_reported_and_others_still_summarised(
     status, out, err = run(["-n", "1", "--format", "json", str(missing), str(article)], capsys)
     assert status == 1
     assert err == f"summarize: error: {missing}: no such file\n"
-    assert json.loads(out)["file"] == str(article)
+    # One record per FILE, in order: the one that failed says why.
+    failed, summarised = map(json.loads, out.splitlines())
+    assert failed == {"file": str(missing), "error": "no such file"}
+    assert summarised["file"] == str(article)
 
 
 @pytest.mark.parametrize(
@@ -135,14 +138,64 @@ def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         (["-n", "2", "--ratio", "0.5", "x"], "not allowed with argument"),
         (["--order", "random", "x"], "invalid choice: 'random'"),
         (["--encoding", "klingon", "x"], "unknown encoding 'klingon'"),
-        ([], "the following arguments are required: FILE"),
+        (["--bogus", "x"], "unrecognized arguments: --bogus"),
+        (["batch", "--resume", "x.jsonl"], "--resume needs an output file (-o FILE)"),
+        (["keywords", "--window", "1", "x"], "argument --window: must be a whole number from 2 to 10, got '1'"),
+        (["evaluate", "--half", "third", "x"], "argument --half: invalid choice: 'third'"),
     ],
 )
 def test_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A usage error is one line, ``summarize: error: ...``, and a hint; not argparse's usage block."""
     status, out, err = run(argv, capsys)
+    command = f"summarize {argv[0]}" if argv[0] in ("batch", "keywords", "evaluate") else "summarize"
     assert (status, out) == (2, "")
-    assert "summarize: error: " in err
-    assert message in err
+    first, hint = err.splitlines()
+    assert first.startswith("summarize: error: ")
+    assert message in first
+    assert hint == f"Try '{command} --help' for more information."
+    assert "usage:" not in err
+
+
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("command", [[], ["keywords"], ["batch"]])
+def test_no_file_at_a_terminal_is_a_usage_error(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Terminal(io.BytesIO(b"")))
+    status, out, err = run(command, capsys)
+    name = "CORPUS" if command == ["batch"] else "FILE"
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == (
+        f"summarize: error: no {name} given: name one, or pipe text into the command (- reads standard input)"
+    )
+    assert len(err.splitlines()) == 2
+
+
+def test_piped_text_without_a_file_is_read() -> None:
+    """``cat article.txt | summarize``: standard input, as ``-`` reads it (here a real pipe, in a subprocess)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", "-n", "1"],
+        input=ARTICLE,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == summarize.summarize(ARTICLE, sentences=1)[0].text + "\n"
+    keywords = subprocess.run(
+        [sys.executable, "-m", "summarize", "keywords", "-n", "2"],
+        input=ARTICLE,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert keywords.stdout.splitlines() == [k.text for k in summarize.keywords(ARTICLE, top=2)]
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -373,12 +426,15 @@ def test_keywords_command(article: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert set(record["keywords"][0]) == {"text", "score", "count"}
 
 
-def test_keywords_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_keywords_command_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     status, _, err = run(["keywords", str(empty), str(tmp_path / "missing.txt")], capsys)
     assert status == 1
     assert err.count("summarize: error:") == 2
+    monkeypatch.setattr(sys, "stdin", _Terminal(io.BytesIO(b"")))
     for argv in (["keywords"], ["keywords", "-n", "0", "a.txt"], ["keywords", "--window", "1", "a.txt"]):
         status, _, err = run(argv, capsys)
         assert status == 2, argv
@@ -416,3 +472,70 @@ def test_a_text_of_punctuation_alone_has_no_sentence(tmp_path: Path, capsys: pyt
     status, out, err = run([str(marks)], capsys)
     assert (status, out) == (1, "")
     assert err == f"summarize: error: {marks}: no sentence to summarise (only punctuation or symbols)\n"
+
+
+@pytest.mark.parametrize("given", ["de", "German", "GERMAN", "de-AT"])
+def test_language_by_code_or_capitalised_name(given: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    german = tmp_path / "artikel.txt"
+    german.write_text(GERMAN, encoding="utf-8")
+    status, out, err = run(["--format", "json", "--language", given, str(german)], capsys)
+    assert (status, err) == (0, "")
+    assert json.loads(out)["language"] == "german"
+    status, out, _ = run(["keywords", "--format", "json", "--language", given, str(german)], capsys)
+    assert json.loads(out)["language"] == "german"
+
+
+def test_keywords_json_has_a_record_for_a_file_that_fails(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n", encoding="utf-8")
+    status, out, err = run(["keywords", "--format", "json", str(article), str(empty)], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert status == 1
+    assert [record["file"] for record in records] == [str(article), str(empty)]
+    assert records[1] == {"file": str(empty), "error": "empty input, no keywords"}
+    assert err == f"summarize: error: {empty}: empty input, no keywords\n"
+
+
+def test_json_error_record_for_a_text_too_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(summarize.pipeline, "MAX_CHARACTERS", 100)
+    big = tmp_path / "big.txt"
+    big.write_text("The council met on Monday to vote. " * 10, encoding="utf-8")
+    status, out, _ = run(["--format", "json", str(big)], capsys)
+    assert status == 1
+    record = json.loads(out)
+    assert record["file"] == str(big)
+    assert record["error"].startswith("The text has 350 characters")
+
+
+def test_chinese_and_japanese_lines_join_without_a_space(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    japanese = tmp_path / "manual.txt"
+    japanese.write_text("新しいマニュ\nアルを読んでください。古い説明書は捨てて\nください。", encoding="utf-8")
+    status, out, _ = run(["--language", "ja", "-n", "2", str(japanese)], capsys)
+    assert status == 0
+    assert out == "新しいマニュアルを読んでください。\n古い説明書は捨ててください。\n"
+    status, out, _ = run(["--language", "ja", "-n", "2", "--format", "markdown", str(japanese)], capsys)
+    assert "- 新しいマニュアルを読んでください。\n- 古い説明書は捨ててください。\n" in out
+    copy = tmp_path / "copy.txt"
+    copy.write_text("明日の天気は晴れ\nです。", encoding="utf-8")
+    status, out, _ = run(["--language", "ja", "-n", "4", "--combine", str(japanese), str(copy)], capsys)
+    assert f"[{copy}] 明日の天気は晴れです。\n" in out
+
+
+def _help_lines(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    status, out, _ = run([*argv, "--help"], capsys)
+    assert status == 0
+    return out.splitlines()
+
+
+@pytest.mark.parametrize("command", [[], ["keywords"], ["batch"], ["evaluate"]])
+@pytest.mark.parametrize("columns", ["80", "100", "200"])
+def test_every_help_line_fits_100_columns(
+    command: list[str], columns: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    too_long = [line for line in _help_lines(command, capsys) if len(line) > 100]
+    assert not too_long, f"summarize {' '.join(command)} --help: {too_long}"

@@ -138,6 +138,11 @@ def test_resume_of_a_complete_run_changes_nothing(
     assert output.read_bytes() == before
 
 
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_a_file_named_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,9 +150,10 @@ def test_a_file_named_batch(
     Path("batch").write_text(TEXTS[0], encoding="utf-8")
     status, out, _ = run(["-n", "1", "./batch"], capsys)
     assert (status, out) == (0, summarize.summarize(TEXTS[0], sentences=1)[0].text + "\n")
+    monkeypatch.setattr(sys, "stdin", _Terminal(io.BytesIO(b"")))
     status, _, err = run(["batch"], capsys)
     assert status == 2
-    assert "the following arguments are required: CORPUS" in err
+    assert "no CORPUS given" in err
 
 
 def test_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -388,3 +394,38 @@ def test_a_second_run_on_the_same_output_is_one_line(
         f"summarize: error: {output}: another run is writing this output now ({partial_path(output)} is locked); "
         "wait for it to finish, or write to another file\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("notes.txt", b"Cats purr.\nDogs bark.\n" * 20, "a text file"),
+        ("notes.md", b"# Notes\n\nCats purr. Dogs bark.\n", "a Markdown file"),
+        ("page.html", b"<html><body><p>Cats purr.</p></body></html>", "an HTML page"),
+        ("report.pdf", b"%PDF-1.7\n", "a PDF file"),
+        ("report.dat", b"%PDF-1.7\n", "a PDF file"),
+        ("memo.docx", b"PK\x03\x04", "a Word (DOCX) file"),
+    ],
+)
+def test_one_document_is_not_a_corpus(
+    name: str, content: bytes, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``summarize batch notes.txt`` says what batch reads, instead of 170 invalid JSON records."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    status, out, err = run(["batch", str(path), "-o", str(tmp_path / "out.jsonl")], capsys)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == (
+        f"summarize: error: {path} is {kind}, one document: a CORPUS is JSON Lines "
+        f'(a {{"text": ...}} object per line), a .csv file or a folder of documents; '
+        f"summarise one file with: summarize {path}"
+    )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_json_lines_in_a_text_file_are_still_a_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text("".join(json.dumps({"id": n, "text": text}) + "\n" for n, text in enumerate(TEXTS)))
+    status, out, _ = run(["batch", str(corpus), "--jobs", "1"], capsys)
+    assert status == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == list(range(len(TEXTS)))

@@ -8,7 +8,7 @@ import pytest
 
 import summarize
 from summarize import LANGUAGES, InvalidParameterError, detect_language, split_sentences
-from summarize.languages import check_language
+from summarize.languages import ISO_CODES, check_language
 from summarize.terms import analyzer, stop_words
 
 
@@ -266,7 +266,7 @@ def test_unknown_language_lists_the_known_ones() -> None:
     with pytest.raises(InvalidParameterError, match=message):
         summarize.summarize("Qapla'.", language="klingon")
     with pytest.raises(InvalidParameterError, match="'language'"):
-        summarize.Summarizer(language="English")
+        summarize.Summarizer(language="Englisch")  # "English" is english (any case), "en" too
     with pytest.raises(InvalidParameterError, match="'language'"):
         split_sentences("Text.", language="elvish")
     with pytest.raises(InvalidParameterError, match=r"'language'.*'swedish'\. Got 'auto'"):
@@ -321,3 +321,40 @@ def test_hebrew_text_comes_out_unchanged() -> None:
     summary = summarize.summarize(text, sentences=2)
     assert all(s.text == text[s.start : s.end] for s in summary)
     assert summary.text in text
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        ("de", "german"),
+        ("German", "german"),
+        ("GERMAN", "german"),
+        ("pt-BR", "portuguese"),
+        ("zh_Hant", "chinese"),
+        ("ja", "japanese"),
+        ("nb", "norwegian"),
+        ("Auto", "auto"),
+        (" english ", "english"),
+    ],
+)
+def test_a_language_by_its_code_or_in_any_case(given: str, name: str) -> None:
+    assert check_language(given) == name
+    assert summarize.Summarizer(language=given).language == name
+
+
+def test_every_language_has_a_code() -> None:
+    assert set(ISO_CODES.values()) == set(LANGUAGES)
+
+
+def test_functions_take_a_language_code() -> None:
+    text = "Die Stadt baut ca. 5 neue Schulen. Das kostet viel Geld."
+    assert summarize.split_sentences(text, language="de") == summarize.split_sentences(text, language="german")
+    assert summarize.summarize(text, language="De").language == "german"
+    assert summarize.keywords(text, language="de") == summarize.keywords(text, language="german")
+    assert stop_words("de") == stop_words("german")
+
+
+@pytest.mark.parametrize("given", ["klingon", "xx", "", "d", 7])
+def test_an_unknown_language_names_the_languages_there_are(given: object) -> None:
+    with pytest.raises(InvalidParameterError, match=rf"must be one of 'arabic', .*'swedish'\. Got {given!r} instead"):
+        summarize.Summarizer(language=given)  # type: ignore[arg-type]

@@ -534,3 +534,64 @@ def test_the_sentence_limit_counts_every_document(monkeypatch: pytest.MonkeyPatc
     summarize_documents(["Cats purr. Dogs bark. " * 12] * 2)  # 48 sentences in all
     with pytest.raises(TooManySentencesError, match=r"^The text has more than 50 sentences"):
         summarize_documents(["Cats purr. Dogs bark. " * 15] * 2)  # 30 each, 60 in all
+
+
+# The first report ranks above the second everywhere: without a minimum, it gives every sentence.
+PARK_STORY = (
+    "The council approved the new park on Monday. The park will open in May. The park has a pond. "
+    "The council met the mayor about the park. The park will have trees."
+)
+WEATHER = "Rain is expected tomorrow in the north. Wind will follow."
+
+
+def test_min_per_document_takes_each_documents_best() -> None:
+    plain = summarize.summarize_documents(
+        [PARK_STORY, WEATHER], ids=["park", "weather"], sentences=2, ranker="textrank"
+    )
+    assert {s.document for s in plain} == {"park"}
+    each = summarize.summarize_documents(
+        [PARK_STORY, WEATHER], ids=["park", "weather"], sentences=2, ranker="textrank", min_per_document=1
+    )
+    assert [(s.document, s.index) for s in each] == [("park", plain[0].index), ("weather", 0)]
+    best_weather = max(
+        (
+            s
+            for s in summarize.Summarizer(ranker="textrank").analyze_documents([PARK_STORY, WEATHER]).sentences
+            if s.document == 1
+        ),
+        key=lambda s: s.score,
+    )
+    assert best_weather.index == 0
+
+
+def test_min_per_document_can_exceed_the_budget() -> None:
+    summary = summarize.Summarizer(sentences=1, min_per_document=2, ranker="textrank").summarize_documents(
+        [PARK_STORY, WEATHER, COUNCIL]
+    )
+    assert [sum(s.document == number for s in summary) for number in range(3)] == [2, 2, 2]
+
+
+def test_min_per_document_keeps_the_default_for_one_text() -> None:
+    assert summarize.Summarizer(min_per_document=0).summarize(PARK_STORY) == summarize.summarize(PARK_STORY)
+    assert len(summarize.Summarizer(sentences=1, min_per_document=2).summarize(PARK_STORY)) == 2
+
+
+@pytest.mark.parametrize("value", [-1, 1.5, "2", True])
+def test_min_per_document_must_be_a_whole_number(value: object) -> None:
+    with pytest.raises(
+        InvalidParameterError, match=rf"The 'min_per_document' parameter must be an int >= 0\. Got {value!r}"
+    ):
+        summarize.Summarizer(min_per_document=value)  # type: ignore[arg-type]
+
+
+def test_each_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    park, weather = tmp_path / "park.txt", tmp_path / "weather.txt"
+    park.write_text(PARK_STORY, encoding="utf-8")
+    weather.write_text(WEATHER, encoding="utf-8")
+    assert main(["--combine", "-n", "2", "--ranker", "textrank", str(park), str(weather)]) == 0
+    assert f"[{weather}]" not in capsys.readouterr().out
+    assert main(["--combine", "--each", "1", "-n", "2", "--ranker", "textrank", str(park), str(weather)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("]")[0] + "]" for line in lines] == [f"[{park}]", f"[{weather}]"]
+    assert main(["--each", "1", str(park)]) == 2
+    assert capsys.readouterr().err.startswith("summarize: error: --each is for --combine\n")

@@ -1,6 +1,7 @@
 """The public API: summarize, rank_sentences, Summarizer, to_networkx."""
 
 import dataclasses
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -9,6 +10,9 @@ import summarize
 from summarize import InvalidParameterError, SummarizeError, Summarizer, Summary
 
 from .conftest import NEWS
+from .webserver import ARTICLE_HTML
+
+PATH_TEXT = "The council approved the new park on Monday. The park will open in May. Rain is expected.\n"
 
 
 def test_summary_is_a_sequence_of_scored_sentences_in_document_order() -> None:
@@ -200,3 +204,70 @@ def test_texts_beyond_the_limit_are_refused_by_name(monkeypatch: pytest.MonkeyPa
         summarize.summarize(NEWS)
     assert issubclass(summarize.TextTooLongError, ValueError)
     assert len(summarize.summarize(NEWS[:100])) >= 1
+
+
+# A path is read as the command line reads a FILE; a str is always the text itself.
+
+
+def test_a_path_is_read_as_the_command_reads_a_file(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(PATH_TEXT, encoding="utf-8")
+    expected = summarize.summarize(PATH_TEXT, sentences=2)
+    assert summarize.summarize(article, sentences=2) == expected
+    assert summarize.Summarizer(sentences=2)(article) == expected
+    assert summarize.rank_sentences(article) == summarize.rank_sentences(PATH_TEXT)
+    assert summarize.keywords(article) == summarize.keywords(PATH_TEXT)
+    both = summarize.summarize_documents([article, "Rain fell. Wind blew."], sentences=2)
+    assert both == summarize.summarize_documents([PATH_TEXT, "Rain fell. Wind blew."], sentences=2)
+
+
+def test_a_path_to_an_html_file_is_its_article(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    document = summarize.load_document(page)
+    assert summarize.summarize(page) == summarize.summarize(document.text)
+
+
+class _PathLike:
+    """An os.PathLike that is not a pathlib.Path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+
+def test_any_path_like_is_read(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(PATH_TEXT, encoding="utf-8")
+    assert summarize.summarize(_PathLike(article)) == summarize.summarize(PATH_TEXT)  # type: ignore[arg-type]
+
+
+def test_a_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(summarize.InputError, match=r"missing\.txt: no such file"):
+        summarize.summarize(tmp_path / "missing.txt")
+
+
+def test_a_str_that_names_a_file_is_the_text_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("report.txt").write_text(PATH_TEXT, encoding="utf-8")
+    with pytest.warns(
+        UserWarning, match=r"The text 'report.txt' is the name of a file; .*pathlib.Path\('report.txt'\)"
+    ) as caught:
+        summary = summarize.summarize("report.txt")
+    assert [s.text for s in summary] == ["report.txt"]
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (42, r"Got 42 instead\. To summarise a file, pass its path: an os\.PathLike such as pathlib\.Path"),
+        (b"Cats purr.", r"Got b'Cats purr\.' instead\. Decode bytes first, for example data\.decode\('utf-8'\)"),
+        (None, r"Got None instead\. To summarise a file"),
+    ],
+)
+def test_other_types_are_refused_with_what_to_pass(value: object, hint: str) -> None:
+    with pytest.raises(summarize.InvalidParameterError, match=rf"The 'text' parameter must be a str\. {hint}"):
+        summarize.summarize(value)  # type: ignore[arg-type]

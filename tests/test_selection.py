@@ -81,3 +81,28 @@ def test_redundancy_threshold_passes_over_near_duplicates() -> None:
     assert indices(select(RANKED, sentences=2, order="score", similarity=similarity, redundancy=0.2)) == [2, 3]
     # Fewer sentences than asked for when every other one repeats a chosen one.
     assert indices(select(RANKED[1:3], sentences=2, similarity=similarity, redundancy=0.2)) == [2]
+
+
+# Two groups: sentences 1-4 are the first document's, 5 the second's; the first has the best ranks.
+GROUPS = [0, 0, 0, 0, 0, 1]
+
+
+def test_at_least_one_of_each_group() -> None:
+    assert indices(select(RANKED, sentences=2, order="score")) == [2, 4]  # the second group has none
+    assert indices(select(RANKED, sentences=2, order="score", groups=GROUPS, min_per_group=1)) == [2, 5]
+    assert indices(select(RANKED, sentences=2, groups=GROUPS, min_per_group=1)) == [2, 5]
+
+
+def test_the_minimum_beats_the_budget() -> None:
+    assert indices(select(RANKED, sentences=1, groups=GROUPS, min_per_group=2)) == [2, 4, 5]
+    assert indices(select(RANKED, words=2, groups=GROUPS, min_per_group=1)) == [2, 5]  # 3 words
+    assert indices(select(RANKED, words=7, groups=GROUPS, min_per_group=1, order="score")) == [2, 3, 5]
+
+
+def test_a_group_with_fewer_sentences_gives_them_all() -> None:
+    assert indices(select(RANKED, sentences=3, groups=GROUPS, min_per_group=3)) == [1, 2, 4, 5]
+
+
+def test_no_minimum_is_the_ordinary_selection() -> None:
+    for budget in ({"sentences": 2}, {"ratio": 0.5}, {"words": 9}):
+        assert select(RANKED, **budget, groups=GROUPS, min_per_group=0) == select(RANKED, **budget)  # type: ignore[arg-type]

@@ -39,3 +39,11 @@ def test_summary_is_an_immutable_sequence() -> None:
         summary.sentences = ()  # type: ignore[misc]
     assert Summary() == Summary(())
     assert len(Summary()) == 0
+
+
+def test_str_of_a_summary_is_its_text_and_repr_shows_its_parts() -> None:
+    summary = Summary((scored(0, "Cats\npurr."), scored(1, "Dogs bark.")), language="english")
+    assert str(summary) == "Cats purr. Dogs bark."
+    assert f"{summary}" == summary.text
+    assert repr(summary).startswith("Summary(sentences=(ScoredSentence(index=0, text='Cats\\npurr.'")
+    assert "language='english'" in repr(summary)

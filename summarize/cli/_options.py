@@ -10,7 +10,7 @@ from typing import Any
 
 from summarize._validation import MAX_BUDGET
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
-from summarize.languages import AUTO, LANGUAGES
+from summarize.languages import AUTO, LANGUAGES, canonical_language
 from summarize.pipeline import Summarizer
 from summarize.rankers import DEFAULT_RANKER, RANKERS
 from summarize.selection import DEFAULT_SENTENCES, ORDERS
@@ -82,11 +82,12 @@ def add_focus_options(parser: argparse.ArgumentParser) -> None:
 def add_language_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language",
+        type=language,
         choices=(*LANGUAGES, AUTO),
         default="english",
         metavar="LANGUAGE",
-        help=f"language of the text: {', '.join(LANGUAGES)}; or auto, to detect it in each text "
-        "(JSON output says which was chosen) (default english)",
+        help=f"language of the text: {', '.join(LANGUAGES)}, in any case, or its ISO 639-1 code (de, "
+        "fr, ja...); or auto, to detect it in each text (JSON output says which was chosen) (default english)",
     )
 
 
@@ -94,7 +95,23 @@ def documents_options(args: argparse.Namespace) -> Summarizer:
     """The options of every summary of several documents (``--combine``), from the command line's."""
     from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY
 
-    return Summarizer(**summary_options(args, diversity=DEFAULT_DIVERSITY), redundancy=DEFAULT_REDUNDANCY)
+    return Summarizer(
+        **summary_options(args, diversity=DEFAULT_DIVERSITY),
+        redundancy=DEFAULT_REDUNDANCY,
+        min_per_document=args.each or 0,
+    )
+
+
+def add_each_option(parser: argparse.ArgumentParser, documents: str) -> None:
+    """``--each N``, for ``--combine``: at least N sentences of each of the ``documents`` (FILEs, records)."""
+    parser.add_argument(
+        "--each",
+        type=positive_int,
+        metavar="N",
+        help=f"with --combine: at least N sentences of each of the {documents} (all of one that has fewer), "
+        "its best, before the rest fill the budget; the summary is longer than -n/--ratio/--words when "
+        "they allow fewer",
+    )
 
 
 def make_summarizer(args: argparse.Namespace) -> Summarizer:
@@ -114,6 +131,11 @@ def summary_options(args: argparse.Namespace, *, diversity: float) -> dict[str, 
         "focus": args.focus,
         "focus_weight": args.focus_weight,
     }
+
+
+def language(value: str) -> str:
+    """A language's canonical name (``German`` and ``de`` are ``german``); anything else as given, for ``choices``."""
+    return canonical_language(value)
 
 
 def positive_int(value: str) -> int:

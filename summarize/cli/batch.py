@@ -8,9 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarize.cli._common import PROG, print_error
-from summarize.cli._options import add_summary_options, documents_options, encoding, make_summarizer, positive_int
+from summarize.cli._common import PROG, Parser, RawDescriptionHelpFormatter, files_or_stdin, print_error
+from summarize.cli._options import (
+    add_each_option,
+    add_summary_options,
+    documents_options,
+    encoding,
+    make_summarizer,
+    positive_int,
+)
 from summarize.errors import FieldError, InvalidParameterError, OutputBusyError, SummarizeError
+from summarize.io.documents import DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES
 
 if TYPE_CHECKING:
     from summarize.batch import BatchReport
@@ -20,10 +28,14 @@ __all__ = ["batch_command"]
 _EPILOG = """\
 examples:
   summarize batch corpus.jsonl -o summaries.jsonl --jobs 2
-  summarize batch articles/ -o summaries.jsonl           every .txt, .pdf and .docx file; id = path in the folder
+  summarize batch articles/ -o summaries.jsonl
+                                every .txt, .pdf and .docx file; id = path in the folder
   summarize batch corpus.csv --text-field body --id-field url -o out.jsonl
   summarize batch corpus.jsonl -o out.jsonl --resume     skip the ids already in out.jsonl
   summarize batch corpus.jsonl -o out.jsonl --scheduler tcp://host:8786
+
+A single document (a .txt or .md file that is not JSON Lines, HTML, PDF, Word) is
+not a corpus: it is refused, exit 2; summarise it with: summarize FILE.
 
 One output line per input record, in input order: {"id", "summary": [{"index",
 "rank", "score", "text", "start", "end"}]}, or {"id", "error"} for a record that
@@ -40,6 +52,7 @@ def batch_command(arguments: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(arguments)
+        args.corpus = files_or_stdin(parser, [args.corpus] if args.corpus else [], "CORPUS")[0]
         _check(parser, args)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
@@ -54,8 +67,51 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error("--text-field and --id-field are for JSON Lines and CSV files, not a folder of documents")
     if args.group_field is not None and not args.combine:
         parser.error("--group-field is for --combine")
+    if args.each is not None and not args.combine:
+        parser.error("--each is for --combine")
     if args.group_field is not None and Path(args.corpus).is_dir():
         parser.error("--group-field is for JSON Lines and CSV files, not a folder of documents")
+    kind = _one_document(args.corpus)
+    if kind is not None:
+        parser.error(
+            f'{args.corpus} is {kind}, one document: a CORPUS is JSON Lines (a {{"text": ...}} object per line), '
+            f"a .csv file or a folder of documents; summarise one file with: {PROG} {args.corpus}"
+        )
+
+
+# Suffixes of documents the summary command reads as text, never JSON Lines.
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
+# Enough of a file to see its first line.
+_HEAD_BYTES = 65536
+
+
+def _one_document(corpus: str) -> str | None:
+    """What ``corpus`` is if it is a document for the summary command, not a corpus: "a PDF file"...; else None.
+
+    A PDF, Word or HTML file (by suffix or first bytes), or a text or Markdown file
+    (.txt, .md...) whose first line is not a JSON object; a .txt file of JSON Lines is
+    a corpus, as it was.
+    """
+    path = Path(corpus)
+    if corpus == "-" or path.suffix.lower() == ".csv" or not path.is_file():
+        return None
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD_BYTES)
+    except OSError:
+        return None  # the corpus reader says why
+    if suffix in PDF_SUFFIXES or head.startswith(b"%PDF-"):
+        return "a PDF file"
+    if suffix in DOCX_SUFFIXES:
+        return "a Word (DOCX) file"
+    if suffix in HTML_SUFFIXES:
+        return "an HTML page"
+    if suffix in _TEXT_SUFFIXES:
+        first = next((line for line in head.lstrip(b"\xef\xbb\xbf").splitlines() if line.strip()), b"")
+        if not first.lstrip().startswith(b"{"):
+            return "a Markdown file" if suffix in (".md", ".markdown") else "a text file"
+    return None
 
 
 def _batch_corpus(args: argparse.Namespace) -> int:
@@ -140,18 +196,19 @@ def _note_partial(output: str | None) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=f"{PROG} batch",
-        description="Summarise every record of a corpus into JSON Lines, in input order, on worker "
+        description="Summarise every record of a corpus into JSON Lines, in input order, on worker\n"
         "processes or a Dask cluster.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "corpus",
+        nargs="?",
         metavar="CORPUS",
-        help="a JSON Lines file (- for standard input), a .csv file with a header row, "
-        "or a folder of .txt, .pdf and .docx files",
+        help="a JSON Lines file (- for standard input, the default when it is piped in), a .csv file with "
+        "a header row, or a folder of .txt, .pdf and .docx files",
     )
     _add_corpus_options(parser)
     _add_worker_options(parser)
@@ -193,6 +250,7 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="with --combine: the field (CSV column) whose value groups the records, one summary per group",
     )
+    add_each_option(parser, "records (of each group)")
 
 
 def _add_worker_options(parser: argparse.ArgumentParser) -> None:
@@ -211,3 +269,8 @@ def _add_worker_options(parser: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         help="show a progress bar on standard error (default: when it is a terminal)",
     )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize batch`` (for shell completion)."""
+    return _parser()

@@ -7,8 +7,8 @@ import dataclasses
 import json
 import sys
 
-from summarize.cli._common import PROG, print_error
-from summarize.cli._options import positive_int
+from summarize.cli._common import PROG, HelpFormatter, Parser, print_error
+from summarize.cli._options import language, positive_int
 from summarize.errors import SummarizeError
 from summarize.languages import LANGUAGES
 from summarize.rankers import RANKERS
@@ -53,8 +53,9 @@ def evaluate_command(argv: list[str]) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=f"{PROG} evaluate",
+        formatter_class=HelpFormatter,
         description="Score rankers with ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (x100, stemmed) against the "
         "reference summaries of JSON Lines datasets, rank them against LEAD (the first sentences, always "
         'scored), and time them. Each line: {"text": ..., "summary": "reference sentences, one per line"}. '
@@ -73,11 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--language",
+        type=language,
         choices=LANGUAGES,
         default="english",
         metavar="LANGUAGE",
-        help=f"language of the texts: {', '.join(LANGUAGES)} (default english); other than English, ROUGE "
-        "counts summarize's words and Snowball stems of it",
+        help=f"language of the texts: {', '.join(LANGUAGES)}, or its ISO 639-1 code (default english); "
+        "other than English, ROUGE counts summarize's words and Snowball stems of it",
     )
     return parser
 
@@ -113,3 +115,8 @@ def _add_scoring_options(parser: argparse.ArgumentParser) -> None:
         help="the lead-removed construction (XSum's): each text without its first sentence, scored against "
         "that sentence; use with -n 1",
     )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize evaluate`` (for shell completion)."""
+    return _parser()

@@ -6,7 +6,17 @@ import argparse
 import dataclasses
 import sys
 
-from summarize.cli._common import PROG, display, import_nltk, keyword_record, print_error, read
+from summarize.cli._common import (
+    PROG,
+    Parser,
+    RawDescriptionHelpFormatter,
+    display,
+    files_or_stdin,
+    import_nltk,
+    keyword_record,
+    read,
+    report_failure,
+)
 from summarize.cli._options import (
     add_focus_options,
     add_language_option,
@@ -16,7 +26,7 @@ from summarize.cli._options import (
     seconds,
     window,
 )
-from summarize.errors import ConvergenceError, InputError, SummarizeError, TextTooLongError
+from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
 from summarize.io.records import json_line
 from summarize.io.urls import DEFAULT_TIMEOUT
@@ -43,6 +53,7 @@ def keywords_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        args.files = files_or_stdin(parser, args.files)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     summarizer = Summarizer(language=args.language, focus=args.focus, focus_weight=args.focus_weight)
@@ -51,12 +62,8 @@ def keywords_command(argv: list[str]) -> int:
     for number, name in enumerate(args.files):
         try:
             document, language, found = _keywords(summarizer, name, args)
-        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
-            print_error(f"{display(name)}: {error}")
-            status = 1
-            continue
         except SummarizeError as error:
-            print_error(str(error))
+            report_failure(name, error, args.format, sys.stdout)
             status = 1
             continue
         _write_keywords(args, number, name, document, language, found)
@@ -93,17 +100,18 @@ def _write_keywords(
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=f"{PROG} keywords",
         description="The keywords and key phrases of each FILE, best first.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         metavar="FILE",
-        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input "
+        "(the default when text is piped in)",
     )
     _add_keyword_options(parser)
     parser.add_argument(
@@ -142,3 +150,8 @@ def _add_keyword_options(parser: argparse.ArgumentParser) -> None:
         metavar="W",
         help=f"link words within W words of each other, stop words skipped (default {DEFAULT_WINDOW})",
     )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize keywords`` (for shell completion)."""
+    return _parser()

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from summarize._version import __version__
-from summarize.cli._common import PROG, display, import_nltk, keyword_record, print_error, print_note, read
+from summarize.cli._common import (
+    PROG,
+    Parser,
+    RawDescriptionHelpFormatter,
+    display,
+    files_or_stdin,
+    import_nltk,
+    keyword_record,
+    print_error,
+    print_note,
+    read,
+    report_failure,
+)
 from summarize.cli._options import (
+    add_each_option,
     add_private_hosts_option,
     add_summary_options,
     documents_options,
@@ -17,7 +31,8 @@ from summarize.cli._options import (
     positive_int,
     seconds,
 )
-from summarize.errors import ConvergenceError, InputError, SummarizeError, TextTooLongError
+from summarize.cli.completion import SHELLS
+from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
 from summarize.io.records import NO_SENTENCE, documents_record, json_line, summary_fields
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
@@ -25,6 +40,7 @@ from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES
 from summarize.pipeline import Analysis, Summarizer
 from summarize.rankers import RANKERS
+from summarize.spacing import fold
 
 if TYPE_CHECKING:
     from summarize.multidoc import MultiSummary
@@ -35,7 +51,7 @@ _EPILOG = """\
 examples:
   summarize article.txt                    the 3 best sentences, one per line
   summarize -n 5 --order score article.txt
-  cat article.txt | summarize --ratio 0.2 -
+  cat article.txt | summarize --ratio 0.2  standard input (no FILE, text piped in; or -)
   summarize --format json article.txt      sentences with index, rank, score, offsets
   summarize https://example.org/story.html the article of a web page (needs summarize[html])
   curl -s URL | summarize --input-format html -
@@ -44,7 +60,9 @@ examples:
                                            with the extracted text the offsets refer to
   summarize --format html page.html > summary.html
                                            the article with its summary highlighted
-  summarize --language german artikel.txt  a text in German (--language auto: detect it)
+  summarize --language german artikel.txt  a text in German (--language de, or auto to detect it)
+  summarize --combine --each 1 a.txt b.txt one summary of both, at least 1 sentence of each
+  summarize --print-completion bash        shell completion (bash, zsh, fish; summarize[completion])
   summarize --format json --keywords 10 article.txt
                                            the summary and the 10 best keywords
   summarize keywords article.txt -n 10     keywords only (see summarize keywords --help)
@@ -56,7 +74,7 @@ examples:
 rankers (--ranker):
 {rankers}
 
-languages (--language): {languages}, or auto.
+{languages}
 
 exit status: 0 if every input was summarised, 1 if one could not be read or
 summarised (the others still are), 2 for a usage error.
@@ -67,6 +85,9 @@ def summarize_command(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        if args.print_completion is not None:
+            return _print_completion(parser, args)
+        args.files = files_or_stdin(parser, args.files)
         _check(parser, args)
     except SystemExit as exit:  # --help, --version, or a usage error already reported
         return exit.code if isinstance(exit.code, int) else 2
@@ -80,6 +101,25 @@ def summarize_command(argv: list[str]) -> int:
     return _summarize_files(summarizer, args, sys.stdout)
 
 
+def _print_completion(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--print-completion SHELL``: the shell's completion script, from the command's parsers."""
+    from summarize.cli.batch import make_parser as batch_parser
+    from summarize.cli.completion import completion_script
+    from summarize.cli.evaluate import make_parser as evaluate_parser
+    from summarize.cli.keywords import make_parser as keywords_parser
+
+    if args.files:
+        parser.error(f"--print-completion takes no FILE, got {args.files[0]!r}")
+    subcommands = {"batch": batch_parser(), "keywords": keywords_parser(), "evaluate": evaluate_parser()}
+    try:
+        script = completion_script(args.print_completion, _parser(), subcommands)
+    except SummarizeError as error:
+        print_error(str(error))
+        return 1
+    sys.stdout.write(script)
+    return 0
+
+
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Report the options that do not go together (a usage error: :class:`SystemExit`)."""
     if args.format == "html" and len(args.files) > 1 and not args.combine:
@@ -88,6 +128,8 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error("--keywords is for --format text, json and markdown, not html")
     if args.include_text and args.format != "json":
         parser.error(f"--include-text is for --format json, not {args.format}")
+    if args.each is not None and not args.combine:
+        parser.error("--each is for --combine")
     if args.combine:
         for option, given in (
             ("--keywords", args.keywords is not None),
@@ -133,7 +175,7 @@ def _write_combined(fmt: str, texts: list[str], summary: MultiSummary, out: Text
 
         out.write(to_html_documents(texts, summary))
     else:
-        out.writelines(f"[{sentence.document}] {' '.join(sentence.text.split())}\n" for sentence in summary)
+        out.writelines(f"[{sentence.document}] {fold(sentence.text)}\n" for sentence in summary)
 
 
 def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: TextIO) -> int:
@@ -142,12 +184,8 @@ def _summarize_files(summarizer: Summarizer, args: argparse.Namespace, out: Text
     for number, name in enumerate(args.files):
         try:
             document, analysis, found = _analyze(summarizer, name, args)
-        except (TextTooLongError, ConvergenceError) as error:  # of the text, not of reading it: name the input
-            print_error(f"{display(name)}: {error}")
-            status = 1
-            continue
         except SummarizeError as error:
-            print_error(str(error))
+            report_failure(name, error, args.format, out)
             status = 1
             continue
         if analysis.focus_matched is False:
@@ -202,7 +240,7 @@ def _write_summary(
     else:
         if len(files) > 1:
             out.write(("\n" if number else "") + f"==> {display(name)} <==\n")
-        out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in analysis.summary)
+        out.writelines(fold(sentence.text) + "\n" for sentence in analysis.summary)
         if found is not None:
             out.write("keywords: " + ", ".join(keyword.text for keyword in found) + "\n")
 
@@ -213,28 +251,52 @@ def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, obj
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=PROG,
-        description="Extractive summaries of text documents, web pages, PDF and Word files with TextRank: "
-        "the sentences that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
-        epilog=_EPILOG.format(
-            rankers="\n".join(f"  {name:<18} {ranker.description}" for name, ranker in RANKERS.items()),
-            languages=", ".join(LANGUAGES),
+        description=textwrap.fill(
+            "Extractive summaries of text documents, web pages, PDF and Word files with TextRank: the sentences "
+            "that best summarise each FILE, ranked by centrality. Works offline, except to download a URL.",
+            width=80,
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EPILOG.format(
+            rankers="\n".join(
+                textwrap.fill(ranker.description, width=98, initial_indent=f"  {name:<18} ", subsequent_indent=" " * 21)
+                for name, ranker in RANKERS.items()
+            ),
+            languages=textwrap.fill(
+                f"languages (--language): {', '.join(LANGUAGES)}, or auto; or a language's ISO 639-1 code (de, "
+                "fr, ja...), and names in any case (German).",
+                width=80,
+            ),
+        ),
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         metavar="FILE",
-        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input",
+        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input "
+        "(the default when text is piped in)",
     )
     add_summary_options(parser)
     _add_output_options(parser)
     _add_input_options(parser)
     add_private_hosts_option(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--print-completion",
+        choices=SHELLS,
+        metavar="SHELL",
+        help=f"print the shell completion script for SHELL ({', '.join(SHELLS)}) and exit; needs "
+        "summarize[completion]; bash: summarize --print-completion bash > ~/.local/share/bash-completion/"
+        "completions/summarize (docs/command-line.md: zsh and fish)",
+    )
     return parser
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize FILE...`` (for shell completion)."""
+    return _parser()
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -244,10 +306,12 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="one summary over all the FILEs, each sentence with the FILE it is from ([a.txt] in text, "
         '"document" in JSON); each FILE\'s opening sentence comes first (with the default ranker, for a short '
-        "summary, unless a --focus matches), and the same fact in several FILEs is chosen once (a sentence whose "
+        "summary, unless a --focus matches), but one FILE may give every sentence (--each N: at least N from "
+        "each), and the same fact in several FILEs is chosen once (a sentence whose "
         "cosine with one already chosen is above 0.5 is passed over); with --format html, a page showing every "
         "FILE with its chosen sentences highlighted",
     )
+    add_each_option(parser, "FILEs")
     parser.add_argument(
         "--keywords",
         type=positive_int,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from summarize._validation import abbreviated, fail
 from summarize._version import __version__
 from summarize.pipeline import Analysis
+from summarize.spacing import fold
 from summarize.types import DocumentSentence, ScoredSentence, Summary
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def _source(sentence: ScoredSentence) -> str:
 
 
 def _markdown_escape(text: str) -> str:
-    text = " ".join(text.split())
+    text = fold(text)
     text = _MARKDOWN_ENTITY.sub(r"\\&", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
     # A leading "1." or "-" would start a nested list, "#" a heading.
     return _MARKDOWN_LIST_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text)
@@ -402,7 +403,7 @@ def _escape_lines(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.split())
+    return fold(text)
 
 
 def _shades() -> str:
