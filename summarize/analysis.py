@@ -16,7 +16,7 @@ each document's opening first when the ranker counts the lead) are the ranker's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -34,6 +34,7 @@ from summarize.ranking import pagerank
 from summarize.selection import budget_share, candidates, select
 from summarize.sentences import split_sentences_unchecked
 from summarize.similarity import cosine, term_matrix
+from summarize.structure import Block, heading_prior, heading_similarity, is_structured, section_prior, split_blocks
 from summarize.terms import Analyzer
 from summarize.terms import analyzer as builtin_analyzer
 from summarize.types import DocumentSentence, ScoredSentence, Sentence, Summary
@@ -134,6 +135,10 @@ class Analysis:
     body: tuple[Sentence, ...] = field(repr=False)
     #: The body's similarity graph as a matrix (None for rankers without one).
     weights: Matrix | None = field(repr=False)
+    #: Each document's blocks, as its reader gave them (None for a document without).
+    blocks: tuple[tuple[Block, ...] | None, ...] = field(default=(), repr=False)
+    #: For each document, the block of each of its sentences (-1: none).
+    placement: tuple[npt.NDArray[np.int64], ...] = field(default=(), repr=False)
 
     @property
     def text(self) -> str:
@@ -148,6 +153,28 @@ class Analysis:
     def language(self) -> str | None:
         """The language of the text, or the documents' common one (None when they differ)."""
         return self.summary.language
+
+    def block_of(self, sentence: Sentence) -> Block | None:
+        """The block a sentence of this analysis is in (None for a document read without blocks).
+
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> from summarize.structure import Block
+        >>> text = "Usage\\n\\nRun it now."
+        >>> blocks = [Block(kind="heading", start=0, end=5, level=1),
+        ...           Block(kind="paragraph", start=7, end=18, trail=("Usage",))]
+        >>> analysis = Summarizer(sentences=1).analyze(text, blocks=blocks)
+        >>> best = analysis.summary[0]
+        >>> best.text, analysis.block_of(best).kind, analysis.block_of(best).trail
+        ('Run it now.', 'paragraph', ('Usage',))
+        """
+        document = 0 if sentence.document is None else self.documents.index(sentence.document)
+        own = self.blocks[document] if self.blocks else None
+        if own is None:
+            return None
+        number = int(self.placement[document][sentence.index])
+        return own[number] if number >= 0 else None
 
     def keywords(self, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
         """The keywords and key phrases of the text (of all the documents), best first (see :func:`summarize.keywords`).
@@ -177,16 +204,25 @@ class Analysis:
         return networkx_graph(self.numbered, self.body, self.weights)
 
 
-def analyze_group(options: Options, documents: Sequence[str], names: tuple[int | str, ...] | None = None) -> Analysis:
+def analyze_group(
+    options: Options,
+    documents: Sequence[str],
+    names: tuple[int | str, ...] | None = None,
+    blocks: Sequence[tuple[Block, ...] | None] | None = None,
+) -> Analysis:
     """Analyse documents already checked, with options already checked: the pipeline.
 
     ``names`` (one per document) makes it a summary of several documents, whose
     sentences say their document; None analyses one text (``documents`` has one).
+    ``blocks`` (checked; one tuple or None per document) give the documents'
+    structure (see :mod:`summarize.structure`); without them, or with None for
+    every document, the text alone is read.
     """
+    own_blocks = tuple(blocks) if blocks is not None else (None,) * len(documents)
     languages = tuple(
         detect_language_unchecked(text) if options.language == AUTO else options.language for text in documents
     )
-    group = _Group.split(documents, languages)
+    group = _Group.split(documents, languages, own_blocks)
     body = candidates(group.sentences)
     owner = group.owner[[sentence.index for sentence in body]]
     own_language = [languages[number] for number in owner.tolist()]
@@ -199,6 +235,10 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
     # Several documents: each sentence's document, numbered among those with candidates.
     members = np.unique(owner, return_inverse=True)[1].astype(np.int64) if len(documents) > 1 and body else None
     ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
+    teleport = None
+    if ranker.similarity is not None and any(is_structured(own) for own in own_blocks):
+        teleport = _structure_prior(ranker, group, body, owner, own_blocks, terms, own_language, analyzers)
+        ranker = replace(ranker, prior=None, position=None)  # no news lead: position follows the sections
     texts = [sentence.text for sentence in body]
     weights, body_scores = score_sentences(
         ranker,
@@ -211,6 +251,7 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
         focus=focus,
         focus_weight=options.focus_weight,
         documents=members,
+        teleport=teleport,
     )
     scores = np.zeros(len(group.sentences))
     scores[[sentence.index for sentence in body]] = body_scores
@@ -245,6 +286,8 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
             numbered=numbered,
             body=tuple(body),
             weights=weights,
+            blocks=own_blocks,
+            placement=group.placement,
         )
     result = tuple(group.in_document(sentence, scores, names) for sentence in chosen)
     common = languages[0] if len(set(languages)) == 1 else None
@@ -260,7 +303,49 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
         numbered=numbered,
         body=tuple(body),
         weights=weights,
+        blocks=own_blocks,
+        placement=group.placement,
     )
+
+
+def _structure_prior(
+    ranker: Ranker,
+    group: _Group,
+    body: Sequence[Sentence],
+    owner: npt.NDArray[np.int64],
+    blocks: Sequence[tuple[Block, ...] | None],
+    terms: Sequence[Sequence[str]],
+    own_language: Sequence[str],
+    analyzers: dict[str, Analyzer],
+) -> npt.NDArray[np.float64]:
+    """PageRank's restart for a group with headings: by position in sections, raised by the headings' words.
+
+    A ranker with a position strength (the news lead) restarts by
+    :func:`~summarize.structure.section_prior` in each document; the others keep
+    their own prior. Each sentence's weight is then raised by its similarity to
+    its heading trail and the document's title (:func:`~summarize.structure.heading_prior`).
+    """
+    place = group.placement_of([sentence.index for sentence in body])
+    sections = np.zeros(len(body), dtype=np.int64)
+    trails: list[list[str]] = []
+    cache: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for position, (number, block_number) in enumerate(zip(owner.tolist(), place.tolist(), strict=True)):
+        own = blocks[number]
+        if own is None or block_number < 0:
+            trails.append([])
+            continue
+        sections[position] = sum(1 for block in own[:block_number] if block.kind == "heading")
+        titles = tuple(group.texts[number][b.start : b.end] for b in own if b.kind == "title")
+        key = (own_language[position], titles + own[block_number].trail)
+        if key not in cache:
+            cache[key] = list(analyzers[key[0]](" ".join(key[1])))
+        trails.append(cache[key])
+    if ranker.position is not None:
+        parts = [section_prior(sections[owner == number]) for number in range(len(blocks))]
+        prior = np.concatenate(parts) if parts else np.zeros(0)
+    else:
+        prior = np.ones(len(body))
+    return heading_prior(prior, heading_similarity(terms, trails))
 
 
 @dataclass(frozen=True)
@@ -270,19 +355,39 @@ class _Group:
     sentences: tuple[Sentence, ...]
     owner: npt.NDArray[np.int64]
     own: tuple[Sentence, ...]
+    texts: tuple[str, ...]
+    #: For each document, the block of each of its sentences (-1: none).
+    placement: tuple[npt.NDArray[np.int64], ...]
 
     @classmethod
-    def split(cls, documents: Sequence[str], languages: Sequence[str]) -> _Group:
-        split = [split_sentences_unchecked(text, language) for text, language in zip(documents, languages, strict=True)]
+    def split(
+        cls, documents: Sequence[str], languages: Sequence[str], blocks: Sequence[tuple[Block, ...] | None]
+    ) -> _Group:
+        split: list[tuple[Sentence, ...]] = []
+        placement: list[npt.NDArray[np.int64]] = []
+        for text, language, own in zip(documents, languages, blocks, strict=True):
+            if own is None:
+                split.append(split_sentences_unchecked(text, language))
+                placement.append(np.full(len(split[-1]), -1, dtype=np.int64))
+            else:
+                placed = split_blocks(text, own, language)
+                split.append(placed.sentences)
+                placement.append(placed.block)
+        texts = tuple(documents)
         if len(split) == 1:  # one text: its own numbering is the group's
-            return cls(split[0], np.zeros(len(split[0]), dtype=np.int64), split[0])
+            return cls(split[0], np.zeros(len(split[0]), dtype=np.int64), split[0], texts, tuple(placement))
         own = tuple(sentence for document in split for sentence in document)
         owner = np.array([number for number, document in enumerate(split) for _ in document], dtype=np.int64)
         numbered = tuple(
             Sentence(index=position, text=s.text, start=s.start, end=s.end, fragment=s.fragment)
             for position, s in enumerate(own)
         )
-        return cls(numbered, owner, own)
+        return cls(numbered, owner, own, texts, tuple(placement))
+
+    def placement_of(self, indices: Sequence[int]) -> npt.NDArray[np.int64]:
+        """The block (in its document) of each of these sentences of the group (-1: none)."""
+        flat = np.concatenate(self.placement) if self.placement else np.zeros(0, dtype=np.int64)
+        return flat[np.asarray(indices, dtype=np.int64)] if len(indices) else np.zeros(0, dtype=np.int64)
 
     def in_document(
         self, ranked: ScoredSentence, scores: npt.NDArray[np.float64], names: tuple[int | str, ...]
