@@ -225,12 +225,19 @@ class Summarizer:
         own = None if blocks is None else check_blocks("blocks", blocks, text)
         return analyze_group(self, (text,), blocks=(own,))
 
-    def summarize_documents(self, texts: Sequence[str], *, ids: Sequence[str] | None = None) -> Summary:
+    def summarize_documents(
+        self,
+        texts: Sequence[str],
+        *,
+        ids: Sequence[str] | None = None,
+        blocks: Sequence[Sequence[Block] | None] | None = None,
+    ) -> Summary:
         """One summary of several documents, each sentence a :class:`~summarize.types.DocumentSentence`.
 
-        See :func:`summarize.summarize_documents`; the options are this summariser's.
+        See :func:`summarize.summarize_documents`; the options are this summariser's,
+        and ``blocks`` those of :meth:`analyze_documents`.
         """
-        return self.analyze_documents(texts, ids=ids).summary
+        return self.analyze_documents(texts, ids=ids, blocks=blocks).summary
 
     def analyze_documents(
         self,

@@ -72,13 +72,13 @@ PROSE_KINDS = frozenset({"paragraph", "list_item"})
 HEADING_KINDS = frozenset({"title", "heading"})
 
 #: A sentence's teleport weight is multiplied by 1 + this times its cosine with its heading trail.
-HEADING_WEIGHT = 1.0
+HEADING_WEIGHT = 0.5
 
 #: In a document with headings, the k-th sentence of a section (from 0) has teleport weight (k + 1) ** -this.
 SECTION_EXPONENT = 0.5
 
 #: ...times (s + 1) ** -this for the s-th section (from 0): the document's opening sections say most.
-SECTIONS_EXPONENT = 0.3
+SECTIONS_EXPONENT = 1.0
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -228,7 +228,7 @@ def section_prior(sections: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     >>> import numpy as np
     >>> from summarize.structure import section_prior
     >>> section_prior(np.array([0, 0, 0, 3, 3])).round(2).tolist()
-    [1.0, 0.71, 0.58, 0.81, 0.57]
+    [1.0, 0.71, 0.58, 0.5, 0.35]
     """
     if len(sections) == 0:
         return np.zeros(0)

@@ -105,8 +105,12 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         print_error("--combine: each FILE may be given once")
         return 2
     try:
-        texts = [read(name, args).text for name in args.files]
-        summary = documents_options(args).summarize_documents(texts, ids=names)
+        documents = [read(name, args) for name in args.files]
+        texts = [document.text for document in documents]
+        analysis = documents_options(args).analyze_documents(
+            texts, ids=names, blocks=[document.blocks for document in documents]
+        )
+        summary = analysis.summary
     except SummarizeError as error:
         print_error(str(error))
         return 1
@@ -115,15 +119,16 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         return 1
     if summary.focus_matched is False:
         print_note("the focus matches nothing in the FILEs; the summary is unfocused")
-    _write_combined(args.format, texts, summary, out)
+    _write_combined(args.format, texts, analysis, out)
     out.flush()
     return 0
 
 
-def _write_combined(fmt: str, texts: list[str], summary: MultiSummary, out: TextIO) -> None:
+def _write_combined(fmt: str, texts: list[str], analysis: Analysis, out: TextIO) -> None:
     """Write the summary over all the FILEs (their ``texts``) in the format ``fmt``."""
+    summary: MultiSummary = analysis.summary
     if fmt == "json":
-        out.write(json_line(documents_record(summary)))
+        out.write(json_line(documents_record(summary, block_of=analysis.block_of)))
     elif fmt == "markdown":
         from summarize.io.render import to_markdown
 
@@ -164,7 +169,7 @@ def _analyze(
     document = read(name, args)
     if not document.text.strip():
         raise InputError(f"{display(name)}: empty input, nothing to summarise")
-    analysis = summarizer.analyze(document.text)
+    analysis = summarizer.analyze(document.text, blocks=document.blocks)
     if not analysis.sentences:
         raise InputError(f"{display(name)}: {NO_SENTENCE}")
     found = analysis.keywords(top=args.keywords) if args.keywords else None
@@ -209,7 +214,7 @@ def _write_summary(
 
 def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
     record: dict[str, object] = {"file": name, "title": document.title, "language": analysis.language}
-    return record | summary_fields(analysis.summary)
+    return record | summary_fields(analysis.summary, block_of=analysis.block_of)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -277,8 +282,9 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         "--input-format",
         choices=INPUT_FORMATS,
         default="auto",
-        help="read FILE as text, as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
-        "file; auto (default) decides by the file suffix (.html, .htm, .pdf, .docx), the URL's content "
+        help="read FILE as text, as Markdown (its text as rendered, with headings, lists and code kept apart), "
+        "as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
+        "file; auto (default) decides by the file suffix (.md, .html, .htm, .pdf, .docx), the URL's content "
         "type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
     )
     parser.add_argument(
