@@ -42,20 +42,33 @@ from summarize.io.markdown import read_markdown
 
 _READABLE = frozenset({".md", ".markdown", ".rst", ".txt", ""} | {f".{n}" for n in range(1, 10)})
 
-_BADGE = re.compile(r"!\[|\.svg\b|shields\.io|badge", re.IGNORECASE)
+_BADGE = re.compile(r"!\[|\.svg\b|shields\.io|\bbadge", re.IGNORECASE)
 _MARKUP = re.compile(
-    r"\*\*|__\w|\]\(|^\s*[-*+]\s|^\s*\.\. \w|^\s*:\w+:|</?[a-zA-Z][^>]*>|^\s*\||\|\s*$|^\s*#{1,6}\s|`{1,3}|^={3,}|^-{3,}",
+    r"\*\*|__\w|\]\(|^\s*[-*+]\s|^\s*\.\. \w|^\s*:\w+:|</?[a-zA-Z][^>]*>|^\s*\||\s\|\s.*\s\|\s|^\s*#{1,6}\s"
+    r"|`|^[=\-~]{3,}",
     re.MULTILINE,
 )
-_CODE = re.compile(r"[{};]\s*$|^\s*(?:\$|>>>|def |class |import |from \S+ import|fn |let |pub |#include)|\w\(\)|==|=>|->|::")
-_BOILERPLATE = re.compile(
-    r"copyright|\(c\)|©|all rights reserved|licen[cs]e|warranty|redistribut|permission is hereby", re.IGNORECASE
+_CODE = re.compile(
+    r"[{};]\s*$|^\s*(?:\$ |>>>|def |class |import |from \S+ import|fn |let |pub |const |var |#include|@\w)"
+    r"|^\S+\([^)]*\)\s*[;{]?$|\s(?:=|==|=>|&&|\|\|)\s"
 )
+_BOILERPLATE = re.compile(r"^\W*(?:copyright\b|\(c\)|©)|all rights reserved|spdx-license-identifier", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
+# Words that start the rest of a sentence cut at a line break, not a sentence.
+_CONTINUING = frozenset(
+    "a an and as at by for from in into of on or so than that the to which who whom whose with without".split()
+)
+_NUMBERED_HEADING = re.compile(r"^(?:\d+\.)+\d*\s+\S+(?:\s+\S+){0,4}\.?$")
 
 
 def not_prose(text: str) -> str | None:
     """The class of a chosen sentence that is not clean prose, or None for clean prose.
+
+    In order: ``badge`` (an image or a badge's link), ``boilerplate`` (a copyright
+    line), ``markup`` (Markdown, reST or HTML syntax, a table row), ``code``,
+    ``heading`` (a numbered heading of at most six words, or a line in capitals of
+    at most twelve), ``cut`` (no sentence-ending punctuation, or a start in lower
+    case: a piece of a sentence cut at a line break).
 
     Examples
     --------
@@ -63,24 +76,25 @@ def not_prose(text: str) -> str | None:
     True
     >>> [not_prose(t) for t in ("[![ci](https://x/b.svg)](https://x)", "1. Definitions.", "Copyright (C) 2007 FSF.")]
     ['badge', 'heading', 'boilerplate']
+    >>> [not_prose(t) for t in ("of the Software, and to permit persons", "x = compute(y)")]
+    ['cut', 'code']
     """
-    stripped = text.strip()
+    stripped = " ".join(text.split())
     if _BADGE.search(stripped):
         return "badge"
-    if _BOILERPLATE.search(stripped) and len(stripped.split()) < 40:
+    if _BOILERPLATE.search(stripped):
         return "boilerplate"
-    if _MARKUP.search(stripped):
+    if _MARKUP.search(text):
         return "markup"
     if _CODE.search(stripped):
         return "code"
     words = stripped.split()
-    if not _TERMINAL.search(stripped):
-        if len(words) <= 12 and (stripped.isupper() or re.match(r"^(?:\d+\.)+\s|^[A-Z][^.]*$", stripped)):
-            return "heading"
-        return "cut"
-    if re.match(r"^(?:\d+\.)+\s+\S+(?:\s+\S+){0,4}\.$", stripped) or (stripped.isupper() and len(words) <= 12):
+    letters = [character for character in stripped if character.isalpha()]
+    if _NUMBERED_HEADING.match(stripped) and len(words) <= 6:
         return "heading"
-    if stripped[0].islower():
+    if letters and all(character.isupper() for character in letters) and len(words) <= 12:
+        return "heading"
+    if not _TERMINAL.search(stripped) or words[0] in _CONTINUING:
         return "cut"
     return None
 

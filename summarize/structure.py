@@ -158,7 +158,9 @@ class Placed:
 def split_blocks(text: str, blocks: Sequence[Block], language: str) -> Placed:
     """The sentences of a document with blocks: prose blocks split into sentences, every other block one fragment.
 
-    Sentences of prose blocks keep the splitter's fragment flag (a list item
+    A prose block is one paragraph: its line breaks are taken for the wrapping of
+    its source (read as spaces; the sentences' texts and offsets are the text's
+    own). Sentences of prose blocks keep the splitter's fragment flag (a list item
     without sentence-ending punctuation, such as ``Start Date: 2014-03-11``, is a
     fragment). Offsets are into ``text``; indices run over the document.
 
@@ -176,11 +178,13 @@ def split_blocks(text: str, blocks: Sequence[Block], language: str) -> Placed:
     owners: list[int] = []
     for number, block in enumerate(blocks):
         if block.kind in PROSE_KINDS:
-            for piece in split_sentences_unchecked(text[block.start : block.end], language):
+            own = text[block.start : block.end]
+            # A block is one paragraph: its line breaks are the source's wrapping, not boundaries.
+            for piece in split_sentences_unchecked(own.replace("\n", " "), language):
                 sentences.append(
                     Sentence(
                         index=len(sentences),
-                        text=piece.text,
+                        text=own[piece.start : piece.end],
                         start=block.start + piece.start,
                         end=block.start + piece.end,
                         fragment=piece.fragment,

@@ -12,7 +12,8 @@
   number's depth);
 - **list items**: lines that start with a marker (``-``, ``*``, ``•``, ``1.``,
   ``a)``), each with the lines that go on it;
-- **code**: a paragraph indented four columns more than the text around it;
+- **code**: a paragraph indented four columns more than the text around it (but
+  less than sixteen: more is a centred title);
 - **boilerplate**: copyright and licence lines (``Copyright (C) 2007 ...``,
   ``All rights reserved.``, ``SPDX-License-Identifier: ...``).
 
@@ -40,6 +41,8 @@ _BOILERPLATE = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?:;,][\"')\]]*$")
 _HEADING_WORDS = 10
+# A paragraph indented this far more than the text is centred (a licence's title), not code.
+_CENTRED = 16
 _CAPS_LETTERS = 3
 
 
@@ -78,8 +81,11 @@ def plain_blocks(text: str) -> tuple[Block, ...] | None:
 
 def read_plain(text: str) -> tuple[Block, ...]:
     """Every block of a plain text (see the module's description), with offsets into ``text``."""
-    lines = [_Line(match.start(), match.end(), match.group()) for match in re.finditer(r"[^\n]*", text)]
-    lines = [line for number, line in enumerate(lines) if number == 0 or line.start > lines[number - 1].start]
+    lines: list[_Line] = []
+    start = 0
+    for raw_line in text.split("\n"):
+        lines.append(_Line(start, start + len(raw_line.rstrip("\r")), raw_line.rstrip("\r")))
+        start += len(raw_line) + 1
     paragraphs: list[list[_Line]] = []
     current: list[_Line] = []
     for line in lines:
@@ -92,12 +98,12 @@ def read_plain(text: str) -> tuple[Block, ...]:
     if current:
         paragraphs.append(current)
     base = min((paragraph[0].indent for paragraph in paragraphs), default=0)
-    raw: list[tuple[str, int, int, int, str]] = []  # kind, start, end, level, heading text
+    found: list[tuple[str, int, int, int, str]] = []  # kind, start, end, level, heading text
     for paragraph in paragraphs:
-        raw.extend(_blocks_of(paragraph, base))
+        found.extend(_blocks_of(paragraph, base))
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
-    for kind, start, end, level, heading in raw:
+    for kind, start, end, level, heading in found:
         if kind == "heading":
             while headings and headings[-1][0] >= level:
                 headings.pop()
@@ -126,7 +132,8 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
         return [*before, _heading(head, level)]
     if all(_UNDERLINE.fullmatch(line.text) for line in paragraph):
         return []
-    if all(line.indent >= base + 4 for line in paragraph) and not _MARKER.match(first.text):
+    indents = [line.indent for line in paragraph]
+    if base + 4 <= min(indents) and max(indents) < base + _CENTRED and not _MARKER.match(first.text):
         return [("code", first.start + first.indent if "\t" not in first.text else first.start, last.end, 0, "")]
     if len(paragraph) == 1:
         level = _heading_level(texts[0], first.text)
@@ -138,7 +145,11 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
 
     def close() -> None:
         if run:
-            out.append((kind, run[0].start + run[0].indent if "\t" not in run[0].text else run[0].start, run[-1].end, 0, ""))
+            first_line = run[0].text
+            marker = _MARKER.match(first_line) if kind == "list_item" else None
+            # A list item starts after its marker; a paragraph at its first character.
+            skip = marker.end() - 1 if marker else len(first_line) - len(first_line.lstrip())
+            out.append((kind, run[0].start + skip, run[-1].end, 0, ""))
 
     for line in paragraph:
         if _BOILERPLATE.match(line.text):
