@@ -9,11 +9,12 @@
   alone that starts with ``#`` (Markdown); a short line alone in capitals (the
   sections of a man page or a licence, ``DESCRIPTION``, ``TERMS AND CONDITIONS``);
   a short numbered line alone (``1. Definitions.``, ``2.3 Scope``; its level is the
-  number's depth);
+  number's depth plus one, under the sections in capitals);
 - **list items**: lines that start with a marker (``-``, ``*``, ``•``, ``1.``,
   ``a)``), each with the lines that go on it;
 - **code**: a paragraph indented four columns more than the text around it (but
-  less than sixteen: more is a centred title);
+  less than sixteen: more is a centred title) that holds a mark of code (brackets,
+  ``=``, ``$``, ``--``, ...);
 - **boilerplate**: copyright and licence lines (``Copyright (C) 2007 ...``,
   ``All rights reserved.``, ``SPDX-License-Identifier: ...``).
 
@@ -43,6 +44,8 @@ _TERMINAL = re.compile(r"[.!?:;,][\"')\]]*$")
 _HEADING_WORDS = 10
 # A paragraph indented this far more than the text is centred (a licence's title), not code.
 _CENTRED = 16
+# What an indented paragraph has to hold to be code rather than an indented paragraph of text.
+_CODE_MARK = re.compile(r"[{}\[\]();=<>$\\|`]|--|\w_\w|^\s*(?:\$|>>>|#)")
 _CAPS_LETTERS = 3
 
 
@@ -97,7 +100,7 @@ def read_plain(text: str) -> tuple[Block, ...]:
             current.append(line)
     if current:
         paragraphs.append(current)
-    base = min((paragraph[0].indent for paragraph in paragraphs), default=0)
+    base = _base_indent(paragraphs)
     found: list[tuple[str, int, int, int, str]] = []  # kind, start, end, level, heading text
     for paragraph in paragraphs:
         found.extend(_blocks_of(paragraph, base))
@@ -112,6 +115,14 @@ def read_plain(text: str) -> tuple[Block, ...]:
         else:
             blocks.append(Block(kind=kind, start=start, end=end, level=level, trail=_trail(headings)))
     return tuple(blocks)
+
+
+def _base_indent(paragraphs: list[list[_Line]]) -> int:
+    """The text's own indentation: the commonest among its paragraphs' first lines (the least of equals)."""
+    counts: dict[int, int] = {}
+    for paragraph in paragraphs:
+        counts[paragraph[0].indent] = counts.get(paragraph[0].indent, 0) + 1
+    return min(counts, key=lambda indent: (-counts[indent], indent)) if counts else 0
 
 
 def _trail(headings: list[tuple[int, str]]) -> tuple[str, ...]:
@@ -132,8 +143,12 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
         return [*before, _heading(head, level)]
     if all(_UNDERLINE.fullmatch(line.text) for line in paragraph):
         return []
+    # A section name in capitals with its text indented under it, no blank line between (a man page).
+    if len(paragraph) > 1 and _caps(texts[0]) and all(line.indent > first.indent for line in paragraph[1:]):
+        return [_heading(first, 1), *_blocks_of(paragraph[1:], base)]
     indents = [line.indent for line in paragraph]
-    if base + 4 <= min(indents) and max(indents) < base + _CENTRED and not _MARKER.match(first.text):
+    looks_like_code = any(_CODE_MARK.search(text) for text in texts)
+    if base + 4 <= min(indents) and max(indents) < base + _CENTRED and looks_like_code and not _MARKER.match(first.text):
         return [("code", first.start + first.indent if "\t" not in first.text else first.start, last.end, 0, "")]
     if len(paragraph) == 1:
         level = _heading_level(texts[0], first.text)
@@ -184,13 +199,22 @@ def _heading_level(stripped: str, line: str) -> int:
         return len(atx.group(1))
     if len(words) > _HEADING_WORDS or _BOILERPLATE.match(line):
         return 0
-    letters = [character for character in stripped if character.isalpha()]
-    if len(letters) >= _CAPS_LETTERS and all(character.isupper() for character in letters):
+    if _caps(stripped):
         return 1
     numbered = _NUMBERED.match(line)
     if numbered and stripped[len(numbered.group(1)) :].lstrip(". \t")[:1].isupper():
         # "1. Definitions." or "2.3 Scope": short, and not a sentence that goes on (no comma, no inner full stop).
         body = stripped[numbered.end() - 1 - (len(line) - len(line.lstrip())) :]
         if len(words) <= 6 and "," not in body and body.rstrip(".").count(". ") == 0:
-            return numbered.group(1).count(".") + 1
+            return numbered.group(1).count(".") + 2  # under the sections in capitals or underlined
     return 0
+
+
+def _caps(stripped: str) -> bool:
+    """Whether a line is a short one in capitals (a man page's or a licence's section name)."""
+    letters = [character for character in stripped if character.isalpha()]
+    return (
+        len(stripped.split()) <= _HEADING_WORDS
+        and len(letters) >= _CAPS_LETTERS
+        and all(character.isupper() for character in letters)
+    )
