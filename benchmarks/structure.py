@@ -56,7 +56,32 @@ _BOILERPLATE = re.compile(r"^\W*(?:copyright\b|\(c\)|©)|all rights reserved|spd
 _TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
 # Words that start the rest of a sentence cut at a line break, not a sentence.
 _CONTINUING = frozenset(
-    "a an and as at by for from in into of on or so than that the to which who whom whose with without".split()
+    (
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "so",
+        "than",
+        "that",
+        "the",
+        "to",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "with",
+        "without",
+    )
 )
 _NUMBERED_HEADING = re.compile(r"^(?:\d+\.)+\d*\s+\S+(?:\s+\S+){0,4}\.?$")
 

@@ -169,7 +169,8 @@ class Analysis:
         >>> best.text, analysis.block_of(best).kind, analysis.block_of(best).trail
         ('Run it now.', 'paragraph', ('Usage',))
         """
-        document = 0 if sentence.document is None else self.documents.index(sentence.document)
+        named = getattr(sentence, "document", None)  # a DocumentSentence's, for several documents
+        document = 0 if named is None else self.documents.index(named)
         own = self.blocks[document] if self.blocks else None
         if own is None:
             return None
@@ -365,12 +366,12 @@ class _Group:
     ) -> _Group:
         split: list[tuple[Sentence, ...]] = []
         placement: list[npt.NDArray[np.int64]] = []
-        for text, language, own in zip(documents, languages, blocks, strict=True):
-            if own is None:
+        for text, language, given in zip(documents, languages, blocks, strict=True):
+            if given is None:
                 split.append(split_sentences_unchecked(text, language))
                 placement.append(np.full(len(split[-1]), -1, dtype=np.int64))
             else:
-                placed = split_blocks(text, own, language)
+                placed = split_blocks(text, given, language)
                 split.append(placed.sentences)
                 placement.append(placed.block)
         texts = tuple(documents)

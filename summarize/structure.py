@@ -243,9 +243,7 @@ def section_prior(sections: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     return np.asarray(weights, dtype=np.float64)
 
 
-def heading_similarity(
-    terms: Sequence[Sequence[str]], trails: Sequence[Sequence[str]]
-) -> npt.NDArray[np.float64]:
+def heading_similarity(terms: Sequence[Sequence[str]], trails: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
     """The cosine of each sentence's term set with its heading trail's (the terms of every heading above it).
 
     Examples
@@ -264,5 +262,8 @@ def heading_similarity(
 
 
 def heading_prior(prior: npt.NDArray[np.float64], similarity: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """The teleport weights raised by the similarity to the headings: :math:`p_i (1 + h\\,c_i)`, :math:`h` = :data:`HEADING_WEIGHT`."""
+    """The teleport weights raised by the similarity to the headings: :math:`p_i (1 + h\\,c_i)`.
+
+    :math:`h` is :data:`HEADING_WEIGHT` and :math:`c_i` the cosine of :func:`heading_similarity`.
+    """
     return np.asarray(prior * (1.0 + HEADING_WEIGHT * similarity), dtype=np.float64)

@@ -49,7 +49,10 @@ Copyright (C) 2024 The Sprocket developers. <https://example.org/>
 
 def test_markup_is_removed_and_offsets_are_exact() -> None:
     doc = read_markdown(README)
-    assert "[" not in doc.text and "](" not in doc.text and "**" not in doc.text and "<img" not in doc.text
+    assert "[" not in doc.text
+    assert "](" not in doc.text
+    assert "**" not in doc.text
+    assert "<img" not in doc.text
     assert "badge" not in doc.text
     assert "Sprocket turns gears into motion. It is small and fast." in doc.text
     for block in doc.blocks:
@@ -77,23 +80,28 @@ def test_summary_is_prose_only() -> None:
     kinds = {analysis.block_of(sentence).kind for sentence in analysis.summary}  # type: ignore[union-attr]
     assert kinds <= {"paragraph", "list_item"}
     chosen = " ".join(sentence.text for sentence in analysis.summary)
-    assert "pip install sprocket" not in chosen and "option | meaning" not in chosen
+    assert "pip install sprocket" not in chosen
+    assert "option | meaning" not in chosen
     assert "Call turn() to turn a sprocket once." in chosen
 
 
 def test_empty_and_markup_only_documents() -> None:
     assert read_markdown("").blocks == ()
     badges = read_markdown("[![a](https://x/a.svg)](https://x)\n")
-    assert badges.text == "" and badges.blocks == ()
+    assert badges.text == ""
+    assert badges.blocks == ()
 
 
 def test_markdown_files_by_suffix_and_by_name(tmp_path: Path) -> None:
     path = tmp_path / "README.md"
     path.write_text(README, encoding="utf-8")
     document = load_document(path)
-    assert document.format == "markdown" and document.title == "Sprocket" and document.blocks
+    assert document.format == "markdown"
+    assert document.title == "Sprocket"
+    assert document.blocks
     as_text = load_document(path, input_format="text")
-    assert as_text.format == "text" and as_text.text == README
+    assert as_text.format == "text"
+    assert as_text.text == README
     other = tmp_path / "readme.txt"
     other.write_text(README, encoding="utf-8")
     assert load_document(other, input_format="markdown").text == document.text
@@ -116,7 +124,8 @@ def test_json_of_plain_news_has_no_kind(tmp_path: Path, capsys: pytest.CaptureFi
     path.write_text("The council met on Monday. It approved a park. Residents cheered.", encoding="utf-8")
     assert main(["-n", "1", "--format", "json", str(path)]) == 0
     sentence = json.loads(capsys.readouterr().out)["sentences"][0]
-    assert "kind" not in sentence and "section" not in sentence
+    assert "kind" not in sentence
+    assert "section" not in sentence
 
 
 def test_combine_passes_blocks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -67,7 +67,8 @@ def test_licence_headings_numbered_and_boilerplate() -> None:
     assert ("heading", "TERMS AND CONDITIONS", ()) in found
     assert ("heading", "0. Definitions.", ("TERMS AND CONDITIONS",)) in found
     paragraph = next(f for f in found if f[1].startswith('"This Licence"'))
-    assert paragraph[0] == "paragraph" and paragraph[2] == ("TERMS AND CONDITIONS", "0. Definitions.")
+    assert paragraph[0] == "paragraph"
+    assert paragraph[2] == ("TERMS AND CONDITIONS", "0. Definitions.")
 
 
 def test_licence_summary_is_its_prose() -> None:
@@ -75,16 +76,19 @@ def test_licence_summary_is_its_prose() -> None:
     assert blocks is not None
     analysis = Summarizer(sentences=3).analyze(LICENCE, blocks=blocks)
     for sentence in analysis.summary:
-        assert "Copyright" not in sentence.text and not sentence.text.isupper()
+        assert "Copyright" not in sentence.text
+        assert not sentence.text.isupper()
         assert LICENCE[sentence.start : sentence.end] == sentence.text
-    assert len(analysis.summary) == 3 and not any(sentence.fragment for sentence in analysis.summary)
+    assert len(analysis.summary) == 3
+    assert not any(sentence.fragment for sentence in analysis.summary)
 
 
 def test_man_page_sections() -> None:
     found = kinds(MANUAL)
     assert [f[1] for f in found if f[0] == "heading"] == ["NAME", "SYNOPSIS", "DESCRIPTION"]
     description = next(f for f in found if f[1].startswith("Sprocket turns"))
-    assert description[0] == "paragraph" and description[2] == ("DESCRIPTION",)
+    assert description[0] == "paragraph"
+    assert description[2] == ("DESCRIPTION",)
 
 
 def test_setext_headings_lists_and_code() -> None:

@@ -41,7 +41,8 @@ def test_only_prose_is_chosen_and_everything_keeps_its_offsets() -> None:
     for sentence in analysis.sentences:
         assert MANUAL[sentence.start : sentence.end] == sentence.text
     code = next(s for s in analysis.sentences if s.text == "pip install sprockets")
-    assert code.fragment and code.score == 0
+    assert code.fragment
+    assert code.score == 0
 
 
 def test_block_of_names_kind_and_section() -> None:
@@ -114,13 +115,16 @@ def test_check_blocks_accepts_empty_and_adjacent() -> None:
 
 
 def test_bad_blocks_for_several_documents() -> None:
-    with pytest.raises(InvalidParameterError, match=r"'blocks' parameter must be None or a sequence of 2 \(one per document\)"):
+    with pytest.raises(
+        InvalidParameterError, match=r"'blocks' parameter must be None or a sequence of 2 \(one per document\)"
+    ):
         Summarizer().analyze_documents(["One.", "Two."], blocks=[None])
 
 
 def test_section_prior_restarts_at_each_section() -> None:
     prior = section_prior(np.array([0, 0, 2, 2, 2]))
-    assert prior[0] > prior[1] and prior[2] > prior[3] > prior[4]  # each section's opening weighs most
+    assert prior[0] > prior[1]
+    assert prior[2] > prior[3] > prior[4]
     assert prior[2] / prior[3] == pytest.approx(prior[0] / prior[1])  # the same fall in every section
     assert prior[0] > prior[2]  # earlier sections weigh more
 

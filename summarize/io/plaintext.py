@@ -73,8 +73,8 @@ def plain_blocks(text: str) -> tuple[Block, ...] | None:
     >>> plain_blocks("One paragraph. Another sentence.\\n\\nA second paragraph.") is None
     True
     >>> text = "USAGE\\n\\nRun it now.\\n\\nCopyright (C) 2007 Someone."
-    >>> [(b.kind, text[b.start:b.end], b.trail) for b in plain_blocks(text)]
-    [('heading', 'USAGE', ()), ('paragraph', 'Run it now.', ('USAGE',)), ('boilerplate', 'Copyright (C) 2007 Someone.', ('USAGE',))]
+    >>> [(b.kind, text[b.start:b.end]) for b in plain_blocks(text)]
+    [('heading', 'USAGE'), ('paragraph', 'Run it now.'), ('boilerplate', 'Copyright (C) 2007 Someone.')]
     """
     blocks = read_plain(text)
     if all(block.kind in ("paragraph", "list_item") for block in blocks):
@@ -148,7 +148,12 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
         return [_heading(first, 1), *_blocks_of(paragraph[1:], base)]
     indents = [line.indent for line in paragraph]
     looks_like_code = any(_CODE_MARK.search(text) for text in texts)
-    if base + 4 <= min(indents) and max(indents) < base + _CENTRED and looks_like_code and not _MARKER.match(first.text):
+    if (
+        base + 4 <= min(indents)
+        and max(indents) < base + _CENTRED
+        and looks_like_code
+        and not _MARKER.match(first.text)
+    ):
         return [("code", first.start + first.indent if "\t" not in first.text else first.start, last.end, 0, "")]
     if len(paragraph) == 1:
         level = _heading_level(texts[0], first.text)

@@ -69,8 +69,9 @@ def summary_fields(
     "start", "end"}]}``: each sentence of a summary of several documents says its
     document, named by ``names`` (one per document, by default
     :attr:`~summarize.Summary.documents`); with ``block_of``, the sentences of a
-    document with structure say their ``kind`` and ``section`` (:func:`sentence_record`). Every JSON output (the command's, batch's,
-    several documents') builds its record on these fields.
+    document with structure say their ``kind`` and ``section`` (:func:`sentence_record`).
+    Every JSON output (the command's, batch's, several documents') builds its record
+    on these fields.
 
     Examples
     --------
