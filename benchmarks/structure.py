@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/structure.py rouge DATA_DIR/rfcs_dev.jsonl --half odd
     python benchmarks/structure.py prose FILE_OR_FOLDER... [-n 5]
+    python benchmarks/structure.py speed DATA_DIR/rfcs_dev.jsonl [--megabytes 1]
 
 ``rouge``: each record's ``text`` (a Markdown file) is summarised with as many
 sentences as its reference ``summary`` has (one sentence a line), read two ways:
@@ -23,6 +24,11 @@ sentence is classed by :func:`not_prose`: ``heading``, ``markup``, ``code``,
 prose. The share of each class is printed, for the files read as plain strings
 (``--plain``: no structure, as before) or as documents (default). Nothing of the
 documents is written.
+
+``speed``: the records' Markdown texts, joined (blank line between) until the
+document is ``--megabytes`` long, summarised (5 sentences) as a plain str (as a
+``.md`` file was read before) and as Markdown (:func:`~summarize.io.markdown.read_markdown`
+and the blocks); best of ``--repeat`` wall-clock times of each, and their ratio.
 """
 
 from __future__ import annotations
@@ -183,6 +189,34 @@ def prose(paths: Sequence[str], *, sentences: int, plain: bool) -> None:
     print(f"  not prose    {chosen - classes['prose']:>5}  {100 * (chosen - classes['prose']) / max(chosen, 1):5.1f}%")
 
 
+def speed(path: str, *, megabytes: float, repeat: int) -> None:
+    parts: list[str] = []
+    size = 0
+    records = list(read_dataset(path))
+    while size < megabytes * 1_000_000:
+        text = records[len(parts) % len(records)]["text"]
+        parts.append(text)
+        size += len(text) + 2
+    source = "\n\n".join(parts)
+    summarizer = summarize.Summarizer(sentences=5)
+    summarizer.summarize("A warm up. It loads the splitter. And the stemmer.")
+    read_markdown("# Warm up\n\nIt imports markdown-it-py.")
+    times: dict[str, float] = {}
+    for mode in ("text", "markdown"):
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.perf_counter()
+            if mode == "text":
+                summarizer.summarize(source)
+            else:
+                document = read_markdown(source)
+                summarizer.analyze(document.text, blocks=document.blocks)
+            best = min(best, time.perf_counter() - started)
+        times[mode] = best
+        print(f"{mode:<9} {len(source) / 1e6:.2f} MB  {best:.2f} s")
+    print(f"markdown / text: {times['markdown'] / times['text']:.2f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -195,8 +229,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     share.add_argument("paths", nargs="+")
     share.add_argument("-n", "--sentences", type=int, default=5)
     share.add_argument("--plain", action="store_true", help="read every file as a plain str, without structure")
+    timing = commands.add_parser("speed", help="time a long Markdown document, as a str and as Markdown")
+    timing.add_argument("dataset")
+    timing.add_argument("--megabytes", type=float, default=1.0)
+    timing.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    if args.command == "rouge":
+    if args.command == "speed":
+        speed(args.dataset, megabytes=args.megabytes, repeat=args.repeat)
+    elif args.command == "rouge":
         rouge(args.dataset, half=args.half, rankers=args.ranker or ["adaptive", "textrank"], limit=args.limit)
     else:
         prose(args.paths, sentences=args.sentences, plain=args.plain)

@@ -330,14 +330,21 @@ def _structure_prior(
     sections = np.zeros(len(body), dtype=np.int64)
     trails: list[list[str]] = []
     cache: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    # For each document with blocks: its titles, and the number of headings before each block.
+    titles = [
+        () if own is None else tuple(group.texts[number][b.start : b.end] for b in own if b.kind == "title")
+        for number, own in enumerate(blocks)
+    ]
+    before = [
+        None if own is None else np.cumsum([0] + [block.kind == "heading" for block in own[:-1]]) for own in blocks
+    ]
     for position, (number, block_number) in enumerate(zip(owner.tolist(), place.tolist(), strict=True)):
-        own = blocks[number]
-        if own is None or block_number < 0:
+        own, counts = blocks[number], before[number]
+        if own is None or counts is None or block_number < 0:
             trails.append([])
             continue
-        sections[position] = sum(1 for block in own[:block_number] if block.kind == "heading")
-        titles = tuple(group.texts[number][b.start : b.end] for b in own if b.kind == "title")
-        key = (own_language[position], titles + own[block_number].trail)
+        sections[position] = int(counts[block_number])
+        key = (own_language[position], titles[number] + own[block_number].trail)
         if key not in cache:
             cache[key] = list(analyzers[key[0]](" ".join(key[1])))
         trails.append(cache[key])

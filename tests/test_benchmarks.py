@@ -134,6 +134,7 @@ RUNS: dict[str, Run] = {
         "benchmarks/structure.py",
         ("rouge", "{data}/tiny.jsonl", "--ranker", "adaptive", "--half", "odd"),
         ("prose", "{data}/cases", "-n", "1"),
+        ("speed", "{data}/tiny.jsonl", "--megabytes", "0.001", "--repeat", "1"),
     ),
     "sparse_vs_dense": run("benchmarks/sparse_vs_dense.py", ("{data}/tiny.jsonl", "-n", "1")),
     "speed": run(
@@ -265,13 +266,15 @@ def test_boundaries(scripts: Scripts) -> None:
 
 
 def test_structure(scripts: Scripts) -> None:
-    scores, share = scripts.results("structure")
+    scores, share, timing = scripts.results("structure")
     assert scores.returncode == 0, describe(scores)
     for mode in ("text", "markdown"):
         assert re.search(rf"^{mode} +adaptive +2 documents +R1/R2/RLsum \d+\.\d\d / ", scores.stdout, re.MULTILINE)
     assert share.returncode == 0, describe(share)
     assert "2 documents, 2 sentences chosen (read with structure)" in share.stdout
     assert re.search(r"^  not prose +\d+ +\d+\.\d%$", share.stdout, re.MULTILINE)
+    assert timing.returncode == 0, describe(timing)
+    assert re.search(r"^markdown / text: \d+\.\d\d$", timing.stdout, re.MULTILINE)
 
 
 def test_focus(scripts: Scripts) -> None:

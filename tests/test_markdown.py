@@ -137,3 +137,9 @@ def test_combine_passes_blocks(tmp_path: Path, capsys: pytest.CaptureFixture[str
     record = json.loads(capsys.readouterr().out)
     for sentence in record["sentences"]:
         assert ("kind" in sentence) == sentence["document"].endswith("README.md")
+
+
+def test_reference_links_and_plain_paragraphs() -> None:
+    doc = read_markdown("See [the guide][g] first.\nThen read\nthe rest.\n\n[g]: https://example.org/guide\n")
+    assert doc.text == "See the guide first. Then read the rest."
+    assert [block.kind for block in doc.blocks] == ["paragraph"]

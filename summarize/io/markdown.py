@@ -13,18 +13,23 @@ markdown-it-py is imported only here, when a Markdown document is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarize.structure import Block
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 __all__ = ["MarkdownText", "read_markdown"]
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[ \t]+")
+# The characters that can start inline markup in CommonMark (code, emphasis, links, images, HTML,
+# entities, escapes); a paragraph without any is its own text.
+_INLINE_MARKS = re.compile(r"[`*_\[\]!<&\\]")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -62,8 +67,16 @@ def read_markdown(source: str) -> MarkdownText:
     """
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    # Blocks first, without their inline markup; each paragraph's markup is parsed when it has any.
+    blocks_only = MarkdownIt("commonmark").enable("table").disable("inline")
+    parser = MarkdownIt("commonmark").enable("table")
+    env: dict[str, object] = {}  # the link reference definitions the block parser finds
+    tokens = blocks_only.parse(source, env)
     writer = _Writer()
+
+    def _inline(token: Token) -> str:
+        return _inline_text(token, parser, env)
+
     headings: list[tuple[int, str]] = []  # the open sections: (level, heading text)
     lists = 0
     quotes = 0
@@ -97,7 +110,7 @@ def read_markdown(source: str) -> MarkdownText:
         elif kind == "html_block":
             writer.add("metadata", _SPACES.sub(" ", _TAG.sub("", token.content)).strip(), trail=_trail(headings))
         elif kind == "table_open":
-            rows, position = _table(tokens, position)
+            rows, position = _table(tokens, position, _inline)
             writer.add("table", "\n".join(rows), trail=_trail(headings))
         position += 1
     blocks = _titled(writer.blocks)
@@ -126,11 +139,20 @@ def _titled(blocks: list[Block]) -> tuple[Block, ...]:
     return (Block(kind="title", start=title.start, end=title.end, level=1), *rest)
 
 
-def _inline(token: Token) -> str:
-    """The text an inline token shows: its words, links' text, code; no images, no HTML, no markup."""
+def _inline_text(token: Token, parser: MarkdownIt, env: dict[str, object]) -> str:
+    """The text an inline token shows: its words, links' text, code; no images, no HTML, no markup.
+
+    Inline markup is parsed only where it can be: a paragraph without any of
+    ``_INLINE_MARKS`` (most of a document's prose) is its own text, its line
+    breaks read as spaces, as markdown-it-py would render it.
+    """
+    content = token.content
+    if not _INLINE_MARKS.search(content) and "  \n" not in content:
+        return _SPACES.sub(" ", content.replace("\n", " ")).strip()
+    children = parser.parseInline(content, env)[0].children or []
     parts: list[str] = []
     link_start: list[int] = []
-    for child in token.children or ():
+    for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
@@ -147,14 +169,14 @@ def _inline(token: Token) -> str:
     return _SPACES.sub(" ", "".join(parts)).strip()
 
 
-def _table(tokens: list[Token], position: int) -> tuple[list[str], int]:
+def _table(tokens: list[Token], position: int, inline: Callable[[Token], str]) -> tuple[list[str], int]:
     """The rows of the table that opens at ``position`` (cells joined by `` | ``), and the position of its close."""
     rows: list[str] = []
     cells: list[str] = []
     while tokens[position].type != "table_close":
         token = tokens[position]
         if token.type == "inline":
-            cells.append(_inline(token))
+            cells.append(inline(token))
         elif token.type == "tr_close":
             rows.append(" | ".join(cells))
             cells = []
