@@ -177,6 +177,58 @@ class Analysis:
         number = int(self.placement[document][sentence.index])
         return own[number] if number >= 0 else None
 
+    def by_section(self, sentences: int) -> tuple[tuple[str, Summary], ...]:
+        """A summary of each top-level section: its best ``sentences`` candidates, in document order.
+
+        Sections are those of the text's blocks (the headings whose trail is empty:
+        under a title, the level below it); the sentences before the first
+        heading make a section named ``""``. The ranking is this analysis's, so a
+        section's sentences are those it ranks best; sections without a candidate
+        are left out. A text without headings is one section, ``""``.
+
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> from summarize.structure import Block
+        >>> text = "Use\\n\\nRun it now. Stop it later.\\n\\nLicence\\n\\nIt is free software."
+        >>> blocks = [Block(kind="heading", start=0, end=3, level=1),
+        ...           Block(kind="paragraph", start=5, end=31, trail=("Use",)),
+        ...           Block(kind="heading", start=33, end=40, level=1),
+        ...           Block(kind="paragraph", start=42, end=62, trail=("Licence",))]
+        >>> [(name, len(part)) for name, part in Summarizer().analyze(text, blocks=blocks).by_section(1)]
+        [('Use', 1), ('Licence', 1)]
+        """
+        check_int("sentences", sentences, minimum=1)
+        if len(self.texts) != 1:
+            raise InvalidParameterError(
+                f"by_section summarises one text's sections; this analysis has {len(self.texts)} documents."
+            )
+        blocks = self.blocks[0] if self.blocks else None
+        names: list[str] = []
+        parts: dict[str, list[ScoredSentence]] = {}
+        pool = [sentence for sentence in self.sentences if not sentence.fragment] or list(self.sentences)
+        tops = _top_sections(self.texts[0], blocks)
+        for sentence in sorted(pool, key=lambda sentence: sentence.rank):
+            number = int(self.placement[0][sentence.index]) if blocks is not None else -1
+            name = tops[number] if number >= 0 else ""
+            if name not in parts:
+                parts[name] = []
+                names.append(name)
+            if len(parts[name]) < sentences:
+                parts[name].append(sentence)
+        first = {name: min(s.index for s in parts[name]) for name in names}
+        return tuple(
+            (
+                name,
+                Summary(
+                    tuple(sorted(parts[name], key=lambda s: s.index)),
+                    language=self.summary.language,
+                    languages=self.languages,
+                ),
+            )
+            for name in sorted(names, key=first.__getitem__)
+        )
+
     def keywords(self, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
         """The keywords and key phrases of the text (of all the documents), best first (see :func:`summarize.keywords`).
 
@@ -307,6 +359,17 @@ def analyze_group(
         blocks=own_blocks,
         placement=group.placement,
     )
+
+
+def _top_sections(text: str, blocks: tuple[Block, ...] | None) -> list[str]:
+    """For each block, the name of the top-level section it is in ("" before the first heading)."""
+    names: list[str] = []
+    current = ""
+    for block in blocks or ():
+        if block.kind == "heading" and not block.trail:
+            current = " ".join(text[block.start : block.end].split())
+        names.append(block.trail[0] if block.trail else current if block.kind != "title" else "")
+    return names
 
 
 def _structure_prior(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import Summarizer, load_document
+from summarize import InvalidParameterError, Summarizer, load_document
 from summarize.cli import main
 from summarize.io.markdown import read_markdown
 
@@ -143,3 +143,26 @@ def test_reference_links_and_plain_paragraphs() -> None:
     doc = read_markdown("See [the guide][g] first.\nThen read\nthe rest.\n\n[g]: https://example.org/guide\n")
     assert doc.text == "See the guide first. Then read the rest."
     assert [block.kind for block in doc.blocks] == ["paragraph"]
+
+
+def test_by_section_library_and_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = read_markdown(README)
+    sections = Summarizer().analyze(doc.text, blocks=doc.blocks).by_section(1)
+    assert [name for name, _ in sections] == ["", "Installation", "Usage"]
+    assert all(len(part) == 1 for _, part in sections)
+    path = tmp_path / "README.md"
+    path.write_text(README, encoding="utf-8")
+    assert main(["--by-section", "1", "--format", "json", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [part["section"] for part in record["sections"]] == ["", "Installation", "Usage"]
+    assert len(record["sentences"]) == 3
+    assert main(["--by-section", "1", str(path)]) == 0
+    assert "## Usage\n" in capsys.readouterr().out
+    assert main(["--by-section", "1", "--format", "html", str(path)]) == 2
+    assert "--by-section is for one summary per FILE" in capsys.readouterr().err
+
+
+def test_by_section_of_several_documents_is_refused() -> None:
+    analysis = Summarizer().analyze_documents(["One here. Two there.", "Three now."])
+    with pytest.raises(InvalidParameterError, match="by_section summarises one text's sections"):
+        analysis.by_section(1)

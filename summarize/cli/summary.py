@@ -19,7 +19,7 @@ from summarize.cli._options import (
 )
 from summarize.errors import ConvergenceError, InputError, SummarizeError, TextTooLongError
 from summarize.io.documents import INPUT_FORMATS, Document
-from summarize.io.records import NO_SENTENCE, documents_record, json_line, summary_fields
+from summarize.io.records import NO_SENTENCE, documents_record, json_line, sentence_record, summary_fields
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES
@@ -88,6 +88,10 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error("--keywords is for --format text, json and markdown, not html")
     if args.include_text and args.format != "json":
         parser.error(f"--include-text is for --format json, not {args.format}")
+    if args.by_section is not None and (args.format == "html" or args.combine):
+        parser.error("--by-section is for one summary per FILE in --format text, json or markdown")
+    if args.by_section is not None and args.keywords is not None:
+        parser.error("--keywords is not available with --by-section")
     if args.combine:
         for option, given in (
             ("--keywords", args.keywords is not None),
@@ -188,7 +192,9 @@ def _write_summary(
     """Write the summary of the ``number``-th FILE, ``name``, in the format asked for."""
     files: list[str] = args.files
     fmt: str = args.format
-    if fmt == "json":
+    if args.by_section is not None:
+        _write_sections(args, number, name, document, analysis, out)
+    elif fmt == "json":
         record = _as_json(display(name), document, analysis)
         if args.include_text:
             record["text"] = document.text
@@ -210,6 +216,38 @@ def _write_summary(
         out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in analysis.summary)
         if found is not None:
             out.write("keywords: " + ", ".join(keyword.text for keyword in found) + "\n")
+
+
+def _write_sections(
+    args: argparse.Namespace, number: int, name: str, document: Document, analysis: Analysis, out: TextIO
+) -> None:
+    """``--by-section N``: the N best sentences of each top-level section, under its heading."""
+    sections = analysis.by_section(args.by_section)
+    if args.format == "json":
+        record = _as_json(display(name), document, analysis)
+        record["sentences"] = [sentence_record(s, analysis.block_of) for _, part in sections for s in part]
+        record["sections"] = [
+            {"section": heading, "sentences": [sentence_record(s, analysis.block_of) for s in part]}
+            for heading, part in sections
+        ]
+        if args.include_text:
+            record["text"] = document.text
+        out.write(json_line(record))
+        return
+    if args.format == "markdown":
+        title = document.title or display(name)
+        lines = [f"# {title}", ""]
+        for heading, part in sections:
+            lines += [f"## {heading}", ""] if heading else []
+            lines += [f"- {' '.join(sentence.text.split())}" for sentence in part] + [""]
+        out.write(("\n" if number else "") + "\n".join(lines))
+        return
+    if len(args.files) > 1:
+        out.write(("\n" if number else "") + f"==> {display(name)} <==\n")
+    for heading, part in sections:
+        if heading:
+            out.write(f"## {heading}\n")
+        out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in part)
 
 
 def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
@@ -252,6 +290,13 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "summary, unless a --focus matches), and the same fact in several FILEs is chosen once (a sentence whose "
         "cosine with one already chosen is above 0.5 is passed over); with --format html, a page showing every "
         "FILE with its chosen sentences highlighted",
+    )
+    parser.add_argument(
+        "--by-section",
+        type=positive_int,
+        metavar="N",
+        help="the N best sentences of each top-level section, under its heading (documents with structure: "
+        'Markdown, or text with headings; a text without is one section); in JSON also as "sections"',
     )
     parser.add_argument(
         "--keywords",
