@@ -166,3 +166,23 @@ def test_by_section_of_several_documents_is_refused() -> None:
     analysis = Summarizer().analyze_documents(["One here. Two there.", "Three now."])
     with pytest.raises(InvalidParameterError, match="by_section summarises one text's sections"):
         analysis.by_section(1)
+
+
+def test_markdown_by_content(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(README, encoding="utf-8")
+    assert load_document(path).format == "markdown"
+    assert load_document(path, input_format="text").format == "text"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("# not a heading, a comment\nThe council met on Monday. It approved a park.\n", encoding="utf-8")
+    document = load_document(plain)
+    assert document.format == "text" and document.text.startswith("# not a heading")
+
+
+def test_markdown_on_standard_input() -> None:
+    import io
+
+    from summarize import read_document
+
+    assert read_document(io.BytesIO(README.encode())).format == "markdown"
+    assert read_document(io.BytesIO(b"Plain words. Nothing more.")).format == "text"

@@ -216,9 +216,12 @@ def load_document(
         (:func:`summarize.io.markdown.read_markdown`: the text as rendered, with
         its blocks), PDF for ``.pdf``, DOCX for :data:`DOCX_SUFFIXES`;
         a file with another suffix is read as PDF or DOCX if its first bytes say
-        it is one, else as text. A URL is read by the content type the server
-        sends: HTML (``text/html`` or ``application/xhtml+xml``), PDF, DOCX,
-        Markdown (``text/markdown``), or text for ``text/plain`` and other ``text/`` types; other content is read
+        it is one, else as text, or as Markdown when the text has two marks of
+        it (:func:`summarize.io.markdown.looks_like_markdown`). A URL is read by
+        the content type the server sends: HTML (``text/html`` or
+        ``application/xhtml+xml``), PDF, DOCX, Markdown (``text/markdown``), text
+        or Markdown as for a file for ``text/plain``, and text for the other
+        ``text/`` types; other content is read
         as PDF or DOCX if its first bytes say so, and refused otherwise. The other
         values override the suffix and the content type.
     encoding : str, optional
@@ -300,7 +303,8 @@ def read_document(
     """Read a document from a binary stream such as ``sys.stdin.buffer``.
 
     ``input_format="auto"`` reads a PDF or DOCX file when the first bytes say it
-    is one, and text otherwise, since a stream has no suffix or content type; ask
+    is one, and text (or Markdown, when the text looks like it) otherwise, since a
+    stream has no suffix or content type; ask
     for ``"html"`` to extract the article of a page. The other parameters are those
     of :func:`load_document`.
     """
@@ -309,7 +313,7 @@ def read_document(
         data = stream.read()
     except OSError as error:
         raise InputError(f"{name}: cannot be read ({error.strerror or error})") from None
-    form = (_sniff(data) or "text") if input_format == "auto" else input_format
+    form = (_sniff(data) or "sniff") if input_format == "auto" else input_format
     return _parse(data, name=name, source=name, form=form, encoding=encoding, progress=progress)
 
 
@@ -323,7 +327,7 @@ def _format_of_path(path: str, data: bytes) -> str:
         return "pdf"
     if suffix in DOCX_SUFFIXES:
         return "docx"
-    return _sniff(data) or "text"
+    return _sniff(data) or "sniff"
 
 
 def _sniff(data: bytes) -> str | None:
@@ -374,6 +378,8 @@ def _format_of_download(url: str, content_type: str, final_url: str, data: bytes
         return "docx"
     if content_type == "text/markdown":
         return "markdown"
+    if content_type == "text/plain":
+        return "sniff"
     if content_type.startswith("text/"):
         return "text"
     if not content_type:
@@ -399,18 +405,18 @@ def _parse(
     progress: Progress | None = None,
 ) -> Document:
     """Decode ``data`` as ``form`` ("text", "markdown", "html", "pdf" or "docx") into a Document."""
-    if form == "text":
-        from summarize.io.plaintext import plain_blocks
+    if form in ("text", "sniff", "markdown"):  # "sniff": text, or Markdown if it looks like it
+        from summarize.io.markdown import looks_like_markdown, read_markdown
 
         text = decode(data, name=name, encoding=encoding or charset)
-        return Document(text=text, source=source, format="text", blocks=plain_blocks(text))
-    if form == "markdown":
-        from summarize.io.markdown import read_markdown
+        if form == "markdown" or (form == "sniff" and looks_like_markdown(text)):
+            markdown = read_markdown(text)
+            return Document(
+                text=markdown.text, title=markdown.title, source=source, format="markdown", blocks=markdown.blocks
+            )
+        from summarize.io.plaintext import plain_blocks
 
-        markdown = read_markdown(decode(data, name=name, encoding=encoding or charset))
-        return Document(
-            text=markdown.text, title=markdown.title, source=source, format="markdown", blocks=markdown.blocks
-        )
+        return Document(text=text, source=source, format="text", blocks=plain_blocks(text))
     # A zip or OLE file may be a damaged or an encrypted DOCX file: the extractor says which.
     if (form == "pdf" and _sniff(data) != "pdf") or (form == "docx" and not data.startswith(_ZIP_OR_OLE)):
         raise InputError(f"{name}: not {_FORMAT_NAMES[form]}: it looks like {_looks_like(data)}")

@@ -23,13 +23,43 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["MarkdownText", "read_markdown"]
+__all__ = ["MarkdownText", "looks_like_markdown", "read_markdown"]
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[ \t]+")
 # The characters that can start inline markup in CommonMark (code, emphasis, links, images, HTML,
 # entities, escapes); a paragraph without any is its own text.
 _INLINE_MARKS = re.compile(r"[`*_\[\]!<&\\]")
+
+
+# The marks of Markdown that plain text rarely has, each looked for in the first _SNIFF characters.
+_SIGNS = (
+    re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE),  # an ATX heading
+    re.compile(r"^(?:```|~~~)", re.MULTILINE),  # a fenced code block
+    re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)"),  # a link or an image
+    re.compile(r"(?<![*\w])\*\*\S[^*\n]*\*\*(?![*\w])|(?<![`\w])`[^`\n]+`(?![`\w])"),  # bold, inline code
+    re.compile(r"^\|.*\|[ \t]*\n\|[ \t]*:?-{3,}", re.MULTILINE),  # a table's head
+)
+_SNIFF = 20_000
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether a text read as plain text is Markdown: it has at least two different marks of it.
+
+    The marks: an ATX heading (``# Usage``), a fenced code block, a link or image
+    (``[text](url)``), bold or inline code, a table's head row and rule; looked for
+    in the first 20,000 characters.
+
+    Examples
+    --------
+    >>> from summarize.io.markdown import looks_like_markdown
+    >>> looks_like_markdown("# Usage\\n\\nRun `tool` on [a file](https://x).")
+    True
+    >>> looks_like_markdown("# A comment line\\nThe council met on Monday.")
+    False
+    """
+    head = text[:_SNIFF]
+    return sum(1 for sign in _SIGNS if sign.search(head)) >= 2
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
