@@ -176,7 +176,8 @@ def test_markdown_by_content(tmp_path: Path) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_text("# not a heading, a comment\nThe council met on Monday. It approved a park.\n", encoding="utf-8")
     document = load_document(plain)
-    assert document.format == "text" and document.text.startswith("# not a heading")
+    assert document.format == "text"
+    assert document.text.startswith("# not a heading")
 
 
 def test_markdown_on_standard_input() -> None:
