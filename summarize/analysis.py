@@ -393,13 +393,14 @@ def _structure_prior(
     sections = np.zeros(len(body), dtype=np.int64)
     trails: list[list[str]] = []
     cache: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    # For each document with blocks: its titles, and the number of headings before each block.
+    # For each document with blocks: its titles, and the number of top-level headings before each block.
     titles = [
         () if own is None else tuple(group.texts[number][b.start : b.end] for b in own if b.kind == "title")
         for number, own in enumerate(blocks)
     ]
     before = [
-        None if own is None else np.cumsum([0] + [block.kind == "heading" for block in own[:-1]]) for own in blocks
+        None if own is None else np.cumsum([0] + [block.kind == "heading" and not block.trail for block in own[:-1]])
+        for own in blocks
     ]
     for position, (number, block_number) in enumerate(zip(owner.tolist(), place.tolist(), strict=True)):
         own, counts = blocks[number], before[number]

@@ -19,8 +19,9 @@ The pipeline (:func:`summarize.analysis.analyze_group`) uses the blocks in three
   since a section's heading says what it is about.
 - **Position follows structure** (:func:`section_prior`): a document with headings
   is not news, so the news lead (the ranker's position strength) is set aside and
-  PageRank restarts by position within each section, as HipoRank (Dong et al. 2021)
-  weighs a sentence by its distance to its section's start. A document without
+  PageRank restarts by position within each top-level section (a heading with an
+  empty trail starts one), as HipoRank (Dong et al. 2021) weighs a sentence by its
+  distance to its section's start. A document without
   headings is read as today, news lead included.
 
 A plain ``str`` has no blocks: its summary is exactly what it was before blocks existed.
@@ -28,7 +29,6 @@ A plain ``str`` has no blocks: its summary is exactly what it was before blocks 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -205,12 +205,6 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def sections_of(blocks: Sequence[Block], owner: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Each sentence's section: the number of headings before its block (0 before the first heading)."""
-    heads = [number for number, block in enumerate(blocks) if block.kind == "heading"]
-    return np.array([bisect_right(heads, number) for number in owner.tolist()], dtype=np.int64)
 
 
 def section_prior(sections: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
