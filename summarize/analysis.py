@@ -16,7 +16,7 @@ each document's opening first when the ranker counts the lead) are the ranker's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -31,8 +31,9 @@ from summarize.languages import AUTO, detect_language_unchecked
 from summarize.matrices import DENSE_MAX_SENTENCES, Matrix, TermMatrix
 from summarize.rankers import RANKERS, Ranker, ranking_keys, score_sentences
 from summarize.selection import budget_share, candidates, select
-from summarize.sentences import split_documents_unchecked
+from summarize.sentences import split_documents_unchecked, split_sentences_unchecked
 from summarize.similarity import cosine, term_matrix
+from summarize.structure import Block, is_structured, sections, split_blocks, structure_prior
 from summarize.terms import Analyzer
 from summarize.terms import analyzer as builtin_analyzer
 from summarize.types import DocumentSentence, ScoredSentence, Sentence, Summary
@@ -135,6 +136,10 @@ class Analysis:
     body: tuple[Sentence, ...] = field(repr=False)
     #: The body's similarity graph as a matrix (None for rankers without one).
     weights: Matrix | None = field(repr=False)
+    #: Each document's blocks, as its reader gave them (None for a document without).
+    blocks: tuple[tuple[Block, ...] | None, ...] = field(default=(), repr=False)
+    #: For each document, the block of each of its sentences (-1: none).
+    placement: tuple[npt.NDArray[np.int64], ...] = field(default=(), repr=False)
 
     @property
     def text(self) -> str:
@@ -149,6 +154,63 @@ class Analysis:
     def language(self) -> str | None:
         """The language of the text, or the documents' common one (None when they differ)."""
         return self.summary.language
+
+    def block_of(self, sentence: Sentence) -> Block | None:
+        """The block a sentence of this analysis is in (None for a document read without blocks).
+
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> from summarize.structure import Block, is_structured, sections, split_blocks, structure_prior
+        >>> text = "Usage\\n\\nRun it now."
+        >>> blocks = [Block(kind="heading", start=0, end=5, level=1),
+        ...           Block(kind="paragraph", start=7, end=18, trail=("Usage",))]
+        >>> analysis = Summarizer(sentences=1).analyze(text, blocks=blocks)
+        >>> best = analysis.summary[0]
+        >>> best.text, analysis.block_of(best).kind, analysis.block_of(best).trail
+        ('Run it now.', 'paragraph', ('Usage',))
+        """
+        named = getattr(sentence, "document", None)  # a DocumentSentence's, for several documents
+        document = 0 if named is None else self.documents.index(named)
+        own = self.blocks[document] if self.blocks else None
+        if own is None:
+            return None
+        number = int(self.placement[document][sentence.index])
+        return own[number] if number >= 0 else None
+
+    def by_section(self, sentences: int) -> tuple[tuple[str, Summary], ...]:
+        """A summary of each top-level section: its best ``sentences`` candidates, in document order.
+
+        Sections are those of the text's blocks (the headings whose trail is empty:
+        under a title, the level below it); the sentences before the first
+        heading make a section named ``""``. The ranking is this analysis's, so a
+        section's sentences are those it ranks best; sections without a candidate
+        are left out. A text without headings is one section, ``""``.
+
+        Examples
+        --------
+        >>> from summarize import Summarizer
+        >>> from summarize.structure import Block, is_structured, sections, split_blocks, structure_prior
+        >>> text = "Use\\n\\nRun it now. Stop it later.\\n\\nLicence\\n\\nIt is free software."
+        >>> blocks = [Block(kind="heading", start=0, end=3, level=1),
+        ...           Block(kind="paragraph", start=5, end=31, trail=("Use",)),
+        ...           Block(kind="heading", start=33, end=40, level=1),
+        ...           Block(kind="paragraph", start=42, end=62, trail=("Licence",))]
+        >>> [(name, len(part)) for name, part in Summarizer().analyze(text, blocks=blocks).by_section(1)]
+        [('Use', 1), ('Licence', 1)]
+        """
+        check_int("sentences", sentences, minimum=1)
+        if len(self.texts) != 1:
+            raise InvalidParameterError(
+                f"by_section summarises one text's sections; this analysis has {len(self.texts)} documents."
+            )
+        blocks = self.blocks[0] if self.blocks else None
+        pool = [sentence for sentence in self.sentences if not sentence.fragment] or list(self.sentences)
+        placement = self.placement[0] if blocks is not None else None
+        return tuple(
+            (name, Summary(part, language=self.summary.language, languages=self.languages))
+            for name, part in sections(self.texts[0], blocks, placement, pool, sentences)
+        )
 
     def keywords(self, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
         """The keywords and key phrases of the text (of all the documents), best first (see :func:`summarize.keywords`).
@@ -178,19 +240,29 @@ class Analysis:
         return networkx_graph(self.numbered, self.body, self.weights)
 
 
-def analyze_group(options: Options, documents: Sequence[str], names: tuple[int | str, ...] | None = None) -> Analysis:
+def analyze_group(
+    options: Options,
+    documents: Sequence[str],
+    names: tuple[int | str, ...] | None = None,
+    blocks: Sequence[tuple[Block, ...] | None] | None = None,
+) -> Analysis:
     """Analyse documents already checked, with options already checked: the pipeline.
 
     ``names`` (one per document) makes it a summary of several documents, whose
     sentences say their document; None analyses one text (``documents`` has one).
+    ``blocks`` (checked; one tuple or None per document) give the documents'
+    structure (see :mod:`summarize.structure`); without them, or with None for
+    every document, the text alone is read.
     """
+    own_blocks = tuple(blocks) if blocks is not None else (None,) * len(documents)
     languages = tuple(
         detect_language_unchecked(text) if options.language == AUTO else options.language for text in documents
     )
-    group = _Group.split(documents, languages)
+    group = _Group.split(documents, languages, own_blocks)
     body = candidates(group.sentences)
     terms, focus = _terms(options, group, body, languages)
-    ranking = _rank(options, group, body, terms, focus, several=len(documents) > 1)
+    teleport = _structure_teleport(options, group, body, terms, languages, own_blocks)
+    ranking = _rank(options, group, body, terms, focus, several=len(documents) > 1, teleport=teleport)
     chosen = _choose(options, ranking, body, group)
     matched = None if focus is None else bool(focus.any())
     if names is None:  # one text: its numbering is its own, its scores the ranker's
@@ -212,6 +284,8 @@ def analyze_group(options: Options, documents: Sequence[str], names: tuple[int |
         numbered=ranking.numbered,
         body=tuple(body),
         weights=ranking.weights,
+        blocks=own_blocks,
+        placement=group.placement,
     )
 
 
@@ -224,6 +298,32 @@ def _terms(
     analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
     terms = [list(analyzers[language](s.text)) for language, s in zip(own_language, body, strict=True)]
     return terms, _focus(options.focus, terms, own_language, analyzers)
+
+
+def _structure_teleport(
+    options: Options,
+    group: _Group,
+    body: Sequence[Sentence],
+    terms: Sequence[Sequence[str]],
+    languages: Sequence[str],
+    blocks: Sequence[tuple[Block, ...] | None],
+) -> npt.NDArray[np.float64] | None:
+    """PageRank's restart for documents with headings (:func:`summarize.structure.structure_prior`); None without."""
+    ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
+    if ranker.similarity is None or not any(is_structured(own) for own in blocks):
+        return None
+    owner = group.owner[[sentence.index for sentence in body]]
+    own_language = [languages[number] for number in owner.tolist()]
+    analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
+    return structure_prior(
+        lead=ranker.position is not None,
+        owner=owner,
+        place=group.placement_of([sentence.index for sentence in body]),
+        blocks=blocks,
+        texts=group.texts,
+        terms=terms,
+        trail_terms=lambda number, words: list(analyzers[own_language[number]](words)),
+    )
 
 
 @dataclass(frozen=True)
@@ -244,6 +344,7 @@ def _rank(
     focus: npt.NDArray[np.float64] | None,
     *,
     several: bool,
+    teleport: npt.NDArray[np.float64] | None = None,
 ) -> _Ranking:
     """Score the candidates with the ranker (one PageRank over the group), and rank every sentence."""
     sparse = len(body) > DENSE_MAX_SENTENCES if options.sparse is None else options.sparse
@@ -253,6 +354,8 @@ def _rank(
     # Several documents: each candidate's document, numbered among those with candidates.
     members = np.unique(group.owner[positions], return_inverse=True)[1].astype(np.int64) if several and body else None
     ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
+    if teleport is not None:  # a structured document: no news lead, position follows the sections
+        ranker = replace(ranker, prior=None, position=None)
     weights, body_scores = score_sentences(
         ranker,
         [sentence.text for sentence in body],
@@ -264,6 +367,7 @@ def _rank(
         focus=focus,
         focus_weight=options.focus_weight,
         documents=members,
+        teleport=teleport,
     )
     scores = np.zeros(len(group.sentences))
     scores[positions] = body_scores
@@ -300,19 +404,38 @@ class _Group:
     sentences: tuple[Sentence, ...]
     owner: npt.NDArray[np.int64]
     own: tuple[Sentence, ...]
+    texts: tuple[str, ...]
+    #: For each document, the block of each of its sentences (-1: none).
+    placement: tuple[npt.NDArray[np.int64], ...]
 
     @classmethod
-    def split(cls, documents: Sequence[str], languages: Sequence[str]) -> _Group:
-        split = split_documents_unchecked(documents, languages)
+    def split(
+        cls, documents: Sequence[str], languages: Sequence[str], blocks: Sequence[tuple[Block, ...] | None]
+    ) -> _Group:
+        if all(given is None for given in blocks):  # the text alone: at most MAX_SENTENCES in all
+            split = split_documents_unchecked(documents, languages)
+            placement = [np.full(len(sentences), -1, dtype=np.int64) for sentences in split]
+        else:
+            split, placement = [], []
+            for text, language, given in zip(documents, languages, blocks, strict=True):
+                placed = split_blocks(text, given, language) if given is not None else None
+                split.append(placed.sentences if placed else split_sentences_unchecked(text, language))
+                placement.append(placed.block if placed else np.full(len(split[-1]), -1, dtype=np.int64))
+        texts = tuple(documents)
         if len(split) == 1:  # one text: its own numbering is the group's
-            return cls(split[0], np.zeros(len(split[0]), dtype=np.int64), split[0])
+            return cls(split[0], np.zeros(len(split[0]), dtype=np.int64), split[0], texts, tuple(placement))
         own = tuple(sentence for document in split for sentence in document)
         owner = np.array([number for number, document in enumerate(split) for _ in document], dtype=np.int64)
         numbered = tuple(
             Sentence(index=position, text=s.text, start=s.start, end=s.end, fragment=s.fragment)
             for position, s in enumerate(own)
         )
-        return cls(numbered, owner, own)
+        return cls(numbered, owner, own, texts, tuple(placement))
+
+    def placement_of(self, indices: Sequence[int]) -> npt.NDArray[np.int64]:
+        """The block (in its document) of each of these sentences of the group (-1: none)."""
+        flat = np.concatenate(self.placement) if self.placement else np.zeros(0, dtype=np.int64)
+        return flat[np.asarray(indices, dtype=np.int64)] if len(indices) else np.zeros(0, dtype=np.int64)
 
     def in_document(
         self, ranked: ScoredSentence, scores: npt.NDArray[np.float64], names: tuple[int | str, ...]

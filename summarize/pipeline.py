@@ -42,6 +42,7 @@ from summarize.languages import AUTO, check_language, detect_language_unchecked
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
 from summarize.selection import ORDERS, candidates
 from summarize.sentences import split_sentences_unchecked
+from summarize.structure import Block, check_blocks
 from summarize.terms import Analyzer
 from summarize.types import ScoredSentence, Sentence, Summary
 
@@ -212,12 +213,20 @@ class Summarizer:
         language, sentences, _ = self._split(text)
         return keywords_of(sentences, language, self, top=top, window=window)
 
-    def analyze(self, text: str | os.PathLike[str]) -> Analysis:
+    def analyze(self, text: str | os.PathLike[str], *, blocks: Sequence[Block] | None = None) -> Analysis:
         """Analyse ``text`` once: its language, its sentences scored and ranked, and its summary.
 
         The summary, the ranking, the keywords, the graph, the HTML page and the
         JSON record of a text all come from the one :class:`Analysis`, without
         splitting or ranking the text again.
+
+        ``blocks`` give the text's structure, as a reader of a structured format
+        gives it (:func:`summarize.io.markdown.read_markdown`,
+        :func:`summarize.io.plaintext.read_plain`): only the sentences of
+        paragraphs and list items are chosen, headings weigh their sections'
+        sentences, and in a text with headings position counts within sections
+        instead of as a news lead (see :mod:`summarize.structure`). Without
+        blocks, the text alone is read.
 
         Examples
         --------
@@ -229,25 +238,36 @@ class Summarizer:
         text = text_of(text)
         if len(text) > MAX_CHARACTERS:
             raise TextTooLongError(len(text), MAX_CHARACTERS)
-        return analyze_group(self, (text,))
+        own = None if blocks is None else check_blocks("blocks", blocks, text)
+        return analyze_group(self, (text,), blocks=(own,))
 
     def summarize_documents(
-        self, texts: Sequence[str | os.PathLike[str]], *, ids: Sequence[str] | None = None
+        self,
+        texts: Sequence[str | os.PathLike[str]],
+        *,
+        ids: Sequence[str] | None = None,
+        blocks: Sequence[Sequence[Block] | None] | None = None,
     ) -> Summary:
         """One summary of several documents, each sentence a :class:`~summarize.types.DocumentSentence`.
 
-        See :func:`summarize.summarize_documents`; the options are this summariser's.
+        See :func:`summarize.summarize_documents`; the options are this summariser's,
+        and ``blocks`` those of :meth:`analyze_documents`.
         """
-        return self.analyze_documents(texts, ids=ids).summary
+        return self.analyze_documents(texts, ids=ids, blocks=blocks).summary
 
     def analyze_documents(
-        self, texts: Sequence[str | os.PathLike[str]], *, ids: Sequence[str] | None = None
+        self,
+        texts: Sequence[str | os.PathLike[str]],
+        *,
+        ids: Sequence[str] | None = None,
+        blocks: Sequence[Sequence[Block] | None] | None = None,
     ) -> Analysis:
         """Analyse several documents once, as one group: one graph, one ranking, one summary.
 
         ``ids`` name the documents (distinct str, one per document); by default
         their positions, from 0. Every sentence of the analysis is a
-        :class:`~summarize.types.DocumentSentence`.
+        :class:`~summarize.types.DocumentSentence`. ``blocks`` give each document's
+        structure (None for a document without), as for :meth:`analyze`.
 
         Examples
         --------
@@ -259,7 +279,16 @@ class Summarizer:
         if isinstance(texts, Sequence) and not isinstance(texts, str):
             texts = [_read(text) if isinstance(text, os.PathLike) else text for text in texts]
         documents = check_texts(texts)
-        return analyze_group(self, documents, names=check_ids(ids, len(documents)))
+        names = check_ids(ids, len(documents))
+        own: list[tuple[Block, ...] | None] = [None] * len(documents)
+        if blocks is not None:
+            if isinstance(blocks, str) or not isinstance(blocks, Sequence) or len(blocks) != len(documents):
+                raise fail("blocks", f"None or a sequence of {len(documents)} (one per document)", blocks)
+            own = [
+                None if given is None else check_blocks(f"blocks[{number}]", given, text)
+                for number, (given, text) in enumerate(zip(blocks, documents, strict=True))
+            ]
+        return analyze_group(self, documents, names=names, blocks=own)
 
     def language_of(self, text: str | os.PathLike[str]) -> str:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""

@@ -197,6 +197,7 @@ def score_sentences(
     focus: npt.NDArray[np.float64] | None = None,
     focus_weight: float = DEFAULT_FOCUS_WEIGHT,
     documents: npt.NDArray[np.int64] | None = None,
+    teleport: npt.NDArray[np.float64] | None = None,
 ) -> tuple[Matrix | None, npt.NDArray[np.float64]]:
     """Score sentences with a ranker.
 
@@ -227,6 +228,10 @@ def score_sentences(
         scaled so that every document's first sentence has the same weight; the
         position strength is that of the longest document; edges are oriented
         within documents only.
+    teleport : ndarray, optional
+        Non-negative weights over the sentences that replace the ranker's prior
+        (for documents with structure, :mod:`summarize.structure`); a focus
+        still biases them.
 
     Returns
     -------
@@ -270,6 +275,8 @@ def score_sentences(
         return None, np.zeros(0)
     sizes = np.bincount(documents) if documents is not None else np.array([n])
     prior = _prior(ranker.prior, sizes) if ranker.prior is not None else None
+    if teleport is not None:
+        prior = teleport
     biased = restart(focus, prior, weight=focus_weight) if focus is not None else None
     prior = biased if biased is not None else prior
     if ranker.similarity is None:

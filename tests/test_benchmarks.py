@@ -152,6 +152,12 @@ RUNS: dict[str, Run] = {
         ("{data}/tiny.jsonl", "-o", "{data}/before.json"),
         ("{data}/tiny.jsonl", "-o", "{data}/after.json", "--compare", "{data}/before.json"),
     ),
+    "structure": run(
+        "benchmarks/structure.py",
+        ("rouge", "{data}/tiny.jsonl", "--ranker", "adaptive", "--half", "odd"),
+        ("prose", "{data}/cases", "-n", "1"),
+        ("speed", "{data}/tiny.jsonl", "--megabytes", "0.001", "--repeat", "1"),
+    ),
     "sparse_vs_dense": run("benchmarks/sparse_vs_dense.py", ("{data}/tiny.jsonl", "-n", "1")),
     "speed": run(
         "benchmarks/speed.py",
@@ -282,6 +288,18 @@ def test_boundaries(scripts: Scripts) -> None:
     assert "| english | 1 | 100% (1) | 100% |" in result.stdout
     assert "| chinese | 1 | 100% (1) | n/a |" in result.stdout
     assert "English speed on 3 texts of tiny.jsonl" in result.stdout
+
+
+def test_structure(scripts: Scripts) -> None:
+    scores, share, timing = scripts.results("structure")
+    assert scores.returncode == 0, describe(scores)
+    for mode in ("text", "markdown"):
+        assert re.search(rf"^{mode} +adaptive +2 documents +R1/R2/RLsum \d+\.\d\d / ", scores.stdout, re.MULTILINE)
+    assert share.returncode == 0, describe(share)
+    assert "2 documents, 2 sentences chosen (read with structure)" in share.stdout
+    assert re.search(r"^  not prose +\d+ +\d+\.\d%$", share.stdout, re.MULTILINE)
+    assert timing.returncode == 0, describe(timing)
+    assert re.search(r"^markdown / text: \d+\.\d\d$", timing.stdout, re.MULTILINE)
 
 
 def test_focus(scripts: Scripts) -> None:

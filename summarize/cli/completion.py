@@ -62,4 +62,4 @@ def completion_script(
     preamble = {
         "bash": f'_shtab_summarize_files_or_commands() {{\n  compgen -W "{names}" -- "$1"\n  compgen -f -- "$1"\n}}\n'
     }
-    return str(shtab.complete(parser, shell=shell, root_prefix="summarize", preamble=preamble))
+    return str(shtab.complete(parser, shell=shell, root_prefix="summarize", preamble=preamble.get(shell, "")))

@@ -34,7 +34,7 @@ from summarize.cli._options import (
 from summarize.cli.completion import SHELLS
 from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
-from summarize.io.records import NO_SENTENCE, documents_record, json_line, summary_fields
+from summarize.io.records import NO_SENTENCE, documents_record, json_line, sentence_record, summary_fields
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES
@@ -130,6 +130,10 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error(f"--include-text is for --format json, not {args.format}")
     if args.each is not None and not args.combine:
         parser.error("--each is for --combine")
+    if args.by_section is not None and (args.format == "html" or args.combine):
+        parser.error("--by-section is for one summary per FILE in --format text, json or markdown")
+    if args.by_section is not None and args.keywords is not None:
+        parser.error("--keywords is not available with --by-section")
     if args.combine:
         for option, given in (
             ("--keywords", args.keywords is not None),
@@ -147,8 +151,12 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         print_error("--combine: each FILE may be given once")
         return 2
     try:
-        texts = [read(name, args).text for name in args.files]
-        summary = documents_options(args).summarize_documents(texts, ids=names)
+        documents = [read(name, args) for name in args.files]
+        texts = [document.text for document in documents]
+        analysis = documents_options(args).analyze_documents(
+            texts, ids=names, blocks=[document.blocks for document in documents]
+        )
+        summary = analysis.summary
     except SummarizeError as error:
         print_error(str(error))
         return 1
@@ -157,15 +165,16 @@ def _combine_files(args: argparse.Namespace, out: TextIO) -> int:
         return 1
     if summary.focus_matched is False:
         print_note("the focus matches nothing in the FILEs; the summary is unfocused")
-    _write_combined(args.format, texts, summary, out)
+    _write_combined(args.format, texts, analysis, out)
     out.flush()
     return 0
 
 
-def _write_combined(fmt: str, texts: list[str], summary: MultiSummary, out: TextIO) -> None:
+def _write_combined(fmt: str, texts: list[str], analysis: Analysis, out: TextIO) -> None:
     """Write the summary over all the FILEs (their ``texts``) in the format ``fmt``."""
+    summary: MultiSummary = analysis.summary
     if fmt == "json":
-        out.write(json_line(documents_record(summary)))
+        out.write(json_line(documents_record(summary, block_of=analysis.block_of)))
     elif fmt == "markdown":
         from summarize.io.render import to_markdown
 
@@ -202,7 +211,7 @@ def _analyze(
     document = read(name, args)
     if not document.text.strip():
         raise InputError(f"{display(name)}: empty input, nothing to summarise")
-    analysis = summarizer.analyze(document.text)
+    analysis = summarizer.analyze(document.text, blocks=document.blocks)
     if not analysis.sentences:
         raise InputError(f"{display(name)}: {NO_SENTENCE}")
     found = analysis.keywords(top=args.keywords) if args.keywords else None
@@ -221,7 +230,9 @@ def _write_summary(
     """Write the summary of the ``number``-th FILE, ``name``, in the format asked for."""
     files: list[str] = args.files
     fmt: str = args.format
-    if fmt == "json":
+    if args.by_section is not None:
+        _write_sections(args, number, name, document, analysis, out)
+    elif fmt == "json":
         record = _as_json(display(name), document, analysis)
         if args.include_text:
             record["text"] = document.text
@@ -245,9 +256,41 @@ def _write_summary(
             out.write("keywords: " + ", ".join(keyword.text for keyword in found) + "\n")
 
 
+def _write_sections(
+    args: argparse.Namespace, number: int, name: str, document: Document, analysis: Analysis, out: TextIO
+) -> None:
+    """``--by-section N``: the N best sentences of each top-level section, under its heading."""
+    sections = analysis.by_section(args.by_section)
+    if args.format == "json":
+        record = _as_json(display(name), document, analysis)
+        record["sentences"] = [sentence_record(s, analysis.block_of) for _, part in sections for s in part]
+        record["sections"] = [
+            {"section": heading, "sentences": [sentence_record(s, analysis.block_of) for s in part]}
+            for heading, part in sections
+        ]
+        if args.include_text:
+            record["text"] = document.text
+        out.write(json_line(record))
+        return
+    if args.format == "markdown":
+        title = document.title or display(name)
+        lines = [f"# {title}", ""]
+        for heading, part in sections:
+            lines += [f"## {heading}", ""] if heading else []
+            lines += [f"- {' '.join(sentence.text.split())}" for sentence in part] + [""]
+        out.write(("\n" if number else "") + "\n".join(lines))
+        return
+    if len(args.files) > 1:
+        out.write(("\n" if number else "") + f"==> {display(name)} <==\n")
+    for heading, part in sections:
+        if heading:
+            out.write(f"## {heading}\n")
+        out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in part)
+
+
 def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
     record: dict[str, object] = {"file": name, "title": document.title, "language": analysis.language}
-    return record | summary_fields(analysis.summary)
+    return record | summary_fields(analysis.summary, block_of=analysis.block_of)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -313,6 +356,13 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     )
     add_each_option(parser, "FILEs")
     parser.add_argument(
+        "--by-section",
+        type=positive_int,
+        metavar="N",
+        help="the N best sentences of each top-level section, under its heading (documents with structure: "
+        'Markdown, or text with headings; a text without is one section); in JSON also as "sections"',
+    )
+    parser.add_argument(
         "--keywords",
         type=positive_int,
         metavar="N",
@@ -341,8 +391,9 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         "--input-format",
         choices=INPUT_FORMATS,
         default="auto",
-        help="read FILE as text, as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
-        "file; auto (default) decides by the file suffix (.html, .htm, .pdf, .docx), the URL's content "
+        help="read FILE as text, as Markdown (its text as rendered, with headings, lists and code kept apart), "
+        "as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
+        "file; auto (default) decides by the file suffix (.md, .html, .htm, .pdf, .docx), the URL's content "
         "type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
     )
     parser.add_argument(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from summarize._validation import check_choice, fail
 from summarize.errors import FetchError, InputError
@@ -30,10 +30,14 @@ from summarize.io.urls import (
     split_credentials,
 )
 
+if TYPE_CHECKING:
+    from summarize.structure import Block
+
 __all__ = [
     "DOCX_SUFFIXES",
     "HTML_SUFFIXES",
     "INPUT_FORMATS",
+    "MARKDOWN_SUFFIXES",
     "PDF_SUFFIXES",
     "Document",
     "decode",
@@ -47,8 +51,11 @@ __all__ = [
 _SNIFF_BYTES = 8192
 
 #: The input formats: ``"auto"`` (decide from the file suffix, the content type or
-#: the first bytes), ``"text"``, ``"html"``, ``"pdf"``, ``"docx"``.
-INPUT_FORMATS = ("auto", "text", "html", "pdf", "docx")
+#: the first bytes), ``"text"``, ``"markdown"``, ``"html"``, ``"pdf"``, ``"docx"``.
+INPUT_FORMATS = ("auto", "text", "markdown", "html", "pdf", "docx")
+
+#: File suffixes read as Markdown when the input format is ``"auto"``.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 #: File suffixes read as HTML when the input format is ``"auto"``.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -187,14 +194,20 @@ class Document:
         heading); None for text.
     source : str
         Where it came from: a path, a URL (after redirects) or a name such as ``<stdin>``.
-    format : {"text", "html", "pdf", "docx"}
+    format : {"text", "markdown", "html", "pdf", "docx"}
         How it was read.
+    blocks : tuple of Block or None
+        Its structure, when its reader knows it: paragraphs, headings, list items,
+        code, boilerplate, with offsets into ``text`` (see :mod:`summarize.structure`);
+        pass them to :meth:`summarize.Summarizer.analyze` as ``blocks=``. None for a
+        text without structure (news) and, for now, for HTML, PDF and DOCX.
     """
 
     text: str
     title: str | None = None
     source: str
     format: str
+    blocks: tuple[Block, ...] | None = None
 
 
 def load_document(
@@ -216,13 +229,18 @@ def load_document(
     ----------
     source : str or Path
         A path, or a URL starting with ``http://`` or ``https://``.
-    input_format : {"auto", "text", "html", "pdf", "docx"}
+    input_format : {"auto", "text", "markdown", "html", "pdf", "docx"}
         ``"auto"`` (default) reads a file by its suffix: HTML for
-        :data:`HTML_SUFFIXES`, PDF for ``.pdf``, DOCX for :data:`DOCX_SUFFIXES`;
+        :data:`HTML_SUFFIXES`, Markdown for :data:`MARKDOWN_SUFFIXES`
+        (:func:`summarize.io.markdown.read_markdown`: the text as rendered, with
+        its blocks), PDF for ``.pdf``, DOCX for :data:`DOCX_SUFFIXES`;
         a file with another suffix is read as PDF or DOCX if its first bytes say
-        it is one, else as text. A URL is read by the content type the server
-        sends: HTML (``text/html`` or ``application/xhtml+xml``), PDF, DOCX, or
-        text for ``text/plain`` and other ``text/`` types; other content is read
+        it is one, else as text, or as Markdown when the text has two marks of
+        it (:func:`summarize.io.markdown.looks_like_markdown`). A URL is read by
+        the content type the server sends: HTML (``text/html`` or
+        ``application/xhtml+xml``), PDF, DOCX, Markdown (``text/markdown``), text
+        or Markdown as for a file for ``text/plain``, and text for the other
+        ``text/`` types; other content is read
         as PDF or DOCX if its first bytes say so, and refused otherwise. The other
         values override the suffix and the content type.
     encoding : str, optional
@@ -315,7 +333,8 @@ def read_document(
     """Read a document from a binary stream such as ``sys.stdin.buffer``.
 
     ``input_format="auto"`` reads a PDF or DOCX file when the first bytes say it
-    is one, and text otherwise, since a stream has no suffix or content type; ask
+    is one, and text (or Markdown, when the text looks like it) otherwise, since a
+    stream has no suffix or content type; ask
     for ``"html"`` to extract the article of a page. The other parameters are those
     of :func:`load_document`.
     """
@@ -325,7 +344,7 @@ def read_document(
         data = stream.read()
     except OSError as error:
         raise InputError(f"{name}: cannot be read ({error.strerror or error})") from None
-    form = (_sniff(data) or "text") if input_format == "auto" else input_format
+    form = (_sniff(data) or "sniff") if input_format == "auto" else input_format
     return _parse(data, name=name, source=name, form=form, encoding=encoding, progress=progress, limits=limits)
 
 
@@ -333,11 +352,13 @@ def _format_of_path(path: str, data: bytes) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
     if suffix in PDF_SUFFIXES:
         return "pdf"
     if suffix in DOCX_SUFFIXES:
         return "docx"
-    return _sniff(data) or "text"
+    return _sniff(data) or "sniff"
 
 
 def _sniff(data: bytes) -> str | None:
@@ -386,6 +407,10 @@ def _format_of_download(url: str, content_type: str, final_url: str, data: bytes
         return "pdf"
     if content_type in _DOCX_TYPES:
         return "docx"
+    if content_type == "text/markdown":
+        return "markdown"
+    if content_type == "text/plain":
+        return "sniff"
     if content_type.startswith("text/"):
         return "text"
     if not content_type:
@@ -411,9 +436,19 @@ def _parse(
     progress: Progress | None = None,
     limits: ReadLimits | None = None,
 ) -> Document:
-    """Decode ``data`` as ``form`` ("text", "html", "pdf" or "docx") into a Document."""
-    if form == "text":
-        return Document(text=decode(data, name=name, encoding=encoding or charset), source=source, format="text")
+    """Decode ``data`` as ``form`` ("text", "markdown", "html", "pdf" or "docx") into a Document."""
+    if form in ("text", "sniff", "markdown"):  # "sniff": text, or Markdown if it looks like it
+        from summarize.io.markdown import looks_like_markdown, read_markdown
+
+        text = decode(data, name=name, encoding=encoding or charset)
+        if form == "markdown" or (form == "sniff" and looks_like_markdown(text)):
+            markdown = read_markdown(text)
+            return Document(
+                text=markdown.text, title=markdown.title, source=source, format="markdown", blocks=markdown.blocks
+            )
+        from summarize.io.plaintext import plain_blocks
+
+        return Document(text=text, source=source, format="text", blocks=plain_blocks(text))
     # A zip or OLE file may be a damaged or an encrypted DOCX file: the extractor says which.
     if (form == "pdf" and _sniff(data) != "pdf") or (form == "docx" and not data.startswith(_ZIP_OR_OLE)):
         raise InputError(f"{name}: not {_FORMAT_NAMES[form]}: it looks like {_looks_like(data)}")

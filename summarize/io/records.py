@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from summarize.types import ScoredSentence, Summary
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from summarize.structure import Block
+
+    #: The block of a sentence, or None (:meth:`summarize.Analysis.block_of`).
+    BlockOf: TypeAlias = Callable[[ScoredSentence], Block | None]
 
 __all__ = ["NO_SENTENCE", "documents_record", "json_line", "sentence_record", "summary_fields"]
 
@@ -17,8 +26,12 @@ NO_SENTENCE = "no sentence to summarise (only punctuation or symbols)"
 _LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def sentence_record(sentence: ScoredSentence) -> dict[str, object]:
+def sentence_record(sentence: ScoredSentence, block_of: BlockOf | None = None) -> dict[str, object]:
     """A summary sentence as a JSON-ready dict: index, rank, score, text, start, end.
+
+    With ``block_of`` (:meth:`summarize.Analysis.block_of`), a sentence of a
+    document with structure also says the ``kind`` of its block and its ``section``
+    (the trail of headings it is under, outermost first).
 
     Examples
     --------
@@ -28,7 +41,7 @@ def sentence_record(sentence: ScoredSentence) -> dict[str, object]:
     >>> list(sentence_record(best))
     ['index', 'rank', 'score', 'text', 'start', 'end']
     """
-    return {
+    record: dict[str, object] = {
         "index": sentence.index,
         "rank": sentence.rank,
         "score": sentence.score,
@@ -36,18 +49,29 @@ def sentence_record(sentence: ScoredSentence) -> dict[str, object]:
         "start": sentence.start,
         "end": sentence.end,
     }
+    block = None if block_of is None else block_of(sentence)
+    if block is not None:
+        record["kind"] = block.kind
+        record["section"] = list(block.trail)
+    return record
 
 
 def summary_fields(
-    summary: Summary, *, key: str = "sentences", names: Sequence[object] | None = None
+    summary: Summary,
+    *,
+    key: str = "sentences",
+    names: Sequence[object] | None = None,
+    block_of: BlockOf | None = None,
 ) -> dict[str, object]:
     """The fields every JSON record of a summary ends with: ``focus_matched`` (with a focus) and its sentences.
 
     ``{["focus_matched",] key: [{["document",] "index", "rank", "score", "text",
     "start", "end"}]}``: each sentence of a summary of several documents says its
     document, named by ``names`` (one per document, by default
-    :attr:`~summarize.Summary.documents`). Every JSON output (the command's, batch's,
-    several documents') builds its record on these fields.
+    :attr:`~summarize.Summary.documents`); with ``block_of``, the sentences of a
+    document with structure say their ``kind`` and ``section`` (:func:`sentence_record`).
+    Every JSON output (the command's, batch's, several documents') builds its record
+    on these fields.
 
     Examples
     --------
@@ -61,15 +85,17 @@ def summary_fields(
     if summary.focus_matched is not None:
         fields["focus_matched"] = summary.focus_matched
     if not summary.documents:
-        fields[key] = [sentence_record(sentence) for sentence in summary]
+        fields[key] = [sentence_record(sentence, block_of) for sentence in summary]
         return fields
     named = list(summary.documents) if names is None else list(names)
     position: dict[object, int] = {document: number for number, document in enumerate(summary.documents)}
-    fields[key] = [{"document": named[position[s.document]], **sentence_record(s)} for s in summary]
+    fields[key] = [{"document": named[position[s.document]], **sentence_record(s, block_of)} for s in summary]
     return fields
 
 
-def documents_record(summary: Summary, names: Sequence[object] | None = None) -> dict[str, object]:
+def documents_record(
+    summary: Summary, names: Sequence[object] | None = None, *, block_of: BlockOf | None = None
+) -> dict[str, object]:
     """A summary of several documents as a JSON-ready dict.
 
     ``{"documents", "language", "languages", ["focus_matched",] "sentences":
@@ -87,7 +113,7 @@ def documents_record(summary: Summary, names: Sequence[object] | None = None) ->
     """
     named = list(summary.documents) if names is None else list(names)
     record: dict[str, object] = {"documents": named, "language": summary.language, "languages": list(summary.languages)}
-    return record | summary_fields(summary, names=named)
+    return record | summary_fields(summary, names=named, block_of=block_of)
 
 
 def json_line(record: Mapping[str, object]) -> str:

@@ -1,0 +1,125 @@
+"""Plain text's structure: headings, list items, code and boilerplate found in the lines, offsets exact."""
+
+import pytest
+
+from summarize import Summarizer
+from summarize.io.plaintext import plain_blocks, read_plain
+
+# A licence-like text and a man-page-like text, written for these tests.
+LICENCE = """\
+                      SPROCKET PUBLIC LICENCE
+                     Version 1, January 2024
+
+ Copyright (C) 2024 Sprocket Foundation, Inc. <https://example.org/>
+
+TERMS AND CONDITIONS
+
+  0. Definitions.
+
+  "This Licence" refers to version 1 of the Sprocket Public Licence. It
+applies to every sprocket that carries a notice saying so, and to the
+works based on one.
+
+  1. Source Code.
+
+  The "source code" for a work means the preferred form of the work for
+making modifications to it. Object code means any other form.
+"""
+
+MANUAL = """\
+NAME
+       sprocket - turn gears
+
+SYNOPSIS
+       sprocket [-n COUNT] FILE
+
+DESCRIPTION
+       Sprocket turns the gears named in FILE. Each turn moves every gear
+       by one tooth, and the gears keep their place between runs.
+
+       -n COUNT
+              Turn COUNT times.
+"""
+
+SETEXT = """\
+Sprocket
+========
+
+Sprocket turns gears into motion.
+
+Usage
+-----
+
+- Install it with pip.
+- Run it on a file.
+
+    sprocket --turn 3
+"""
+
+
+def kinds(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(b.kind, text[b.start : b.end], b.trail) for b in read_plain(text)]
+
+
+def test_licence_headings_numbered_and_boilerplate() -> None:
+    found = kinds(LICENCE)
+    assert ("boilerplate", "Copyright (C) 2024 Sprocket Foundation, Inc. <https://example.org/>", ()) in found
+    assert ("heading", "TERMS AND CONDITIONS", ()) in found
+    assert ("heading", "0. Definitions.", ("TERMS AND CONDITIONS",)) in found
+    paragraph = next(f for f in found if f[1].startswith('"This Licence"'))
+    assert paragraph[0] == "paragraph"
+    assert paragraph[2] == ("TERMS AND CONDITIONS", "0. Definitions.")
+
+
+def test_licence_summary_is_its_prose() -> None:
+    blocks = plain_blocks(LICENCE)
+    assert blocks is not None
+    analysis = Summarizer(sentences=3).analyze(LICENCE, blocks=blocks)
+    for sentence in analysis.summary:
+        assert "Copyright" not in sentence.text
+        assert not sentence.text.isupper()
+        assert LICENCE[sentence.start : sentence.end] == sentence.text
+    assert len(analysis.summary) == 3
+    assert not any(sentence.fragment for sentence in analysis.summary)
+
+
+def test_man_page_sections() -> None:
+    found = kinds(MANUAL)
+    assert [f[1] for f in found if f[0] == "heading"] == ["NAME", "SYNOPSIS", "DESCRIPTION"]
+    description = next(f for f in found if f[1].startswith("Sprocket turns"))
+    assert description[0] == "paragraph"
+    assert description[2] == ("DESCRIPTION",)
+
+
+def test_setext_headings_lists_and_code() -> None:
+    found = kinds(SETEXT)
+    assert found[0] == ("heading", "Sprocket", ())
+    assert ("heading", "Usage", ("Sprocket",)) in found
+    assert ("list_item", "Install it with pip.", ("Sprocket", "Usage")) in found
+    assert ("code", "sprocket --turn 3", ("Sprocket", "Usage")) in found
+    levels = {f[1]: b.level for f, b in zip(found, read_plain(SETEXT), strict=True) if f[0] == "heading"}
+    assert levels == {"Sprocket": 1, "Usage": 2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Monday. It approved a park.\n\nResidents asked for it for years.",
+        "One line only",
+        "",
+        "- a bullet\n- another bullet",
+    ],
+)
+def test_text_without_structure_has_no_blocks(text: str) -> None:
+    assert plain_blocks(text) is None
+
+
+def test_sentences_in_a_numbered_paragraph_are_not_headings() -> None:
+    text = "Intro\n=====\n\n1. This step, which is long, has a comma and goes on for a while."
+    assert [b.kind for b in read_plain(text)] == ["heading", "list_item"]
+
+
+def test_crlf_offsets() -> None:
+    text = "USAGE\r\n\r\nRun it now.\r\n"
+    blocks = read_plain(text)
+    assert [text[b.start : b.end] for b in blocks] == ["USAGE", "Run it now."]
