@@ -48,6 +48,8 @@ def serve_command(argv: list[str]) -> int:
             print_error(f'summarize serve needs the extra "serve": pip install "summarize[serve]" ({error})')
             return 1
         serve(host=args.host, port=args.port, workers=args.workers, settings=settings, log_level=args.log_level)
+    except KeyboardInterrupt:  # Ctrl-C: the server has stopped as asked, its requests answered
+        return 0
     except SummarizeError as error:
         print_error(str(error))
         return 2
