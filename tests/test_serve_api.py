@@ -215,7 +215,12 @@ def test_a_form_without_files_is_read_too(api: serving.Server) -> None:
         (b"<text>Cats purr.</text>", "application/xml", 415, "got application/xml"),
         (b'{"text": "Cats purr.", "ratio": 1.5}', "application/json", 422, "The 'ratio' parameter must be a float"),
         (b'{"text": "Cats purr.", "ranker": "best"}', "application/json", 422, "The 'ranker' parameter must be one of"),
-        (b'{"text": "Cats.", "sentences": 2, "words": 9}', "application/json", 422, "mutually exclusive: give at most one"),
+        (
+            b'{"text": "Cats.", "sentences": 2, "words": 9}',
+            "application/json",
+            422,
+            "mutually exclusive: give at most one",
+        ),
         (b'{"text": "Cats purr.", "keywords": 0}', "application/json", 422, "The 'keywords' parameter must be an int"),
         (b'{"text": "  "}', "application/json", 422, "<text>: empty input, nothing to summarise"),
         (b'{"text": "?!"}', "application/json", 422, "<text>: no sentence to summarise"),
