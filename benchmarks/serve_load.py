@@ -14,7 +14,10 @@ setting: requests, requests per second, the median (p50) and 99th-percentile (p9
 latency, errors (any answer but 200, or a broken connection), and the server's
 peak memory: the largest resident set of all its processes together, sampled every
 0.1 s from ``/proc`` (Linux; the sum of each process's own peak, ``VmHWM``, too).
-The last column is the throughput over the first setting's.
+Then the throughput over the first setting's, and where the CPU time of the
+run went: the server's processes, the clients (this process), and the machine's
+other processes (its busy time from ``/proc/stat``, stolen time included, less
+the other two); of ``seconds`` x CPUs available.
 
 The clients run in this process, on the same machine: they take CPU time from the
 server, as does anything else running. So the load average before and after is
@@ -34,6 +37,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -55,6 +59,9 @@ class Tally:
     seconds: float = 0.0
     peak_rss: int = 0
     peak_hwm: int = 0
+    server_cpu: float = 0.0
+    client_cpu: float = 0.0
+    machine_cpu: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -129,6 +136,27 @@ def memory(pid: int, key: str) -> int:
     return 0
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of these processes so far (/proc/PID/stat), in seconds."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime and stime, the 14th and 15th fields
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has been busy (/proc/stat: all but idle and iowait), stolen time included."""
+    try:
+        ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0.0
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def sample_memory(pid: int, tally: Tally, done: threading.Event) -> None:
     while not done.wait(0.1):
         processes = tree(pid)
@@ -136,9 +164,23 @@ def sample_memory(pid: int, tally: Tally, done: threading.Event) -> None:
         tally.peak_hwm = max(tally.peak_hwm, sum(memory(p, "VmHWM") for p in processes))
 
 
+def connect(port: int) -> http.client.HTTPConnection:
+    """A kept-alive connection that sends each request at once.
+
+    http.client writes a request's headers and body in two writes; without
+    TCP_NODELAY the second waits for the server's delayed acknowledgement (about
+    40 ms on Linux), which would be measured as the server's latency.
+    """
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection.connect()
+    assert connection.sock is not None
+    connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return connection
+
+
 def client(port: int, bodies: list[bytes], start: int, tally: Tally, stop_at: float, budget: list[int]) -> None:
     """Post the articles in turn, from the ``start``-th, until the time or the request budget is spent."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection = connect(port)
     number = start
     while time.monotonic() < stop_at:
         with tally.lock:
@@ -156,7 +198,7 @@ def client(port: int, bodies: list[bytes], start: int, tally: Tally, stop_at: fl
             ok = status == 200 and answer.startswith(b'{"file"')
         except (OSError, http.client.HTTPException):
             connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            connection = connect(port)
             status, ok = 0, False
         elapsed = time.perf_counter() - began
         with tally.lock:
@@ -175,6 +217,11 @@ def measure(workers: int, bodies: list[bytes], clients: int, seconds: float, max
         sampler = threading.Thread(target=sample_memory, args=(process.pid, tally, done), daemon=True)
         sampler.start()
         budget = [max_requests]
+        server_before, client_before, machine_before = (
+            cpu_seconds(tree(process.pid)),
+            time.process_time(),
+            machine_busy(),
+        )
         began = time.monotonic()
         stop_at = began + seconds
         threads = [
@@ -188,6 +235,9 @@ def measure(workers: int, bodies: list[bytes], clients: int, seconds: float, max
         for thread in threads:
             thread.join()
         tally.seconds = time.monotonic() - began
+        tally.server_cpu = cpu_seconds(tree(process.pid)) - server_before
+        tally.client_cpu = time.process_time() - client_before
+        tally.machine_cpu = machine_busy() - machine_before
         done.set()
         sampler.join()
         os.killpg(process.pid, signal.SIGINT)
@@ -212,6 +262,9 @@ class Row:
     statuses: dict[str, int]
     peak_rss_mb: float
     peak_hwm_mb: float
+    server_cpu_s: float
+    client_cpu_s: float
+    other_cpu_s: float
 
     @classmethod
     def of(cls, workers: int, tally: Tally) -> Row:
@@ -226,6 +279,9 @@ class Row:
             statuses={str(status): count for status, count in sorted(tally.statuses.items())},
             peak_rss_mb=tally.peak_rss / 2**20,
             peak_hwm_mb=tally.peak_hwm / 2**20,
+            server_cpu_s=tally.server_cpu,
+            client_cpu_s=tally.client_cpu,
+            other_cpu_s=max(0.0, tally.machine_cpu - tally.server_cpu - tally.client_cpu),
         )
 
 
@@ -261,12 +317,16 @@ def main(argv: list[str] | None = None) -> int:
         f"after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}"
     )
     print()
-    print("| workers | requests | requests/s | p50 ms | p99 ms | errors | peak memory MB (sum of peaks) | vs first |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| workers | requests | requests/s | p50 ms | p99 ms | errors | peak memory MB (sum of peaks) | vs first "
+        "| CPU s: server, clients, other processes |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for row in rows:
         print(
             f"| {row.workers} | {row.requests} | {row.per_second:.1f} | {row.p50_ms:.0f} | {row.p99_ms:.0f} | "
-            f"{row.errors} | {row.peak_rss_mb:.0f} ({row.peak_hwm_mb:.0f}) | {row.per_second / first:.2f} |"
+            f"{row.errors} | {row.peak_rss_mb:.0f} ({row.peak_hwm_mb:.0f}) | {row.per_second / first:.2f} | "
+            f"{row.server_cpu_s:.1f}, {row.client_cpu_s:.1f}, {row.other_cpu_s:.1f} |"
         )
     if args.json:
         record = {

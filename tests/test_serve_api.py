@@ -8,6 +8,7 @@ status with the command line's message, the limits, and a clean stop on Ctrl-C.
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -345,3 +346,14 @@ def test_the_library_and_the_command_do_not_import_the_server(tmp_path: Path) ->
             "python_multipart",
         }
         assert not {m for m in loaded if m.startswith("summarize.serve")}
+
+
+def test_the_socket_says_it_is_tcp_so_that_responses_are_not_delayed() -> None:
+    """asyncio sets TCP_NODELAY only on TCP sockets that say so; without it a kept-alive answer waits 40 ms."""
+    from summarize.serve.run import bind
+
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert (sock.family, sock.proto) == (socket.AF_INET, socket.IPPROTO_TCP)
+    finally:
+        sock.close()
