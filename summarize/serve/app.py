@@ -14,7 +14,7 @@ import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -75,7 +75,7 @@ async def _request_error(request: Request, error: Exception) -> Response:
     """A :class:`RequestError` raised outside a page's own handling: JSON, or the page with the message."""
     assert isinstance(error, RequestError)
     if request.url.path == "/" and request.method == "POST":
-        return page.HTMLResponse(
+        return HTMLResponse(
             page.render({}, error=error.message),
             status_code=error.status,
             headers={"Content-Security-Policy": page.CSP},

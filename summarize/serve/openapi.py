@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from summarize._version import __version__
 from summarize.io.documents import INPUT_FORMATS
 from summarize.languages import AUTO, LANGUAGES
@@ -79,7 +81,7 @@ def _body(properties: dict[str, object], example: dict[str, object]) -> dict[str
     }
 
 
-def _answers(schema: dict[str, object]) -> dict[str, object]:
+def _answers(schema: Mapping[str, object]) -> dict[str, object]:
     error = {"$ref": "#/components/schemas/Error"}
     return {
         "200": {"description": "The result.", "content": {"application/json": {"schema": schema}}},

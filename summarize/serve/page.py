@@ -96,7 +96,7 @@ async def submit(request: Request) -> HTMLResponse:
     values: Mapping[str, object] = {}
     try:
         parsed = await read_request(request, settings, PAGE_FIELDS)
-        values = parsed.fields | {item.kind: item.value for item in parsed.inputs if item.kind != "file"}
+        values = {**parsed.fields, **{item.kind: item.value for item in parsed.inputs if item.kind != "file"}}
         if len(parsed.inputs) != 1:
             raise RequestError(
                 400 if parsed.inputs else 422,

@@ -112,11 +112,12 @@ def serve(*, host: str, port: int, workers: int, settings: Settings, log_level: 
         else:
             from uvicorn.supervisors import Multiprocess
 
-            # uvicorn before 0.37 takes the function each worker runs; later ones make it from the config.
-            older = "target" in inspect.signature(Multiprocess).parameters
-            supervisor = (
-                Multiprocess(config, target=server.run, sockets=[sock]) if older else Multiprocess(config, [sock])
-            )  # type: ignore[call-arg]
+            # Older uvicorn versions take the function each worker runs; newer ones make it from the config.
+            supervise: Any = Multiprocess
+            if "target" in inspect.signature(Multiprocess).parameters:
+                supervisor = supervise(config, target=server.run, sockets=[sock])
+            else:
+                supervisor = supervise(config, sockets=[sock])
             supervisor.run()
     finally:
         sock.close()
