@@ -87,7 +87,8 @@ ol.keywords{font:.95rem/1.5 var(--sans);columns:2 12rem;padding-left:1.5rem}
 
 async def form(request: Request) -> HTMLResponse:
     """``GET /``: the empty form."""
-    return _response(request, render({}))
+    del request  # every GET shows the same empty form
+    return _response(render({}))
 
 
 async def submit(request: Request) -> HTMLResponse:
@@ -99,7 +100,7 @@ async def submit(request: Request) -> HTMLResponse:
         values = {**parsed.fields, **{item.kind: item.value for item in parsed.inputs if item.kind != "file"}}
         if len(parsed.inputs) != 1:
             raise RequestError(
-                400 if parsed.inputs else 422,
+                400,
                 "give one document: paste a text, give a web address, or choose a file"
                 + (" (not several at once)" if parsed.inputs else ""),
             )
@@ -107,9 +108,9 @@ async def submit(request: Request) -> HTMLResponse:
         given = parsed.inputs[0]
         result = await run_limited(settings, lambda deadline: summarize_one(given, options, settings, deadline))
     except RequestError as error:
-        return _response(request, render(values, error=error.message), status=error.status)
+        return _response(render(values, error=error.message), status=error.status)
     record = summary_record(result, options)
-    return _response(request, render(values, result=result, record=record))
+    return _response(render(values, result=result, record=record))
 
 
 def _summary_fields(fields: Mapping[str, object]) -> dict[str, object]:
@@ -123,8 +124,7 @@ def _summary_fields(fields: Mapping[str, object]) -> dict[str, object]:
     return chosen | {"keywords": str(_KEYWORDS)}
 
 
-def _response(request: Request, page: str, status: int = 200) -> HTMLResponse:
-    del request
+def _response(page: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(
         page, status_code=status, headers={"Content-Security-Policy": CSP, "Referrer-Policy": "no-referrer"}
     )
