@@ -237,6 +237,13 @@ def test_errors_are_json_with_their_status(
     assert message in str(record["error"])
 
 
+@pytest.mark.parametrize(("field", "value"), [("top", 0), ("window", 1), ("top", "5")])
+def test_keyword_options_are_checked(api: serving.Server, field: str, value: object) -> None:
+    answer = serving.post_json(f"{api.url}/api/keywords", {"text": NEWS, field: value})
+    assert answer.status == 422
+    assert str(answer.json()["error"]).startswith(f"The {field!r} parameter must be an int >= ")
+
+
 def test_a_file_error_has_the_command_lines_message(
     api: serving.Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

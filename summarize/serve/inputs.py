@@ -36,6 +36,7 @@ from summarize.io.documents import (
 )
 from summarize.io.records import NO_SENTENCE
 from summarize.io.urls import DEFAULT_TIMEOUT, split_credentials
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW
 from summarize.pipeline import Summarizer
 from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY
 from summarize.serve.limits import Settings
@@ -156,8 +157,8 @@ class Options:
     encoding: str | None = None
     keywords: int | None = None
     include_text: bool = False
-    top: int = 10
-    window: int = 2
+    top: int = DEFAULT_KEYWORDS
+    window: int = DEFAULT_WINDOW
 
 
 def check_fields(fields: Mapping[str, object], allowed: frozenset[str]) -> None:
@@ -207,8 +208,8 @@ def options_of(fields: Mapping[str, object], *, form: bool, documents: bool = Fa
     try:
         summarizer = Summarizer(**chosen)  # type: ignore[arg-type]  # each value is checked by Summarizer
         keywords = check_int("keywords", value_of(fields, "keywords", form=form), minimum=1, optional=True)
-        top = check_int("top", value_of(fields, "top", form=form) or 10, minimum=1)
-        window = check_int("window", value_of(fields, "window", form=form) or 2, minimum=2)
+        top = check_int("top", _given(value_of(fields, "top", form=form), DEFAULT_KEYWORDS), minimum=1)
+        window = check_int("window", _given(value_of(fields, "window", form=form), DEFAULT_WINDOW), minimum=2)
     except TypeError as error:  # a JSON value of a type no parameter takes, such as an object
         raise RequestError(422, str(error)) from None
     except SummarizeError as error:
@@ -227,6 +228,10 @@ def options_of(fields: Mapping[str, object], *, form: bool, documents: bool = Fa
         top=top,
         window=window,
     )
+
+
+def _given(value: object, default: int) -> object:
+    return default if value is None else value
 
 
 def read_input(given: Input, options: Options, settings: Settings, *, deadline: float) -> Document:
