@@ -364,3 +364,10 @@ def test_the_socket_says_it_is_tcp_so_that_responses_are_not_delayed() -> None:
         assert (sock.family, sock.proto) == (socket.AF_INET, socket.IPPROTO_TCP)
     finally:
         sock.close()
+
+
+def test_the_page_shows_a_body_over_the_limit_as_a_page(api: serving.Server) -> None:
+    answer = serving.post_form(f"{api.url}/", {"text": "Cats purr. " * (MAX_BYTES // 10)})
+    assert (answer.status, answer.content_type) == (413, "text/html; charset=utf-8")
+    assert "this server takes at most" in answer.body.decode()
+    assert 'role="alert"' in answer.body.decode()

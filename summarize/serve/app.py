@@ -66,7 +66,8 @@ class BodyLimit:
         )
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
-        response = api.error_response(RequestError(413, self._message(f"{size:,}")))
+        error = RequestError(413, self._message(f"{size:,}"))
+        response = _page_error(error) if scope["path"] == "/" else api.error_response(error)
         response.headers["Connection"] = "close"
         await response(scope, receive, send)
 
@@ -74,13 +75,13 @@ class BodyLimit:
 async def _request_error(request: Request, error: Exception) -> Response:
     """A :class:`RequestError` raised outside a page's own handling: JSON, or the page with the message."""
     assert isinstance(error, RequestError)
-    if request.url.path == "/" and request.method == "POST":
-        return HTMLResponse(
-            page.render({}, error=error.message),
-            status_code=error.status,
-            headers={"Content-Security-Policy": page.CSP},
-        )
-    return api.error_response(error)
+    return _page_error(error) if request.url.path == "/" else api.error_response(error)
+
+
+def _page_error(error: RequestError) -> Response:
+    """The page with an error that came before the form could be read (the form is empty again)."""
+    headers = {"Content-Security-Policy": page.CSP}
+    return HTMLResponse(page.render({}, error=error.message), status_code=error.status, headers=headers)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
