@@ -7,6 +7,7 @@ status with the command line's message, the limits, and a clean stop on Ctrl-C.
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import subprocess
@@ -371,3 +372,44 @@ def test_the_page_shows_a_body_over_the_limit_as_a_page(api: serving.Server) -> 
     assert (answer.status, answer.content_type) == (413, "text/html; charset=utf-8")
     assert "this server takes at most" in answer.body.decode()
     assert 'role="alert"' in answer.body.decode()
+
+
+def test_a_chunked_body_over_the_limit_is_413_as_soon_as_it_is(api: serving.Server) -> None:
+    host, port = api.url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    chunks = (b'{"text": "' if n == 0 else b"Cats purr. " * 1000 for n in range(100))  # about 1.1 MB, no length
+    try:
+        connection.request(
+            "POST", "/api/summary", body=chunks, headers={"Content-Type": "application/json"}, encode_chunked=True
+        )
+        response = connection.getresponse()
+        record = json.loads(response.read())
+    finally:
+        connection.close()
+    assert (response.status, record["status"]) == (413, 413)
+    assert record["error"] == (
+        f"the request body has more than {MAX_BYTES:,} bytes; this server takes at most {MAX_BYTES:,} "
+        "(summarize serve --max-request-bytes)"
+    )
+
+
+def test_the_page_forbids_scripts_and_loads_nothing(api: serving.Server) -> None:
+    answer = serving.request(f"{api.url}/")
+    assert (answer.status, answer.content_type) == (200, "text/html; charset=utf-8")
+    page = answer.body.decode()
+    assert "<script" not in page
+    assert 'src="' not in page
+    assert "http://" not in page.replace('placeholder="https://"', "")
+    assert "https://" not in page.replace('placeholder="https://"', "")
+
+
+def test_two_workers_answer_and_stop_on_ctrl_c(tmp_path: Path) -> None:
+    server = serving.start(tmp_path / "stderr.log", "--workers", "2")
+    try:
+        answers = [serving.post_json(f"{server.url}/api/summary", {"text": NEWS}) for _ in range(4)]
+        assert [answer.status for answer in answers] == [200] * 4
+    finally:
+        assert serving.stop(server) == 0
+    log = server.stderr()
+    assert log.count("Application startup complete") == 2
+    assert log.count("Finished server process") == 2
