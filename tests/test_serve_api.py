@@ -413,3 +413,16 @@ def test_two_workers_answer_and_stop_on_ctrl_c(tmp_path: Path) -> None:
     log = server.stderr()
     assert log.count("Application startup complete") == 2
     assert log.count("Finished server process") == 2
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.nip.io", ""])
+def test_on_loopback_only_requests_for_this_machine_are_answered(api: serving.Server, host: str) -> None:
+    """A page elsewhere cannot read the server through a name that resolves to 127.0.0.1 (DNS rebinding)."""
+    port = api.url.rsplit(":", 1)[1]
+    for sent in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost"):
+        assert serving.request(f"{api.url}/health", headers={"Host": sent}).status == 200
+    answer = serving.request(f"{api.url}/health", headers={"Host": host})
+    assert answer.json() == {
+        "error": f"this server answers only on this machine (127.0.0.1, localhost), not as {host or 'no host'}",
+        "status": 400,
+    }

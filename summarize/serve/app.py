@@ -72,6 +72,31 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+_LOCAL_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+
+
+class LocalOnly:
+    """ASGI middleware: refuse (400) a request whose Host header does not name this machine.
+
+    For a server on loopback: a page on another site can make a browser send
+    requests to a name of its own that resolves to 127.0.0.1 (DNS rebinding),
+    and read the answers; such requests name that other host.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
+            name = host[: host.index("]") + 1] if host.startswith("[") and "]" in host else host.split(":", 1)[0]
+            if name not in _LOCAL_NAMES:
+                message = f"this server answers only on this machine (127.0.0.1, localhost), not as {host or 'no host'}"
+                await api.error_response(RequestError(400, message))(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 async def _request_error(request: Request, error: Exception) -> Response:
     """A :class:`RequestError` raised outside a page's own handling: JSON, or the page with the message."""
     assert isinstance(error, RequestError)
@@ -124,7 +149,8 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
         lifespan=lifespan,
     )
     app.state.settings = chosen
-    return BodyLimit(app, chosen.max_request_bytes)
+    limited = BodyLimit(app, chosen.max_request_bytes)
+    return LocalOnly(limited) if chosen.local_only else limited
 
 
 def create_app_from_environment() -> ASGIApp:

@@ -57,6 +57,11 @@ class Settings:
     allow_private_hosts : bool
         Also download URLs from hosts that are not public (this machine, a private
         network, link-local addresses); refused by default, as on the command line.
+    local_only : bool
+        Answer only requests whose Host header names this machine (``127.0.0.1``,
+        ``localhost``, ``[::1]``), as a server listening on loopback does (the
+        command sets it then): a web page elsewhere cannot reach the server through
+        a name of its own that resolves to 127.0.0.1 (DNS rebinding). Default False.
     """
 
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
@@ -64,14 +69,16 @@ class Settings:
     max_seconds: float = DEFAULT_MAX_SECONDS
     max_documents: int = DEFAULT_MAX_DOCUMENTS
     allow_private_hosts: bool = False
+    local_only: bool = False
 
     def __post_init__(self) -> None:
         check_int("max_request_bytes", self.max_request_bytes, minimum=1)
         check_int("max_characters", self.max_characters, minimum=1)
         check_float("max_seconds", self.max_seconds, low=0.0, high=float("inf"), low_open=True, high_open=True)
         check_int("max_documents", self.max_documents, minimum=1)
-        if not isinstance(self.allow_private_hosts, bool):
-            raise fail("allow_private_hosts", "True or False", self.allow_private_hosts)
+        for name in ("allow_private_hosts", "local_only"):
+            if not isinstance(getattr(self, name), bool):
+                raise fail(name, "True or False", getattr(self, name))
 
     def to_environment(self) -> str:
         """The settings as the JSON that :meth:`from_environment` reads."""

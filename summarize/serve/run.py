@@ -10,6 +10,7 @@ finished, then the workers stop.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import ipaddress
 import math
@@ -85,6 +86,7 @@ def serve(*, host: str, port: int, workers: int, settings: Settings, log_level: 
     """
     import uvicorn
 
+    settings = dataclasses.replace(settings, local_only=is_loopback(host))
     os.environ[SETTINGS_VARIABLE] = settings.to_environment()
     sock = bind(host, port)
     shown_host = f"[{host}]" if ":" in host else host
