@@ -426,3 +426,15 @@ def test_on_loopback_only_requests_for_this_machine_are_answered(api: serving.Se
         "error": f"this server answers only on this machine (127.0.0.1, localhost), not as {host or 'no host'}",
         "status": 400,
     }
+
+
+def test_without_the_extra_the_command_says_what_to_install() -> None:
+    script = (
+        "import sys\nsys.modules['starlette'] = None  # as if not installed\n"
+        "from summarize.cli import main\nsys.exit(main(['serve', '--port', '0']))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (
+        1,
+        'summarize: error: summarize serve needs starlette, which is not installed: pip install "summarize[serve]"\n',
+    )

@@ -6,7 +6,7 @@ import argparse
 
 from summarize.cli._common import PROG, print_error
 from summarize.cli._options import add_private_hosts_option, positive_int, seconds
-from summarize.errors import SummarizeError
+from summarize.errors import MissingDependencyError, SummarizeError
 
 __all__ = ["serve_command"]
 
@@ -42,14 +42,14 @@ def serve_command(argv: list[str]) -> int:
             max_documents=args.max_documents,
             allow_private_hosts=args.allow_private_hosts,
         )
-        try:
-            from summarize.serve.run import serve
-        except ImportError as error:
-            print_error(f'summarize serve needs the extra "serve": pip install "summarize[serve]" ({error})')
-            return 1
+        from summarize.serve.run import serve
+
         serve(host=args.host, port=args.port, workers=args.workers, settings=settings, log_level=args.log_level)
     except KeyboardInterrupt:  # Ctrl-C: the server has stopped as asked, its requests answered
         return 0
+    except MissingDependencyError as error:
+        print_error(str(error))
+        return 1
     except SummarizeError as error:
         print_error(str(error))
         return 2

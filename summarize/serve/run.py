@@ -11,6 +11,7 @@ finished, then the workers stop.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import inspect
 import ipaddress
 import math
@@ -19,6 +20,7 @@ import socket
 import sys
 from typing import Any
 
+from summarize.errors import MissingDependencyError
 from summarize.serve.limits import SETTINGS_VARIABLE, Settings
 
 __all__ = ["bind", "log_config", "serve"]
@@ -79,11 +81,27 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def check_dependencies() -> None:
+    """Raise MissingDependencyError, naming the extra, if a package the server needs is not installed."""
+    needed = (
+        ("starlette", ("starlette",)),
+        ("uvicorn", ("uvicorn",)),
+        ("python-multipart", ("python_multipart", "multipart")),
+    )
+    missing = [name for name, modules in needed if not any(importlib.util.find_spec(m) for m in modules)]
+    if missing:
+        raise MissingDependencyError(
+            f'summarize serve needs {", ".join(missing)}, which is not installed: pip install "summarize[serve]"'
+        )
+
+
 def serve(*, host: str, port: int, workers: int, settings: Settings, log_level: str = "info") -> None:
     """Serve the application until Ctrl-C or SIGTERM.
 
-    Raises OSError when the address cannot be bound (in use, not this machine's).
+    Raises MissingDependencyError when the extra ``serve`` is not installed, and
+    OSError when the address cannot be bound (in use, not this machine's).
     """
+    check_dependencies()
     import uvicorn
 
     settings = dataclasses.replace(settings, local_only=is_loopback(host))
