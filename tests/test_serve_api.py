@@ -436,5 +436,6 @@ def test_without_the_extra_the_command_says_what_to_install() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stderr) == (
         1,
-        'summarize: error: summarize serve needs starlette, which is not installed: pip install "summarize[serve]"\n',
+        "summarize: error: summarize serve needs the optional package 'starlette', which is not installed; "
+        'install it with: pip install "summarize[serve]"\n',
     )

@@ -90,9 +90,7 @@ def check_dependencies() -> None:
     )
     missing = [name for name, modules in needed if not any(importlib.util.find_spec(m) for m in modules)]
     if missing:
-        raise MissingDependencyError(
-            f'summarize serve needs {", ".join(missing)}, which is not installed: pip install "summarize[serve]"'
-        )
+        raise MissingDependencyError("summarize serve", missing[0], "serve")
 
 
 def serve(*, host: str, port: int, workers: int, settings: Settings, log_level: str = "info") -> None:
