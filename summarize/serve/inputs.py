@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
 from summarize._validation import check_int
-from summarize.errors import MissingDependencyError, SummarizeError, TextTooLongError
+from summarize.errors import FetchError, MissingDependencyError, SummarizeError, TextTooLongError
 from summarize.io.documents import (
     DOCX_SUFFIXES,
     HTML_SUFFIXES,
@@ -243,6 +243,8 @@ def read_input(given: Input, options: Options, settings: Settings, *, deadline: 
     try:
         document = _read(given, options, settings, deadline=deadline)
     except SummarizeError as error:
+        if isinstance(error, FetchError) and time.monotonic() >= deadline:  # the download used up the request's time
+            raise too_slow(settings) from None
         raise RequestError(status_of(error), str(error)) from None
     if len(document.text) > settings.max_characters:
         raise RequestError(
