@@ -147,6 +147,9 @@ RUNS: dict[str, Run] = {
         ("{data}", "--json", "{data}/rankers.json"),
         ("--compare", "{data}/rankers.json", "{data}/rankers.json"),
     ),
+    "serve_load": run(
+        "benchmarks/serve_load.py", ("{data}/tiny.jsonl", "--workers", "1", "--clients", "2", "--seconds", "1")
+    ),
     "snapshot": run(
         "benchmarks/snapshot.py",
         ("{data}/tiny.jsonl", "-o", "{data}/before.json"),
@@ -392,6 +395,17 @@ def test_rankers(scripts: Scripts) -> None:
     assert "**bbc_dev lead removed, 1 sentence** (documents: 2 / 1;" in measured.stdout
     assert compared.returncode == 0, describe(compared)
     assert re.search(r"^\| adaptive \|.*\| \+0\.00 / \+0\.00 \|", compared.stdout, re.MULTILINE), compared.stdout
+
+
+def test_serve_load(scripts: Scripts) -> None:
+    pytest.importorskip("starlette", reason="needs the extra serve")
+    result = scripts.result("serve_load")
+    assert re.search(
+        r"^\| 1 \| [1-9]\d* \| [\d.]+ \| \d+ \| \d+ \| 0 \| \d+ \(\d+\) \| 1\.00 \| [\d.]+, [\d.]+, [\d.]+ \|$",
+        result.stdout,
+        re.MULTILINE,
+    ), result.stdout + result.stderr
+    assert "load average before" in result.stdout
 
 
 def test_snapshot(scripts: Scripts) -> None:

@@ -27,7 +27,7 @@ from summarize.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
 FENCE = re.compile(r"^( *)```(\w*)\n(.*?)^\1```", re.DOTALL | re.MULTILINE)
-SUBCOMMANDS = ("batch", "evaluate", "keywords")
+SUBCOMMANDS = ("batch", "evaluate", "keywords", "serve")
 
 
 def blocks(page: Path) -> list[tuple[str, str]]:

@@ -14,14 +14,14 @@ import summarize
 PACKAGE = Path(summarize.__file__).parent
 # The layers, from the bottom: a module may import its own layer and the ones below.
 LAYERS = {"core": 0, "io": 1, "batch": 2, "apps": 3}
-APPS = {"summarize.cli", "summarize.__main__", "summarize.evaluation"}
+APPS = {"summarize.cli", "summarize.__main__", "summarize.evaluation", "summarize.serve"}
 # The one import of a higher layer: given a path instead of a text, the pipeline reads it as the
 # command line reads a FILE (imported only then, so a summary of a text still loads no I/O).
 EXCEPTIONS = {("summarize.pipeline", "summarize.io.documents")}
 
 
 def layer(module: str) -> int:
-    if module in APPS or module.startswith("summarize.cli."):
+    if module in APPS or module.startswith(("summarize.cli.", "summarize.serve.")):
         return LAYERS["apps"]
     if module.startswith("summarize.io"):
         return LAYERS["io"]

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from summarize.cli.batch import batch_command
 from summarize.cli.evaluate import evaluate_command
 from summarize.cli.keywords import keywords_command
+from summarize.cli.serve import serve_command
 from summarize.cli.summary import summarize_command
 
 __all__ = ["main"]
 
-_COMMANDS = {"batch": batch_command, "evaluate": evaluate_command, "keywords": keywords_command}
+_COMMANDS = {"batch": batch_command, "evaluate": evaluate_command, "keywords": keywords_command, "serve": serve_command}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

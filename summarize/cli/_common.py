@@ -11,7 +11,6 @@ from typing import NoReturn, TextIO
 from summarize.errors import ConvergenceError, SummarizeError, TextTooLongError
 from summarize.io.documents import Document, load_document, read_document
 from summarize.io.records import json_line
-from summarize.keyphrases import Keyword
 
 PROG = "summarize"
 
@@ -84,10 +83,6 @@ def report_failure(name: str, error: SummarizeError, fmt: str, out: TextIO) -> N
     if fmt == "json":
         out.write(json_line({"file": shown, "error": message.removeprefix(f"{shown}: ")}))
         out.flush()
-
-
-def keyword_record(keyword: Keyword) -> dict[str, object]:
-    return {"text": keyword.text, "score": keyword.score, "count": keyword.count}
 
 
 def read(name: str, args: argparse.Namespace) -> Document:

@@ -13,7 +13,6 @@ from summarize.cli._common import (
     display,
     files_or_stdin,
     import_nltk,
-    keyword_record,
     read,
     report_failure,
 )
@@ -28,7 +27,7 @@ from summarize.cli._options import (
 )
 from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
-from summarize.io.records import json_line
+from summarize.io.records import json_line, keyword_record
 from summarize.io.urls import DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.pipeline import Summarizer

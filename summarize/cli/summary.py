@@ -15,7 +15,6 @@ from summarize.cli._common import (
     display,
     files_or_stdin,
     import_nltk,
-    keyword_record,
     print_error,
     print_note,
     read,
@@ -34,7 +33,7 @@ from summarize.cli._options import (
 from summarize.cli.completion import SHELLS
 from summarize.errors import InputError, SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
-from summarize.io.records import NO_SENTENCE, documents_record, json_line, sentence_record, summary_fields
+from summarize.io.records import NO_SENTENCE, document_record, documents_record, json_line, sentence_record
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES
@@ -233,11 +232,7 @@ def _write_summary(
     if args.by_section is not None:
         _write_sections(args, number, name, document, analysis, out)
     elif fmt == "json":
-        record = _as_json(display(name), document, analysis)
-        if args.include_text:
-            record["text"] = document.text
-        if found is not None:
-            record["keywords"] = [keyword_record(keyword) for keyword in found]
+        record = document_record(display(name), document, analysis, keywords=found, include_text=args.include_text)
         out.write(json_line(record))
     elif fmt == "markdown":
         from summarize.io.render import to_markdown
@@ -262,7 +257,7 @@ def _write_sections(
     """``--by-section N``: the N best sentences of each top-level section, under its heading."""
     sections = analysis.by_section(args.by_section)
     if args.format == "json":
-        record = _as_json(display(name), document, analysis)
+        record = document_record(display(name), document, analysis)
         record["sentences"] = [sentence_record(s, analysis.block_of) for _, part in sections for s in part]
         record["sections"] = [
             {"section": heading, "sentences": [sentence_record(s, analysis.block_of) for s in part]}
@@ -286,11 +281,6 @@ def _write_sections(
         if heading:
             out.write(f"## {heading}\n")
         out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in part)
-
-
-def _as_json(name: str, document: Document, analysis: Analysis) -> dict[str, object]:
-    record: dict[str, object] = {"file": name, "title": document.title, "language": analysis.language}
-    return record | summary_fields(analysis.summary, block_of=analysis.block_of)
 
 
 def _parser() -> argparse.ArgumentParser:

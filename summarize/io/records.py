@@ -11,12 +11,23 @@ from summarize.types import ScoredSentence, Summary
 if TYPE_CHECKING:
     from typing import TypeAlias
 
+    from summarize.analysis import Analysis
+    from summarize.io.documents import Document
+    from summarize.keyphrases import Keyword
     from summarize.structure import Block
 
     #: The block of a sentence, or None (:meth:`summarize.Analysis.block_of`).
     BlockOf: TypeAlias = Callable[[ScoredSentence], Block | None]
 
-__all__ = ["NO_SENTENCE", "documents_record", "json_line", "sentence_record", "summary_fields"]
+__all__ = [
+    "NO_SENTENCE",
+    "document_record",
+    "documents_record",
+    "json_line",
+    "keyword_record",
+    "sentence_record",
+    "summary_fields",
+]
 
 #: What an output says of a text that has characters but no sentence (punctuation or symbols alone).
 NO_SENTENCE = "no sentence to summarise (only punctuation or symbols)"
@@ -91,6 +102,35 @@ def summary_fields(
     position: dict[object, int] = {document: number for number, document in enumerate(summary.documents)}
     fields[key] = [{"document": named[position[s.document]], **sentence_record(s, block_of)} for s in summary]
     return fields
+
+
+def keyword_record(keyword: Keyword) -> dict[str, object]:
+    """A keyword as a JSON-ready dict: text, score, count."""
+    return {"text": keyword.text, "score": keyword.score, "count": keyword.count}
+
+
+def document_record(
+    name: str,
+    document: Document,
+    analysis: Analysis,
+    *,
+    keywords: Sequence[Keyword] | None = None,
+    include_text: bool = False,
+) -> dict[str, object]:
+    """The record ``summarize --format json`` (and ``POST /api/summary``) writes for one document.
+
+    ``{"file", "title", "language", ["focus_matched",] "sentences", ["text",]
+    ["keywords"]}``: each sentence with its ``kind`` and ``section`` when the
+    document was read with structure; ``text`` (what the offsets refer to) with
+    ``include_text``, ``keywords`` when they were asked for.
+    """
+    record: dict[str, object] = {"file": name, "title": document.title, "language": analysis.language}
+    record |= summary_fields(analysis.summary, block_of=analysis.block_of)
+    if include_text:
+        record["text"] = document.text
+    if keywords is not None:
+        record["keywords"] = [keyword_record(keyword) for keyword in keywords]
+    return record
 
 
 def documents_record(
