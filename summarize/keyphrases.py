@@ -21,6 +21,7 @@ best third of the words (:func:`phrases`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -49,6 +50,7 @@ __all__ = [
     "fillers",
     "is_candidate",
     "phrases",
+    "readable",
     "sentence_words",
     "word_graph",
 ]
@@ -351,6 +353,47 @@ def _occurrences(runs: list[list[str]], keys: set[tuple[str, ...]]) -> Counter[t
     return counts
 
 
+# --- what keywords read of a text ----------------------------------------------------
+
+# A word broken at the end of a line by a hyphen (ASCII, U+2010 as man pages print it, or a
+# soft hyphen) and going on in lower case on the next line: "behav-\nior".
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\n[ \t]*(?=[^\W\d_A-Z])")
+# A sentence that ends in such a hyphen after a letter.
+_BROKEN_END = re.compile(r"[^\W\d_][-\u2010\u00ad]$")
+# Addresses and names that are not words of the text: URLs, e-mail addresses, host names
+# and file names ("https://github.com/...", "name@gmail.com", "www.example.org", "setup.py").
+_NOT_WORDS = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|dev|info|co\.uk|de|fr)\b"
+    r"|\b[\w-]+\.(?:py|sh|txt|md|rst|json|toml|cfg|ini|yaml|yml|js|ts|html|css|c|h|rs|go|java|exe|tar|gz|zip)\b",
+    re.IGNORECASE,
+)
+
+
+def readable(texts: Sequence[str]) -> list[str]:
+    """The sentences keywords read: hyphenated line breaks joined, URLs, e-mail addresses and file names hidden.
+
+    A word broken by a hyphen at the end of a line ("behav-" / "ior") is one word
+    again when the next line goes on in lower case, within a sentence or across two
+    that the line break separated; an address or a file name becomes punctuation of
+    the same length, which no keyword crosses.
+
+    Examples
+    --------
+    >>> from summarize.keyphrases import readable
+    >>> readable(["The behav-", "ior of pip, see https://pip.pypa.io or write to a@b.org."])
+    ['The behavior of pip, see ;;;;;;;;;;;;;;;;;;; or write to ;;;;;;;.']
+    """
+    joined: list[str] = []
+    for text in texts:
+        if joined and _BROKEN_END.search(joined[-1]) and text[:1].islower():
+            joined[-1] = joined[-1][:-1] + text
+        else:
+            joined.append(text)
+    return [_NOT_WORDS.sub(lambda match: ";" * len(match.group()), _BROKEN_WORD.sub("", text)) for text in joined]
+
+
 # --- the one function the pipeline calls ----------------------------------------------
 
 
@@ -404,6 +447,7 @@ def extract_keywords(
     from summarize.wordclasses import has_word_classes
 
     check_int("window", window, minimum=2, maximum=MAX_WINDOW)
+    texts = readable(texts)
     if not has_word_classes(language):
         words = sentence_words(texts, language=language)
         vertices, weights = word_graph(words, texts, window=window)

@@ -3,6 +3,7 @@ on the seed and short texts."""
 
 import dataclasses
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -452,3 +453,31 @@ def test_nothing_of_the_lexicons_is_loaded_until_keywords_are_asked_for() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True"]
+
+
+README_LIKE = """Install the package with pip install summarize and read https://github.com/example/summarize/docs.
+Write to maintainer@gmail.com or visit www.example.com/help for support. Run python setup.py install first.
+The tool changes its behav-
+ior when the configuration file is missing. The configuration file sets the summary length.
+The behav\u2010
+ior of the summary depends on the configuration file and the summary length.
+"""
+
+
+def test_keywords_leave_out_addresses_and_join_hyphenated_line_breaks() -> None:
+    found = [keyword.text.lower() for keyword in summarize.keywords(README_LIKE, top=20)]
+    words = {word for text in found for word in text.split()}
+    assert not words & {"com", "https", "github", "gmail", "www", "py", "maintainer", "behav", "ior"}, found
+    assert "behavior" in words
+    assert "configuration file" in found
+
+
+def test_the_command_keywords_leave_out_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from summarize.cli import main
+
+    page = tmp_path / "README.txt"
+    page.write_text(README_LIKE, encoding="utf-8")
+    assert main(["keywords", "-n", "20", str(page)]) == 0
+    printed = capsys.readouterr().out.lower().split()
+    assert "behavior" in printed
+    assert not {"com", "https", "gmail", "behav", "ior"} & set(printed)
