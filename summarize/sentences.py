@@ -19,7 +19,7 @@ Sentence boundaries are found by these rules, applied in this order:
    text (English: learnt from news; other languages: abbreviations generated from
    Unicode CLDR and pySBD). No NLTK data is loaded or downloaded. Arabic
    sentences also end at ``؟``. Chinese and Japanese, written without spaces,
-   end sentences at ``。！？`` and their full-width and half-width forms, except
+   end sentences at ``。！？`` and their full-width and half-width forms (:mod:`summarize.unspaced`), except
    a full stop after a digit (``３．２９``, ``１．``), a mark inside a title (``《》``) or
    inside brackets (``（）``), a mark inside a quotation that goes on after it
    (``「」``), and a mark after which a closing quotation goes on with a particle or
@@ -83,7 +83,6 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -93,6 +92,7 @@ from summarize.languages import AUTO, UNSPACED, check_language, detect_language_
 from summarize.lists import split_lists
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
+from summarize.unspaced import BRACKET_REACH, Unspaced, enclosed, stripped
 
 __all__ = [
     "FRAGMENT_MAX_WORDS",
@@ -117,8 +117,6 @@ _WRAP_FILL = 0.75
 # A line of fewer words (a caption, a credit) does not continue on the next line
 # merely because that line starts in lower case.
 _SHORT_LINE_WORDS = 5
-# Brackets further apart than this are not taken as one parenthesis (rule 6c).
-_BRACKET_REACH = 400
 
 _CLOSERS = "\"'”’»«›‹“)\\]}」』）】》〉〕"
 _LINE = re.compile(r"[^\n]+")
@@ -266,7 +264,7 @@ def split_documents_unchecked(texts: Sequence[str], languages: Sequence[str]) ->
 
 def _sentences_of(text: str, language: str, most: int) -> tuple[Sentence, ...]:
     unspaced = language in UNSPACED
-    splitter: Punkt | _Unspaced = _Unspaced() if unspaced else punkt(language)
+    splitter: Punkt | Unspaced = Unspaced() if unspaced else punkt(language)
     known = frozenset() if unspaced else abbreviations(language)
     sentences: list[Sentence] = []
     for seg_start, seg_end in _segments(text, unspaced=unspaced):
@@ -276,7 +274,7 @@ def _sentences_of(text: str, language: str, most: int) -> tuple[Sentence, ...]:
         caption = _CAPTION.match(segment) is not None
         if not unspaced and _PLAIN_SEGMENT.fullmatch(segment):
             # Words and spaces alone: no rule has a mark to act on, so the segment is one sentence.
-            start, end = _stripped(segment, 0, len(segment))
+            start, end = stripped(segment, 0, len(segment))
             if end > start:
                 sentences.append(
                     Sentence(
@@ -463,7 +461,7 @@ def _joins(
     ):
         return True
     # (c) Inside brackets closed later in the paragraph.
-    if inside and _enclosed(inside, end - 1) and _enclosed(inside, next_start):
+    if inside and enclosed(inside, end - 1) and enclosed(inside, next_start):
         return True
     if last != ".":
         return False
@@ -497,7 +495,7 @@ def _bracketed(segment: str) -> list[tuple[int, int]]:
     """The outermost pairs of round or square brackets, as sorted (opening, closing) positions.
 
     Brackets are paired with a stack; a bracket left open or closed without an
-    opening one, or a pair further apart than ``_BRACKET_REACH``, encloses nothing.
+    opening one, or a pair further apart than ``BRACKET_REACH``, encloses nothing.
     """
     if "(" not in segment and "[" not in segment:
         return []
@@ -509,82 +507,8 @@ def _bracketed(segment: str) -> list[tuple[int, int]]:
             stack.append((character, position))
         elif stack and (stack[-1][0] == "(") == (character == ")"):
             opened = stack.pop()[1]
-            if position - opened <= _BRACKET_REACH:
+            if position - opened <= BRACKET_REACH:
                 while pairs and pairs[-1][0] > opened:
                     pairs.pop()  # a pair inside this one
                 pairs.append((opened, position))
     return pairs
-
-
-def _enclosed(pairs: list[tuple[int, int]], position: int) -> bool:
-    """Whether one of the outermost bracket pairs encloses ``position`` (its brackets excluded)."""
-    index = bisect_right(pairs, (position, -1)) - 1
-    return index >= 0 and pairs[index][0] < position < pairs[index][1]
-
-
-class _Unspaced:
-    """Sentence spans of Chinese or Japanese text (rule 4).
-
-    A sentence ends at a run of ``。！？．｡!?`` and the closing quotation marks and
-    brackets after it, except a full stop after a digit, a mark inside a title or
-    inside a quotation or bracket that goes on after it, and a closing quotation
-    that a particle or a comma continues.
-    """
-
-    def span_tokenize(self, text: str, *, limit: int | None = None) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
-        start = 0
-        pairs = _unspaced_pairs(text)
-        for match in _UNSPACED_END.finditer(text):
-            if limit is not None and len(spans) > limit:
-                raise TooManySentencesError(limit)
-            end = match.end()
-            marks = match.group(1)
-            if marks in "．." and match.start() > 0 and text[match.start() - 1].isdigit():
-                continue  # a decimal point (３．２９) or a list number (１．)
-            if (pairs and _enclosed(pairs, end - 1)) or any(closer in match.group() for closer in "》〉）)"):
-                continue
-            closed = end > match.end(1)
-            if closed and end < len(text) and text[end] in _AFTER_QUOTATION:
-                continue
-            spans.append(_stripped(text, start, end))
-            start = end
-        if text[start:].strip():
-            spans.append(_stripped(text, start, len(text)))
-        return [(start, end) for start, end in spans if end > start]
-
-
-_UNSPACED_END = re.compile(r"([。！？．｡!?]+)[」』”’）)\]】》〉〕\"']*")
-# What goes on after a closing quotation: a comma, or a Japanese particle (と, って...).
-_AFTER_QUOTATION = frozenset("，、,：；とっはがをにのもやへ")
-_UNSPACED_PAIRS = dict(zip("「『《〈（(【〔“", "」』》〉）)】〕”", strict=True))
-_UNSPACED_OPENING = re.compile("[「『《〈（(【〔“]")
-_UNSPACED_BRACKET = re.compile("[「『《〈（(【〔“」』》〉）)】〕”]")
-
-
-def _unspaced_pairs(text: str) -> list[tuple[int, int]]:
-    """The outermost pairs of brackets and quotation marks, as sorted (opening, closing) positions.
-
-    Paired with a stack, as :func:`_bracketed` pairs round and square brackets.
-    """
-    if _UNSPACED_OPENING.search(text) is None:
-        return []
-    pairs: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for match in _UNSPACED_BRACKET.finditer(text):
-        character, position = match.group(), match.start()
-        if character in _UNSPACED_PAIRS:
-            stack.append((character, position))
-        elif stack and _UNSPACED_PAIRS[stack[-1][0]] == character:
-            opened = stack.pop()[1]
-            if position - opened <= _BRACKET_REACH:
-                while pairs and pairs[-1][0] > opened:
-                    pairs.pop()  # a pair inside this one
-                pairs.append((opened, position))
-    return pairs
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without the whitespace at its ends."""
-    piece = text[start:end]
-    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())

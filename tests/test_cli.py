@@ -531,7 +531,7 @@ def _help_lines(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str
     return out.splitlines()
 
 
-@pytest.mark.parametrize("command", [[], ["keywords"], ["batch"], ["evaluate"]])
+@pytest.mark.parametrize("command", [[], ["keywords"], ["batch"], ["evaluate"], ["serve"]])
 @pytest.mark.parametrize("columns", ["80", "100", "200"])
 def test_every_help_line_fits_100_columns(
     command: list[str], columns: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

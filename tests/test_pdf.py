@@ -419,7 +419,7 @@ class _CountingTextPage:
 def test_a_line_of_many_text_objects_is_read_in_linear_work(objects: int) -> None:
     import pypdfium2
 
-    from summarize.io.pdf import _runs
+    from summarize.io.pdf_layout import _runs
 
     from .hostile import one_line_pdf
 

@@ -1,9 +1,10 @@
 """The ``summarize`` command line: argument parsing and output formatting only.
 
 One module per subcommand: :mod:`~summarize.cli.summary` (the default, ``summarize
-FILE...``), :mod:`~summarize.cli.keywords`, :mod:`~summarize.cli.evaluate` and
-:mod:`~summarize.cli.batch`; the options they share are in ``_options``, the rest
-they share (messages, reading a FILE) in ``_common``.
+FILE...``), :mod:`~summarize.cli.keywords`, :mod:`~summarize.cli.evaluate`,
+:mod:`~summarize.cli.batch` and :mod:`~summarize.cli.serve`; shell completion in
+:mod:`~summarize.cli.completion`; the options they share are in ``_options``, the
+rest they share (messages, reading a FILE) in ``_common``.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ _COMMANDS = {"batch": batch_command, "evaluate": evaluate_command, "keywords": k
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
 
-    ``summarize batch ...``, ``summarize evaluate ...`` and ``summarize keywords ...``
-    run a subcommand; anything else summarises files (a file named like a subcommand
-    is given as ``./batch``).
+    ``summarize batch ...``, ``summarize evaluate ...``, ``summarize keywords ...`` and
+    ``summarize serve ...`` run a subcommand; anything else summarises files (a file named
+    like a subcommand is given as ``./batch``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = _COMMANDS.get(arguments[0]) if arguments else None

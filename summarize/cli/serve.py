@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from summarize.cli._common import PROG, print_error
+from summarize.cli._common import PROG, Parser, RawDescriptionHelpFormatter, print_error
 from summarize.cli._options import add_private_hosts_option, positive_int, seconds
 from summarize.errors import MissingDependencyError, SummarizeError
 
@@ -15,7 +15,8 @@ examples:
   summarize serve                          the page on http://127.0.0.1:8000
   summarize serve --port 0                 a free port (the first line on stderr names it)
   summarize serve --workers 2              two processes, for two cores
-  curl -s localhost:8000/api/summary -H 'content-type: application/json' -d '{"text": "...", "sentences": 2}'
+  curl -s localhost:8000/api/summary -H 'content-type: application/json' \\
+       -d '{"text": "...", "sentences": 2}'
   curl -s localhost:8000/api/summary -F file=@report.pdf -F sentences=5
 
 The API is described at /openapi.json, and in docs/serve.md. Logs go to standard
@@ -60,19 +61,12 @@ def serve_command(argv: list[str]) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from summarize.serve.limits import (
-        DEFAULT_MAX_CHARACTERS,
-        DEFAULT_MAX_DOCUMENTS,
-        DEFAULT_MAX_REQUEST_BYTES,
-        DEFAULT_MAX_SECONDS,
-    )
-
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=f"{PROG} serve",
-        description="A page to summarise a pasted text, a URL or a file, and an HTTP API for programs "
+        description="A page to summarise a pasted text, a URL or a file, and an HTTP API for programs\n"
         "(the same JSON as --format json).",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
@@ -81,6 +75,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workers", type=positive_int, default=1, metavar="N", help="worker processes (default 1; one per core)"
     )
+    _add_limit_options(parser)
+    add_private_hosts_option(parser)
+    parser.add_argument(
+        "--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info", help="default info"
+    )
+    return parser
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """--max-request-bytes, --max-characters, --max-seconds and --max-documents: what one request may ask."""
+    from summarize.serve.limits import (
+        DEFAULT_MAX_CHARACTERS,
+        DEFAULT_MAX_DOCUMENTS,
+        DEFAULT_MAX_REQUEST_BYTES,
+        DEFAULT_MAX_SECONDS,
+    )
+
     parser.add_argument(
         "--max-request-bytes",
         type=positive_int,
@@ -110,11 +121,6 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"most documents in one request to /api/documents (default {DEFAULT_MAX_DOCUMENTS})",
     )
-    add_private_hosts_option(parser)
-    parser.add_argument(
-        "--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info", help="default info"
-    )
-    return parser
 
 
 def port(value: str) -> int:

@@ -69,6 +69,8 @@ examples:
                                            a whole corpus (see summarize batch --help)
   summarize evaluate data.jsonl -n 3       ROUGE of every ranker against reference
                                            summaries (see summarize evaluate --help)
+  summarize serve                          a page and an HTTP API on http://127.0.0.1:8000
+                                           (needs summarize[serve]; see summarize serve --help)
 
 rankers (--ranker):
 {rankers}
