@@ -220,26 +220,8 @@ def word_graph(
         ),
         dtype=np.int64,
     )
-    n = len(index)
-    # Each distance's pairs, coded as one int and made unique at once, so that memory
-    # grows with the words of the text, not with the words times the window.
-    codes = [np.empty(0, dtype=np.int64)]
-    for distance in range(1, window):
-        first, second = sequence[:-distance], sequence[distance:]
-        apart = first != second
-        low, high = np.minimum(first[apart], second[apart]), np.maximum(first[apart], second[apart])
-        codes.append(np.unique(low * n + high))
-    low, high = np.divmod(np.unique(np.concatenate(codes)), max(n, 1))
-    rows = np.concatenate([low, high])
-    cols = np.concatenate([high, low])
-    if n <= DENSE_MAX_WORDS:
-        dense = np.zeros((n, n))
-        dense[rows, cols] = 1.0
-        return list(index), dense
-    import scipy.sparse
-
-    matrix = scipy.sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    return list(index), matrix
+    # Memory grows with the words of the text, not with the words times the window.
+    return list(index), cooccurrences(sequence.tolist(), len(index), window, dense_max=DENSE_MAX_WORDS)
 
 
 def phrases(

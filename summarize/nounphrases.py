@@ -205,7 +205,7 @@ def _add_run(
     run.clear()
 
 
-def cooccurrences(sequence: Sequence[int], n: int, window: int) -> Matrix:
+def cooccurrences(sequence: Sequence[int], n: int, window: int, *, dense_max: int = DENSE_MAX_PHRASE_WORDS) -> Matrix:
     """The word graph: 1 between vertices within ``window`` places of each other in ``sequence``.
 
     Each distance's pairs are coded as one integer and made unique at once, so that
@@ -220,7 +220,7 @@ def cooccurrences(sequence: Sequence[int], n: int, window: int) -> Matrix:
         codes.append(np.unique(low * n + high))
     low, high = np.divmod(np.unique(np.concatenate(codes)), max(n, 1))
     rows, cols = np.concatenate([low, high]), np.concatenate([high, low])
-    if n <= DENSE_MAX_PHRASE_WORDS:
+    if n <= dense_max:
         dense = np.zeros((n, n))
         dense[rows, cols] = 1.0
         return dense
