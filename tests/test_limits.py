@@ -147,7 +147,12 @@ def test_the_time_limit_is_per_document() -> None:
 def test_a_reader_that_cannot_start_is_one_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from summarize.io import limits
 
-    monkeypatch.chdir(tmp_path)  # python -m looks in the current folder first
+    # An empty package named summarize, first on the child's path (python -m looks in the
+    # current folder first): the reader's module cannot be found, whether or not summarize
+    # is installed in the environment.
+    (tmp_path / "summarize").mkdir()
+    (tmp_path / "summarize" / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(limits, "_child_environment", lambda: {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)})
     with pytest.raises(InputError, match=r"^x\.pdf: the PDF file reader failed \(exit status 1: .*No module named"):
         extract_isolated("pdf", nested_forms_pdf(levels=1), name="x.pdf", limits=ReadLimits(seconds=7))
