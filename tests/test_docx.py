@@ -229,3 +229,43 @@ def test_a_document_of_too_many_elements_is_refused(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(summarize.io.docx, "MAX_ELEMENTS", 1_000)
     with pytest.raises(InputError, match=r"^m\.docx: the Word document has more than 1,000 XML elements"):
         extract_docx(many_runs_docx(600), name="m.docx")
+
+
+def test_paragraph_styles_give_the_blocks_of_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    write_docx(path, items=["First item of the list.", "Second item of the list."], table=True)
+    document = load_document(str(path))
+    assert document.blocks is not None
+    shown = [
+        (block.kind, block.level, block.trail, document.text[block.start : block.end]) for block in document.blocks
+    ]
+    assert ("heading", 1, (), "Background") in shown
+    assert ("heading", 1, (), "The compromise") in shown
+    assert ("paragraph", 0, ("Background",), PARAGRAPHS[0]) in shown
+    assert ("paragraph", 0, ("The compromise",), PARAGRAPHS[4]) in shown
+    assert ("list_item", 0, ("Background",), "First item of the list.") in shown
+    assert ("caption", 0, ("Background",), CAPTION) in shown
+    assert {kind for kind, *_ in shown} >= {"table"}
+    assert all(document.text[block.start : block.end] for block in document.blocks)
+    # The title is the document's, not a block of its text.
+    assert document.title == TITLE
+    assert TITLE not in [text for *_, text in shown]
+
+
+def test_a_summary_of_a_word_file_chooses_prose_and_says_its_section(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "report.docx"
+    write_docx(path, table=True)
+    assert main(["--format", "json", "-n", "3", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [sentence["kind"] for sentence in record["sentences"]] == ["paragraph"] * 3
+    assert all(sentence["section"] in (["Background"], ["The compromise"]) for sentence in record["sentences"])
+
+
+def test_a_word_file_of_paragraphs_alone_is_read_as_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "plain.docx"
+    write_docx(path, title=None, headings=False)
+    document = load_document(str(path))
+    assert document.blocks is None
+    assert document.text == "\n\n".join(PARAGRAPHS)

@@ -461,7 +461,7 @@ def _parse(
         from summarize.io.docx import extract_docx
 
         docx = extract_docx(data, name=name)
-        return Document(text=docx.text, title=docx.title, source=source, format="docx")
+        return Document(text=docx.text, title=docx.title, source=source, format="docx", blocks=docx.blocks)
     from summarize.io.html import extract_article
 
     html = decode(data, name=name, encoding=encoding) if encoding else _decode_html(data, name=name, charset=charset)

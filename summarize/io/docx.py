@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 from summarize._validation import check_int
 from summarize.errors import InputError
+from summarize.structure import Block
 
 __all__ = ["DEFAULT_MAX_UNZIPPED", "MAX_ELEMENTS", "MAX_PARAGRAPH_ELEMENTS", "DocxText", "extract_docx", "is_docx"]
 
@@ -64,10 +65,16 @@ class DocxText:
     title : str or None
         The title in the document's properties, else its first paragraph in the
         style Title, else its first heading, else None.
+    blocks : tuple of Block or None
+        Each block's kind (from its paragraph style: title, heading with its level,
+        list item, caption, table cell as ``table``, paragraph), its offsets in
+        ``text`` and its heading trail; None for a document of paragraphs and list
+        items alone, which is read as plain text is.
     """
 
     text: str
     title: str | None = None
+    blocks: tuple[Block, ...] | None = None
 
 
 def is_docx(data: bytes) -> bool:
@@ -139,15 +146,39 @@ def extract_docx(data: bytes, *, name: str = "<docx>", max_unzipped: int = DEFAU
         styles = _styles(archive, budget) if _STYLES in names else {}
         title = _core_title(archive, budget) if _CORE in names else None
         blocks = list(_blocks(archive, budget, styles))
-    texts = [text for text, _ in blocks]
-    if not texts:
+    if not blocks:
         raise InputError(f"{name}: the Word document has no text")
     if title is None:
-        title = next((text for text, kind in blocks if kind == "title"), None)
-        title = title or next((text for text, kind in blocks if kind == "heading"), None)
-    if title and texts[0].casefold() == title.casefold():
-        del texts[0]
-    return DocxText(text="\n\n".join(texts), title=title)
+        title = next((text for text, kind, _ in blocks if kind == "title"), None)
+        title = title or next((text for text, kind, _ in blocks if kind == "heading"), None)
+    if title and blocks[0][0].casefold() == title.casefold():
+        del blocks[0]
+    text, structure = _structure(blocks)
+    return DocxText(text=text, title=title, blocks=structure)
+
+
+# The kinds of block of the paragraphs' kinds.
+_BLOCK_KINDS = {"title": "title", "heading": "heading", "list": "list_item", "caption": "caption", "cell": "table"}
+
+
+def _structure(paragraphs: list[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...] | None]:
+    """The paragraphs joined by blank lines, and their blocks (None without a heading, caption or table)."""
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []  # the open sections: (level, heading)
+    start = 0
+    for text, kind, level in paragraphs:
+        block_kind = _BLOCK_KINDS.get(kind, "paragraph")
+        if block_kind == "heading":
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+        trail = tuple(heading for _, heading in headings) if block_kind != "title" else ()
+        blocks.append(Block(kind=block_kind, start=start, end=start + len(text), level=level, trail=trail))
+        if block_kind == "heading":
+            headings.append((level, text))
+        start += len(text) + 2
+    text = "\n\n".join(text for text, _, _ in paragraphs)
+    plain = all(block.kind in ("paragraph", "list_item") for block in blocks)
+    return text, None if plain else tuple(blocks)
 
 
 @dataclass
@@ -200,9 +231,9 @@ def _events(archive: zipfile.ZipFile, part: str, budget: _Budget) -> Iterator[tu
         raise InputError(f"{budget.name}: not a valid DOCX file (the zip archive is damaged or truncated)") from None
 
 
-def _styles(archive: zipfile.ZipFile, budget: _Budget) -> dict[str, str]:
-    """The kind of each paragraph style that matters, by style id: "title", "heading", "list" or "caption"."""
-    kinds: dict[str, str] = {}
+def _styles(archive: zipfile.ZipFile, budget: _Budget) -> dict[str, tuple[str, int]]:
+    """Each paragraph style that matters, by style id: its kind ("title", "heading", "list", "caption") and level."""
+    kinds: dict[str, tuple[str, int]] = {}
     for event, element in _events(archive, _STYLES, budget):
         if event != "end" or element.tag != f"{_W}style":
             continue
@@ -212,13 +243,13 @@ def _styles(archive: zipfile.ZipFile, budget: _Budget) -> dict[str, str]:
         level = element.find(f"{_W}pPr/{_W}outlineLvl")
         lowered = style.casefold()
         if lowered == "title":
-            kinds[identifier] = "title"
+            kinds[identifier] = ("title", 1)
         elif _HEADING_STYLE.fullmatch(lowered) or level is not None:
-            kinds[identifier] = "heading"
+            kinds[identifier] = ("heading", _level(lowered, level))
         elif lowered.startswith("list"):
-            kinds[identifier] = "list"
+            kinds[identifier] = ("list", 0)
         elif lowered == "caption":
-            kinds[identifier] = "caption"
+            kinds[identifier] = ("caption", 0)
         element.clear()
     return kinds
 
@@ -231,8 +262,12 @@ def _core_title(archive: zipfile.ZipFile, budget: _Budget) -> str | None:
     return title
 
 
-def _blocks(archive: zipfile.ZipFile, budget: _Budget, styles: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """Each paragraph's text with its kind ("title", "heading", "list", "caption", "cell" or "paragraph").
+def _blocks(
+    archive: zipfile.ZipFile, budget: _Budget, styles: dict[str, tuple[str, int]]
+) -> Iterator[tuple[str, str, int]]:
+    """Each paragraph's text with its kind ("title", "heading", "list", "caption", "cell" or "paragraph") and level.
+
+    The level is a heading's (1 to 9; 1 for a title) and 0 for other paragraphs.
 
     Read as a stream in work and memory linear in the XML: each element is dropped
     from its parent once it ends (only a paragraph's properties are kept until the
@@ -278,7 +313,7 @@ def _blocks(archive: zipfile.ZipFile, budget: _Budget, styles: dict[str, str]) -
         elif tag == f"{_W}p":
             text = " ".join(paragraphs.pop()[0].getvalue().split())
             if text:
-                yield text, "cell" if tables else _kind(element, styles)
+                yield (text, "cell", 0) if tables else (text, *_kind(element, styles))
             element.clear()
         elif paragraphs and not properties:
             if tag == f"{_W}t":
@@ -291,16 +326,26 @@ def _blocks(archive: zipfile.ZipFile, budget: _Budget, styles: dict[str, str]) -
             open_elements[-1].remove(element)  # its last child: its text is taken, and it is done
 
 
-def _kind(paragraph: ElementTree.Element, styles: dict[str, str]) -> str:
+def _kind(paragraph: ElementTree.Element, styles: dict[str, tuple[str, int]]) -> tuple[str, int]:
     properties = paragraph.find(f"{_W}pPr")
     if properties is None:
-        return "paragraph"
+        return "paragraph", 0
     style = properties.find(f"{_W}pStyle")
-    kind = styles.get(style.get(f"{_W}val") or "", "") if style is not None else ""
-    if not kind and style is not None and _HEADING_STYLE.fullmatch(style.get(f"{_W}val") or ""):
-        kind = "heading"  # Heading1, Title ...: the built-in style ids, when styles.xml is missing
-    if not kind and properties.find(f"{_W}outlineLvl") is not None:
-        kind = "heading"
+    identifier = (style.get(f"{_W}val") or "") if style is not None else ""
+    kind, level = styles.get(identifier, ("", 0))
+    if not kind and _HEADING_STYLE.fullmatch(identifier):
+        kind, level = "heading", _level(identifier, None)  # Heading1, Title ...: the built-in ids, without styles.xml
+    outline = properties.find(f"{_W}outlineLvl")
+    if not kind and outline is not None:
+        kind, level = "heading", _level("", outline)
     if not kind and properties.find(f"{_W}numPr") is not None:
         kind = "list"
-    return kind or "paragraph"
+    return (kind, level) if kind else ("paragraph", 0)
+
+
+def _level(style: str, outline: ElementTree.Element | None) -> int:
+    """A heading's level, from its outline level (0 is level 1) or the digit of its style ("heading 2"), else 1."""
+    if outline is not None and (outline.get(f"{_W}val") or "").isdigit():
+        return min(9, int(outline.get(f"{_W}val") or "0") + 1)
+    digits = re.search(r"\d", style)
+    return int(digits.group()) if digits else 1
