@@ -1,10 +1,12 @@
 """Downloading pages from a real HTTP server on 127.0.0.1, and extracting their articles."""
 
 import base64
+import json
 import select
 import socket
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -340,3 +342,64 @@ def test_a_page_with_a_tag_of_many_attributes_is_read() -> None:
 def test_a_page_beyond_what_the_parser_reads_says_so(html: str, message: str) -> None:
     with pytest.raises(InputError, match=rf"^page\.html: no article text can be read: .*{message}"):
         extract_article(html, name="page.html")
+
+
+MANUAL = """<html><head><title>Crates and the registry</title></head><body><nav><a href="/">Home</a></nav>
+<article><h1>Crates and the registry</h1>
+<p>In Rust, as you may know, a library or executable program is called a
+<code>crate</code>. Crates are compiled by the compiler and shared on the registry, which most
+projects use for their dependencies.</p>
+<h2>Publishing a crate</h2>
+<p>To publish a crate, run the publish command after you have logged in with the token that the
+registry website gives you. The registry keeps every published version of the crate forever.</p>
+<ul><li>Every version of a crate is kept on the registry for good.</li>
+<li>A version can be yanked so that new projects do not depend on it.</li></ul>
+<pre><code>cargo publish --dry-run</code></pre>
+<h2>Yanking a version</h2>
+<p>Yanking a version keeps the projects that already depend on it working, while new projects
+will not choose it. Yanking is how a broken release is taken out of use.</p>
+</article></body></html>"""
+
+
+def test_a_paragraph_with_inline_elements_is_one_block_whatever_the_source_wrapping() -> None:
+    article = extract_article(MANUAL)
+    sentences = [sentence.text for sentence in summarize.split_sentences(article.text)]
+    assert "In Rust, as you may know, a library or executable program is called a crate." in sentences
+    assert not any(sentence in ("crate.", "crate") for sentence in sentences)
+
+
+def test_a_page_gives_its_headings_lists_and_code_as_blocks() -> None:
+    article = extract_article(MANUAL)
+    assert article.title == "Crates and the registry"
+    assert article.blocks is not None
+    shown = [(block.kind, block.level, block.trail, article.text[block.start : block.end]) for block in article.blocks]
+    assert ("heading", 2, (), "Publishing a crate") in shown
+    assert (
+        "list_item",
+        1,
+        ("Publishing a crate",),
+        "Every version of a crate is kept on the registry for good.",
+    ) in shown
+    assert ("code", 0, ("Publishing a crate",), "cargo publish --dry-run") in shown
+    paragraph = next(
+        block for block in article.blocks if article.text[block.start :].startswith("Yanking a version keeps")
+    )
+    assert (paragraph.kind, paragraph.trail) == ("paragraph", ("Yanking a version",))
+
+
+def test_a_summary_of_a_page_chooses_prose_and_says_its_section(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "manual.html"
+    page.write_text(MANUAL, encoding="utf-8")
+    assert main(["--format", "json", "-n", "4", str(page)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert {sentence["kind"] for sentence in record["sentences"]} <= {"paragraph", "list_item"}
+    assert all(
+        sentence["text"] not in ("Publishing a crate", "cargo publish --dry-run") for sentence in record["sentences"]
+    )
+    assert {tuple(sentence["section"]) for sentence in record["sentences"]} <= {
+        (),
+        ("Publishing a crate",),
+        ("Yanking a version",),
+    }

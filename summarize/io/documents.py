@@ -466,7 +466,7 @@ def _parse(
 
     html = decode(data, name=name, encoding=encoding) if encoding else _decode_html(data, name=name, charset=charset)
     article = extract_article(html, url=source if is_url(source) else None, name=name)
-    return Document(text=article.text, title=article.title, source=source, format="html")
+    return Document(text=article.text, title=article.title, source=source, format="html", blocks=article.blocks)
 
 
 def _decode_html(data: bytes, *, name: str, charset: str | None) -> str:

@@ -7,11 +7,14 @@ trafilatura is installed by the optional extra ``html`` (``pip install
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from summarize._validation import fail
 from summarize.errors import InputError, MissingDependencyError
 from summarize.sentences import split_sentences
+from summarize.structure import Block
 
 __all__ = ["MAX_ATTRIBUTES", "Article", "extract_article"]
 
@@ -50,10 +53,15 @@ class Article:
         separated by blank lines, with the whitespace inside each block collapsed.
     title : str or None
         The page's title (the article's headline when the page names it), or None.
+    blocks : tuple of Block or None
+        Each block's kind (heading with its level, paragraph, list item, quotation,
+        code), its offsets in ``text`` and its heading trail; None for an article of
+        paragraphs and list items alone.
     """
 
     text: str
     title: str | None = None
+    blocks: tuple[Block, ...] | None = None
 
 
 def extract_article(html: str, *, url: str | None = None, name: str = "<html>") -> Article:
@@ -119,15 +127,66 @@ def extract_article(html: str, *, url: str | None = None, name: str = "<html>") 
     )
     raw_title = getattr(result, "title", None)
     title = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else None
-    raw_text = getattr(result, "text", None)
-    paragraphs = [" ".join(line.split()) for line in (raw_text if isinstance(raw_text, str) else "").splitlines()]
-    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
-    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
-        del paragraphs[0]
-    text = "\n\n".join(paragraphs)
+    body = getattr(result, "body", None)
+    if body is not None:
+        found = [(" ".join(text.split()), kind, level) for text, kind, level in _elements(body)]
+    else:  # no tree (an older trafilatura): its text, a block a line
+        raw_text = getattr(result, "text", None)
+        lines = (raw_text if isinstance(raw_text, str) else "").splitlines()
+        found = [(" ".join(line.split()), "paragraph", 0) for line in lines]
+    found = [(text, kind, level) for text, kind, level in found if text]
+    if found and title and found[0][0].casefold() == title.casefold():
+        del found[0]
+    text, blocks = _structure(found)
     if not any(not sentence.fragment for sentence in split_sentences(text)):
         raise InputError(f"{name}: {_why_empty(html)}")
-    return Article(text=text, title=title)
+    return Article(text=text, title=title, blocks=blocks)
+
+
+# trafilatura's elements of an article, and the kinds of block they are.
+_KINDS = {"head": "heading", "p": "paragraph", "quote": "quotation", "code": "code", "table": "table"}
+
+
+def _elements(body: Any) -> Iterator[tuple[str, str, int]]:
+    """The blocks of trafilatura's tree of the article: text (inline elements inside), kind, level.
+
+    A paragraph's text is all of its text, inline elements (``code``, ``hi``,
+    ``ref``) included, so a sentence is never cut where the page's source wraps it.
+    """
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "list":
+            for item in element.iter("item"):
+                own = [item.text or ""] + [
+                    "".join(child.itertext()) + (child.tail or "") if child.tag != "list" else (child.tail or "")
+                    for child in item
+                ]
+                yield "".join(own), "list_item", 1
+        elif tag == "head":
+            rend = str(element.get("rend") or "h2")
+            level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
+            yield "".join(element.itertext()), "heading", level
+        elif tag:
+            yield "".join(element.itertext()), _KINDS.get(tag, "paragraph"), 0
+
+
+def _structure(found: list[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...] | None]:
+    """The blocks' texts joined by blank lines, and the blocks (None for paragraphs and list items alone)."""
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []
+    start = 0
+    for text, kind, level in found:
+        if kind == "heading":
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+        trail = tuple(heading for _, heading in headings)
+        blocks.append(Block(kind=kind, start=start, end=start + len(text), level=level, trail=trail))
+        if kind == "heading":
+            headings.append((level, text))
+        start += len(text) + 2
+    text = "\n\n".join(text for text, _, _ in found)
+    plain = all(block.kind in ("paragraph", "list_item") for block in blocks)
+    return text, None if plain else tuple(blocks)
 
 
 def _fewer_attributes(match: re.Match[str]) -> str:
