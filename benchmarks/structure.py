@@ -16,7 +16,7 @@ default ``adaptive`` and ``textrank``). ``--half odd`` is the half settings are
 chosen on, ``--half even`` the half they are reported on.
 
 ``prose``: every file given (folders: every file in them, recursively; by
-suffix ``.md``/``.markdown``/``.rst``/``.txt`` or none, and man pages ``.1``-``.9``
+suffix ``.md``/``.markdown``/``.rst``/``.txt``/``.html``/``.htm``/``.docx`` or none, and man pages ``.1``-``.9``
 read as text) is summarised with ``-n`` sentences (default 5) as the command
 line reads it (:func:`summarize.io.documents.load_document`), and each chosen
 sentence is classed by :func:`not_prose`: ``heading``, ``markup``, ``code``,
@@ -46,7 +46,9 @@ from summarize.evaluation import read_dataset
 from summarize.io.documents import load_document
 from summarize.io.markdown import read_markdown
 
-_READABLE = frozenset({".md", ".markdown", ".rst", ".txt", ""} | {f".{n}" for n in range(1, 10)})
+_READABLE = frozenset(
+    {".md", ".markdown", ".rst", ".txt", ".html", ".htm", ".docx", ""} | {f".{n}" for n in range(1, 10)}
+)
 
 _BADGE = re.compile(r"!\[|\.svg\b|shields\.io|\bbadge", re.IGNORECASE)
 _MARKUP = re.compile(
