@@ -44,6 +44,7 @@ __all__ = [
     "HEADING_KINDS",
     "PROSE_KINDS",
     "Block",
+    "blocks_of",
     "check_blocks",
     "heading_similarity",
     "is_structured",
@@ -352,3 +353,36 @@ def sections(
             parts[name].append(sentence)
     first = {name: min(s.index for s in parts[name]) for name in names}
     return [(name, tuple(sorted(parts[name], key=lambda s: s.index))) for name in sorted(names, key=first.__getitem__)]
+
+
+def blocks_of(paragraphs: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...] | None]:
+    """A document's text and blocks from its paragraphs, each ``(text, kind, level)``, as a reader found them.
+
+    The texts are joined by blank lines; each block's trail is the headings above it
+    (a heading closes the sections of its level and below). A document of paragraphs
+    and list items alone has no blocks (None): it is read as plain text is.
+
+    Examples
+    --------
+    >>> from summarize.structure import blocks_of
+    >>> text, blocks = blocks_of([("Use", "heading", 1), ("Run it.", "paragraph", 0)])
+    >>> text, [(b.kind, text[b.start:b.end], b.trail) for b in blocks]
+    ('Use\\n\\nRun it.', [('heading', 'Use', ()), ('paragraph', 'Run it.', ('Use',))])
+    >>> blocks_of([("Run it.", "paragraph", 0)])
+    ('Run it.', None)
+    """
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []  # the open sections: (level, heading)
+    start = 0
+    for text, kind, level in paragraphs:
+        if kind == "heading":
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+        trail = tuple(heading for _, heading in headings) if kind != "title" else ()
+        blocks.append(Block(kind=kind, start=start, end=start + len(text), level=level, trail=trail))
+        if kind == "heading":
+            headings.append((level, text))
+        start += len(text) + 2
+    text = "\n\n".join(text for text, _, _ in paragraphs)
+    plain = all(block.kind in PROSE_KINDS for block in blocks)
+    return text, None if plain else tuple(blocks)

@@ -23,7 +23,7 @@ from xml.etree import ElementTree
 
 from summarize._validation import check_int
 from summarize.errors import InputError
-from summarize.structure import Block
+from summarize.structure import Block, blocks_of
 
 __all__ = ["DEFAULT_MAX_UNZIPPED", "MAX_ELEMENTS", "MAX_PARAGRAPH_ELEMENTS", "DocxText", "extract_docx", "is_docx"]
 
@@ -153,32 +153,12 @@ def extract_docx(data: bytes, *, name: str = "<docx>", max_unzipped: int = DEFAU
         title = title or next((text for text, kind, _ in blocks if kind == "heading"), None)
     if title and blocks[0][0].casefold() == title.casefold():
         del blocks[0]
-    text, structure = _structure(blocks)
+    text, structure = blocks_of([(text, _BLOCK_KINDS.get(kind, "paragraph"), level) for text, kind, level in blocks])
     return DocxText(text=text, title=title, blocks=structure)
 
 
 # The kinds of block of the paragraphs' kinds.
 _BLOCK_KINDS = {"title": "title", "heading": "heading", "list": "list_item", "caption": "caption", "cell": "table"}
-
-
-def _structure(paragraphs: list[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...] | None]:
-    """The paragraphs joined by blank lines, and their blocks (None without a heading, caption or table)."""
-    blocks: list[Block] = []
-    headings: list[tuple[int, str]] = []  # the open sections: (level, heading)
-    start = 0
-    for text, kind, level in paragraphs:
-        block_kind = _BLOCK_KINDS.get(kind, "paragraph")
-        if block_kind == "heading":
-            while headings and headings[-1][0] >= level:
-                headings.pop()
-        trail = tuple(heading for _, heading in headings) if block_kind != "title" else ()
-        blocks.append(Block(kind=block_kind, start=start, end=start + len(text), level=level, trail=trail))
-        if block_kind == "heading":
-            headings.append((level, text))
-        start += len(text) + 2
-    text = "\n\n".join(text for text, _, _ in paragraphs)
-    plain = all(block.kind in ("paragraph", "list_item") for block in blocks)
-    return text, None if plain else tuple(blocks)
 
 
 @dataclass

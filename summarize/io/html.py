@@ -14,7 +14,7 @@ from typing import Any
 from summarize._validation import fail
 from summarize.errors import InputError, MissingDependencyError
 from summarize.sentences import split_sentences
-from summarize.structure import Block
+from summarize.structure import Block, blocks_of
 
 __all__ = ["MAX_ATTRIBUTES", "Article", "extract_article"]
 
@@ -137,7 +137,7 @@ def extract_article(html: str, *, url: str | None = None, name: str = "<html>") 
     found = [(text, kind, level) for text, kind, level in found if text]
     if found and title and found[0][0].casefold() == title.casefold():
         del found[0]
-    text, blocks = _structure(found)
+    text, blocks = blocks_of(found)
     if not any(not sentence.fragment for sentence in split_sentences(text)):
         raise InputError(f"{name}: {_why_empty(html)}")
     return Article(text=text, title=title, blocks=blocks)
@@ -168,25 +168,6 @@ def _elements(body: Any) -> Iterator[tuple[str, str, int]]:
             yield "".join(element.itertext()), "heading", level
         elif tag:
             yield "".join(element.itertext()), _KINDS.get(tag, "paragraph"), 0
-
-
-def _structure(found: list[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...] | None]:
-    """The blocks' texts joined by blank lines, and the blocks (None for paragraphs and list items alone)."""
-    blocks: list[Block] = []
-    headings: list[tuple[int, str]] = []
-    start = 0
-    for text, kind, level in found:
-        if kind == "heading":
-            while headings and headings[-1][0] >= level:
-                headings.pop()
-        trail = tuple(heading for _, heading in headings)
-        blocks.append(Block(kind=kind, start=start, end=start + len(text), level=level, trail=trail))
-        if kind == "heading":
-            headings.append((level, text))
-        start += len(text) + 2
-    text = "\n\n".join(text for text, _, _ in found)
-    plain = all(block.kind in ("paragraph", "list_item") for block in blocks)
-    return text, None if plain else tuple(blocks)
 
 
 def _fewer_attributes(match: re.Match[str]) -> str:
