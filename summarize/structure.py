@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from summarize._validation import abbreviated, fail
+from summarize.blocks import BLOCK_KINDS, HEADING_KINDS, PROSE_KINDS, Block, blocks_of
 from summarize.sentences import split_sentences_unchecked
 from summarize.types import ScoredSentence, Sentence
 
@@ -55,25 +56,6 @@ __all__ = [
     "top_sections",
 ]
 
-#: The kinds of block a reader may give.
-BLOCK_KINDS = (
-    "title",
-    "heading",
-    "paragraph",
-    "list_item",
-    "quotation",
-    "code",
-    "table",
-    "caption",
-    "metadata",
-    "boilerplate",
-)
-
-#: The blocks whose sentences a summary may choose (when they are sentences, not fragments).
-PROSE_KINDS = frozenset({"paragraph", "list_item"})
-
-#: The blocks that name what their section is about: never chosen, but their words weigh.
-HEADING_KINDS = frozenset({"title", "heading"})
 
 #: A sentence's teleport weight is multiplied by 1 + this times its cosine with its heading trail.
 HEADING_WEIGHT = 0.5
@@ -83,41 +65,6 @@ SECTION_EXPONENT = 0.5
 
 #: ...times (s + 1) ** -this for the s-th section (from 0): the document's opening sections say most.
 SECTIONS_EXPONENT = 1.0
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Block:
-    """One block of a document: a paragraph, a heading, a list item, a code block, ...
-
-    Attributes
-    ----------
-    kind : str
-        One of :data:`BLOCK_KINDS`.
-    start, end : int
-        Character offsets of the block in the text (the text the reader gives,
-        which is the text sentence offsets refer to).
-    level : int
-        A heading's level (1 for the top level); a list item's nesting depth (1 for
-        a top-level item); 0 for other blocks.
-    trail : tuple of str
-        The headings of the sections the block is in, outermost first (a heading's
-        own text is not in its trail).
-
-    Examples
-    --------
-    >>> from summarize.structure import Block
-    >>> text = "Usage\\n\\nRun it."
-    >>> heading = Block(kind="heading", start=0, end=5, level=1)
-    >>> body = Block(kind="paragraph", start=7, end=14, trail=("Usage",))
-    >>> text[body.start:body.end], body.trail
-    ('Run it.', ('Usage',))
-    """
-
-    kind: str
-    start: int
-    end: int
-    level: int = 0
-    trail: tuple[str, ...] = ()
 
 
 def check_blocks(name: str, blocks: object, text: str) -> tuple[Block, ...]:
@@ -353,36 +300,3 @@ def sections(
             parts[name].append(sentence)
     first = {name: min(s.index for s in parts[name]) for name in names}
     return [(name, tuple(sorted(parts[name], key=lambda s: s.index))) for name in sorted(names, key=first.__getitem__)]
-
-
-def blocks_of(paragraphs: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...] | None]:
-    """A document's text and blocks from its paragraphs, each ``(text, kind, level)``, as a reader found them.
-
-    The texts are joined by blank lines; each block's trail is the headings above it
-    (a heading closes the sections of its level and below). A document of paragraphs
-    and list items alone has no blocks (None): it is read as plain text is.
-
-    Examples
-    --------
-    >>> from summarize.structure import blocks_of
-    >>> text, blocks = blocks_of([("Use", "heading", 1), ("Run it.", "paragraph", 0)])
-    >>> text, [(b.kind, text[b.start:b.end], b.trail) for b in blocks]
-    ('Use\\n\\nRun it.', [('heading', 'Use', ()), ('paragraph', 'Run it.', ('Use',))])
-    >>> blocks_of([("Run it.", "paragraph", 0)])
-    ('Run it.', None)
-    """
-    blocks: list[Block] = []
-    headings: list[tuple[int, str]] = []  # the open sections: (level, heading)
-    start = 0
-    for text, kind, level in paragraphs:
-        if kind == "heading":
-            while headings and headings[-1][0] >= level:
-                headings.pop()
-        trail = tuple(heading for _, heading in headings) if kind != "title" else ()
-        blocks.append(Block(kind=kind, start=start, end=start + len(text), level=level, trail=trail))
-        if kind == "heading":
-            headings.append((level, text))
-        start += len(text) + 2
-    text = "\n\n".join(text for text, _, _ in paragraphs)
-    plain = all(block.kind in PROSE_KINDS for block in blocks)
-    return text, None if plain else tuple(blocks)

@@ -183,6 +183,7 @@ def write_pdf(
     interleave: bool = False,
     password: str | None = None,
     text_layer: bool = True,
+    headings: bool = False,
 ) -> WrittenPdf:
     """Write a report as a PDF; return what was written.
 
@@ -216,6 +217,9 @@ def write_pdf(
     text_layer
         False draws each line of the body as a filled shape only, and no header or
         footer: pages that look like text but have none to extract, as scans have.
+    headings
+        A heading in bold, 14 points, before the first and the fifth paragraphs
+        ("Background" and "The compromise"), as :func:`write_docx` has.
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen.canvas import Canvas
@@ -228,6 +232,11 @@ def write_pdf(
         layout.y -= 40
         layout.top = layout.y
     for number, paragraph in enumerate(paragraphs):
+        if headings and number in (0, 4):
+            layout.room(2 * _LEADING)
+            heading = "Background" if number == 0 else "The compromise"
+            layout.lines.append(_Line(layout.page, layout.x, layout.y - 14.0, heading, _BOLD, 14.0))
+            layout.y -= 2 * _LEADING
         for line in _wrap(paragraph, layout.width, hyphenate=hyphenate):
             layout.room(_LEADING)
             layout.lines.append(_Line(layout.page, layout.x, layout.y - _SIZE, line))

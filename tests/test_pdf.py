@@ -433,3 +433,37 @@ def test_a_line_of_many_text_objects_is_read_in_linear_work(objects: int) -> Non
     assert len(runs) == objects  # each word drawn on its own is a rectangle, a run
     # Each rectangle's characters are looked at a few times (a galloping search), never the whole line's.
     assert textpage.looked_at < 20 * length
+
+
+def test_headings_in_a_larger_font_give_the_blocks_of_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    write_pdf(path, headings=True, columns=1, table=True)
+    document = load_document(str(path))
+    assert document.title == TITLE
+    assert document.blocks is not None
+    shown = [
+        (block.kind, block.level, block.trail, document.text[block.start : block.end]) for block in document.blocks
+    ]
+    assert ("heading", 1, (), "Background") in shown
+    assert ("heading", 1, (), "The compromise") in shown
+    kinds = {text[:30]: (kind, trail) for kind, _, trail, text in shown}
+    assert kinds[PARAGRAPHS[0][:30]] == ("paragraph", ("Background",))
+    assert kinds[PARAGRAPHS[4][:30]] == ("paragraph", ("The compromise",))
+    assert "table" in {kind for kind, *_ in shown}
+
+
+def test_a_summary_of_a_pdf_with_headings_chooses_prose_and_says_its_section(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "report.pdf"
+    write_pdf(path, headings=True)
+    assert main(["--format", "json", "-n", "3", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [sentence["kind"] for sentence in record["sentences"]] == ["paragraph"] * 3
+    assert {tuple(sentence["section"]) for sentence in record["sentences"]} <= {("Background",), ("The compromise",)}
+
+
+def test_a_pdf_of_paragraphs_alone_has_no_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "plain.pdf"
+    write_pdf(path, title=None)
+    assert load_document(str(path)).blocks is None

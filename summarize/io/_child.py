@@ -131,7 +131,10 @@ def _read(header: dict[str, object], data: bytes, out: BinaryIO) -> dict[str, ob
         return {"error": "InputError", "message": f"{name}: cannot be read: its elements are nested too deeply"}
     except Exception as error:  # a parser's own failure on a damaged file: one line naming the file
         return {"error": "InputError", "message": f"{name}: cannot be read ({type(error).__name__}: {error})"}
-    return {"text": found.text, "title": found.title}
+    from summarize.io.limits import block_to_json
+
+    blocks = None if found.blocks is None else [block_to_json(block) for block in found.blocks]
+    return {"text": found.text, "title": found.title, "blocks": blocks}
 
 
 if __name__ == "__main__":

@@ -456,7 +456,7 @@ def _parse(
         # PDFium is native code: a hostile file can exhaust memory or crash it, so
         # it reads in a child process within the limits.
         found = extract_isolated("pdf", data, name=name, limits=check_limits(limits), progress=progress)
-        return Document(text=found.text, title=found.title, source=source, format="pdf")
+        return Document(text=found.text, title=found.title, source=source, format="pdf", blocks=found.blocks)
     if form == "docx":
         from summarize.io.docx import extract_docx
 

@@ -22,8 +22,8 @@ from typing import IO
 from xml.etree import ElementTree
 
 from summarize._validation import check_int
+from summarize.blocks import Block, blocks_of
 from summarize.errors import InputError
-from summarize.structure import Block, blocks_of
 
 __all__ = ["DEFAULT_MAX_UNZIPPED", "MAX_ELEMENTS", "MAX_PARAGRAPH_ELEMENTS", "DocxText", "extract_docx", "is_docx"]
 

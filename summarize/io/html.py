@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarize._validation import fail
+from summarize.blocks import Block, blocks_of
 from summarize.errors import InputError, MissingDependencyError
 from summarize.sentences import split_sentences
-from summarize.structure import Block, blocks_of
 
 __all__ = ["MAX_ATTRIBUTES", "Article", "extract_article"]
 

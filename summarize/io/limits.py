@@ -38,9 +38,10 @@ from pathlib import Path
 from typing import IO
 
 from summarize._validation import check_float, check_int, fail
+from summarize.blocks import Block
 from summarize.errors import InputError, MissingDependencyError, ReadLimitError
 
-__all__ = ["DEFAULT_MEMORY", "DEFAULT_SECONDS", "ReadLimits", "extract_isolated"]
+__all__ = ["DEFAULT_MEMORY", "DEFAULT_SECONDS", "ReadLimits", "block_of_json", "block_to_json", "extract_isolated"]
 
 #: The address space of the process that reads one document (1.5 GiB): a 2,000-page
 #: report takes a fifth of it.
@@ -112,10 +113,11 @@ def check_limits(limits: object) -> ReadLimits:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Extracted:
-    """What an extractor found: the text and the title."""
+    """What an extractor found: the text, the title, and the blocks of its structure (None without)."""
 
     text: str
     title: str | None
+    blocks: tuple[Block, ...] | None = None
 
 
 def extract_isolated(
@@ -336,17 +338,17 @@ def extract(
         from summarize.io.pdf import extract_pdf
 
         pdf = extract_pdf(data, name=name, progress=progress)
-        return Extracted(text=pdf.text, title=pdf.title)
+        return Extracted(text=pdf.text, title=pdf.title, blocks=pdf.blocks)
     if form == "docx":
         from summarize.io.docx import extract_docx
 
         docx = extract_docx(data, name=name)
-        return Extracted(text=docx.text, title=docx.title)
+        return Extracted(text=docx.text, title=docx.title, blocks=docx.blocks)
     if form == "html":
         from summarize.io.html import extract_article
 
         article = extract_article(data.decode("utf-8", "surrogatepass"), url=url, name=name)
-        return Extracted(text=article.text, title=article.title)
+        return Extracted(text=article.text, title=article.title, blocks=article.blocks)
     raise fail("form", "one of 'pdf', 'docx', 'html'", form)
 
 
@@ -390,7 +392,9 @@ def _tail(stream: IO[bytes], kept: bytearray) -> None:
 def _answer(answer: dict[str, object], name: str) -> Extracted:
     if "text" in answer:
         title = answer.get("title")
-        return Extracted(text=str(answer["text"]), title=None if title is None else str(title))
+        listed = answer.get("blocks")
+        blocks = None if not isinstance(listed, list) else tuple(block_of_json(item) for item in listed)
+        return Extracted(text=str(answer["text"]), title=None if title is None else str(title), blocks=blocks)
     if answer.get("error") == "MissingDependencyError":
         raise MissingDependencyError(str(answer["feature"]), str(answer["package"]), str(answer["extra"]))
     raise InputError(str(answer.get("message", f"{name}: cannot be read")))
@@ -405,3 +409,16 @@ def _signal_name(number: int) -> str:
         return signal.Signals(number).name
     except ValueError:
         return f"signal {number}"
+
+
+def block_to_json(block: Block) -> list[object]:
+    """A block as the child process sends it: ``[kind, start, end, level, trail]``."""
+    return [block.kind, block.start, block.end, block.level, list(block.trail)]
+
+
+def block_of_json(item: object) -> Block:
+    """The block the child process sent (see :func:`block_to_json`)."""
+    if not isinstance(item, list) or len(item) != 5:
+        raise InputError(f"the document reader sent a block it should not: {item!r:.80}")
+    kind, start, end, level, trail = item
+    return Block(kind=str(kind), start=int(start), end=int(end), level=int(level), trail=tuple(map(str, trail)))

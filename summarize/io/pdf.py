@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from summarize.blocks import Block, blocks_of
 from summarize.errors import InputError, MissingDependencyError
 from summarize.io.pdf_layout import Line, page_lines
 
@@ -61,8 +62,10 @@ _PARAGRAPH_GAP = 1.35
 _SIZE_CHANGE = 0.15
 # A line this close to the right edge of its column is full: its paragraph may go on.
 _FULL_LINE = 0.85
-# A heading's font is at least this many times the body's.
+# A heading's font is at least this many times the body's...
 _HEADING_SIZE = 1.25
+# ...and it has at most this many words, without a full stop at its end.
+_HEADING_WORDS = 20
 
 _HYPHENS = "-\u00ad\ufffe\x02\u2010"
 _HYPHENATED = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
@@ -89,11 +92,17 @@ class PdfText:
         (in a font at least 1.25 times the body's), else None.
     pages : int
         The number of pages.
+    blocks : tuple of Block or None
+        Headings (short paragraphs in a font at least 1.25 times the body's; the
+        larger the font, the higher the level), table cells (``table``) and
+        paragraphs, with their offsets in ``text`` and heading trails; None for a
+        file of paragraphs alone.
     """
 
     text: str
     title: str | None = None
     pages: int
+    blocks: tuple[Block, ...] | None = None
 
 
 def is_pdf(data: bytes) -> bool:
@@ -169,10 +178,45 @@ def extract_pdf(data: bytes, *, name: str = "<pdf>", progress: Callable[[int, in
         (text for text, line in paragraphs[:8] if line.page == 0 and line.size >= size * _HEADING_SIZE), None
     )
     title = metadata or heading
-    texts = [text for text, _ in paragraphs]
-    if texts and title and texts[0].casefold() == title.casefold():
-        del texts[0]
-    return PdfText(text="\n\n".join(texts), title=title, pages=pages)
+    found = _kinds(paragraphs, size, title)
+    if found and found[0][1] == "title":
+        del found[0]
+    text, blocks = blocks_of(found)
+    return PdfText(text=text, title=title, pages=pages, blocks=blocks)
+
+
+def _kinds(paragraphs: list[tuple[str, Line]], size: float, title: str | None) -> list[tuple[str, str, int]]:
+    """Each paragraph with its kind and level: the title, a heading (a short one in a large font), a table cell, prose.
+
+    The title is the first of the first eight paragraphs that reads as ``title``.
+    Headings are levelled by their font: the largest heading size is level 1, the
+    next 2, and so on (sizes within half a point are one).
+    """
+    named = next(
+        (n for n, (text, _) in enumerate(paragraphs[:8]) if title and text.casefold() == title.casefold()), None
+    )
+
+    def is_heading(text: str, line: Line) -> bool:
+        return (
+            len(line.pieces) == 1
+            and line.size >= size * _HEADING_SIZE
+            and len(text.split()) <= _HEADING_WORDS
+            and not _TERMINAL.search(text)
+        )
+
+    headings = [(text, line) for n, (text, line) in enumerate(paragraphs) if n != named and is_heading(text, line)]
+    sizes = sorted({round(line.size * 2) / 2 for _, line in headings}, reverse=True)
+    found: list[tuple[str, str, int]] = []
+    for number, (text, line) in enumerate(paragraphs):
+        if number == named:
+            found.append((text, "title", 1))
+        elif len(line.pieces) > 1:
+            found.append((text, "table", 0))
+        elif is_heading(text, line):
+            found.append((text, "heading", sizes.index(round(line.size * 2) / 2) + 1))
+        else:
+            found.append((text, "paragraph", 0))
+    return found
 
 
 def _open_error(error: Exception) -> str:
