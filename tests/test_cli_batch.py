@@ -429,3 +429,41 @@ def test_json_lines_in_a_text_file_are_still_a_corpus(tmp_path: Path, capsys: py
     status, out, _ = run(["batch", str(corpus), "--jobs", "1"], capsys)
     assert status == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == list(range(len(TEXTS)))
+
+
+MANUAL_TEXT = """INSTALLATION
+
+The package is installed with the usual tools of the system and needs no other program
+to run on a machine without a network connection.
+
+USAGE
+
+Run the tool on a file to read its best sentences, or give it a folder of files to read
+every one of them in turn and write the results as lines of JSON.
+
+LICENCE
+
+The program is free software that anyone may share and change under the terms of its
+licence, which comes with every copy of the program.
+"""
+
+
+def test_a_folder_of_documents_with_structure_is_read_as_the_command_reads_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.documents import write_docx
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "manual.txt").write_text(MANUAL_TEXT, encoding="utf-8")
+    write_docx(folder / "report.docx")
+    output = tmp_path / "out.jsonl"
+    assert main(["batch", str(folder), "-o", str(output), "-n", "2", "--jobs", "1"]) == 0
+    records = {record["id"]: record for record in map(json.loads, output.read_text(encoding="utf-8").splitlines())}
+    for name in ("manual.txt", "report.docx"):
+        assert main(["--format", "json", "-n", "2", str(folder / name)]) == 0
+        alone = json.loads(capsys.readouterr().out)
+        assert records[name]["summary"] == alone["sentences"]  # kinds and sections included
+        assert {sentence["kind"] for sentence in alone["sentences"]} == {"paragraph"}
+    sections = {tuple(sentence["section"]) for sentence in records["manual.txt"]["summary"]}
+    assert sections <= {("INSTALLATION",), ("USAGE",), ("LICENCE",)}

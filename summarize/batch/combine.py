@@ -211,11 +211,14 @@ def group_record(group: Group, options: Summarizer) -> dict[str, object]:
     if any(identifier is None for identifier in ids) or len({record_key(i) for i in ids}) != len(ids):
         ids = list(range(len(ids)))
     try:
-        summary = options.summarize_documents([member.text or "" for member in group.records])
+        analysis = options.analyze_documents(
+            [member.text or "" for member in group.records], blocks=[member.blocks for member in group.records]
+        )
+        summary = analysis.summary
     except SummarizeError as error:
         return {"group": group.value, "documents": ids, "error": str(error)}
     except Exception as error:  # one group's failure must not end the run
         return {"group": group.value, "documents": ids, "error": f"internal error: {type(error).__name__}: {error}"}
     if not summary:
         return {"group": group.value, "documents": ids, "error": "no sentence to summarise in any record"}
-    return {"group": group.value, **documents_record(summary, ids)}
+    return {"group": group.value, **documents_record(summary, ids, block_of=analysis.block_of)}

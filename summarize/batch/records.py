@@ -98,7 +98,7 @@ def output_record(document: Record, summarizer: Summarizer) -> dict[str, object]
     if not document.text.strip():
         return {"id": document.id, "error": "empty text, nothing to summarise"}
     try:
-        analysis = summarizer.analyze(document.text)
+        analysis = summarizer.analyze(document.text, blocks=document.blocks)
     except SummarizeError as error:
         return {"id": document.id, "error": str(error)}
     except Exception as error:  # one record's failure must not end a run over millions
@@ -108,7 +108,7 @@ def output_record(document: Record, summarizer: Summarizer) -> dict[str, object]
     record: dict[str, object] = {"id": document.id}
     if summarizer.language == AUTO:
         record["language"] = analysis.language
-    return record | summary_fields(analysis.summary, key="summary")
+    return record | summary_fields(analysis.summary, key="summary", block_of=analysis.block_of)
 
 
 def same_file(source: str | Path, output: str | Path) -> bool:

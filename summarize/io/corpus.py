@@ -18,14 +18,17 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from types import TracebackType
 from typing import IO, BinaryIO
 
 from summarize._validation import fail
+from summarize.blocks import Block
 from summarize.errors import FieldError, InputError, MissingDependencyError
 from summarize.io.documents import DOCX_SUFFIXES, PDF_SUFFIXES, decode, file_error, load_document, read_path
 from summarize.io.limits import ReadLimits, check_limits
+from summarize.io.plaintext import plain_blocks
 
 __all__ = ["DEFAULT_ID_FIELD", "Corpus", "Record", "open_corpus", "record_from_mapping"]
 
@@ -57,12 +60,16 @@ class Record:
     group : JSON value
         The value of its group field, when one is named (``summarize batch
         --combine --group-field``); else None.
+    blocks : tuple of Block or None
+        The structure of a document of a folder, as the command reads it (see
+        :mod:`summarize.structure`); None for a record of a JSON Lines or CSV file.
     """
 
     id: object
     text: str | None = None
     error: str | None = None
     group: object = None
+    blocks: tuple[Block, ...] | None = dataclass_field(default=None, repr=False)
 
 
 def record_from_mapping(
@@ -531,9 +538,11 @@ def _folder_documents(root: Path, encoding: str, limits: ReadLimits) -> Iterator
             continue
         try:
             if path.suffix.lower() in _EXTRACTED:
-                yield Record(id=identifier, text=load_document(path, limits=limits).text)
+                document = load_document(path, limits=limits)
+                yield Record(id=identifier, text=document.text, blocks=document.blocks)
             else:
-                yield Record(id=identifier, text=read_path(path, encoding=encoding))
+                text = read_path(path, encoding=encoding)
+                yield Record(id=identifier, text=text, blocks=plain_blocks(text))
         except (InputError, MissingDependencyError) as error:
             yield Record(id=identifier, error=str(error))
 
