@@ -16,6 +16,17 @@ from summarize.rankers import DEFAULT_RANKER, RANKERS
 from summarize.selection import DEFAULT_SENTENCES, ORDERS
 
 
+def add_files_argument(parser: argparse.ArgumentParser) -> None:
+    """FILE...: what the summary and keywords commands read."""
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a text, Markdown, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard "
+        "input (the default when text is piped in)",
+    )
+
+
 def add_private_hosts_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-private-hosts",

@@ -17,6 +17,7 @@ from summarize.cli._common import (
     report_failure,
 )
 from summarize.cli._options import (
+    add_files_argument,
     add_focus_options,
     add_language_option,
     add_private_hosts_option,
@@ -105,13 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "files",
-        nargs="*",
-        metavar="FILE",
-        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input "
-        "(the default when text is piped in)",
-    )
+    add_files_argument(parser)
     _add_keyword_options(parser)
     parser.add_argument(
         "-f",

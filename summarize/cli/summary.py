@@ -22,6 +22,7 @@ from summarize.cli._common import (
 )
 from summarize.cli._options import (
     add_each_option,
+    add_files_argument,
     add_private_hosts_option,
     add_summary_options,
     documents_options,
@@ -306,13 +307,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
         formatter_class=RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "files",
-        nargs="*",
-        metavar="FILE",
-        help="a text, HTML, PDF or Word (DOCX) file, an http:// or https:// URL, or - for standard input "
-        "(the default when text is piped in)",
-    )
+    add_files_argument(parser)
     add_summary_options(parser)
     _add_output_options(parser)
     _add_input_options(parser)
