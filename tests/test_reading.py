@@ -173,7 +173,7 @@ def test_html_without_the_extra_names_the_extra(tmp_path: Path, monkeypatch: pyt
 def test_bad_input_format() -> None:
     with pytest.raises(
         InvalidParameterError,
-        match=r"The 'input_format' parameter must be one of 'auto', 'docx', 'html', 'markdown', 'pdf', 'text'",
+        match=r"The 'input_format' parameter must be one of 'auto', 'docx', 'html', 'markdown', 'pdf', 'rst', 'text'",
     ):
         load_document("x.txt", input_format="epub")
     with pytest.raises(InvalidParameterError, match=r"The 'input_format' parameter"):

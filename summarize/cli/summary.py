@@ -378,10 +378,10 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         "--input-format",
         choices=INPUT_FORMATS,
         default="auto",
-        help="read FILE as text, as Markdown (its text as rendered, with headings, lists and code kept apart), "
-        "as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
-        "file; auto (default) decides by the file suffix (.md, .html, .htm, .pdf, .docx), the URL's content "
-        "type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
+        help="read FILE as text, as Markdown or reStructuredText (its text as rendered, with headings, lists "
+        "and code kept apart), as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
+        "file; auto (default) decides by the file suffix (.md, .rst, .html, .htm, .pdf, .docx), the URL's "
+        "content type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
     )
     parser.add_argument(
         "--encoding",

@@ -39,6 +39,7 @@ __all__ = [
     "INPUT_FORMATS",
     "MARKDOWN_SUFFIXES",
     "PDF_SUFFIXES",
+    "RST_SUFFIXES",
     "Document",
     "decode",
     "load_document",
@@ -51,11 +52,13 @@ __all__ = [
 _SNIFF_BYTES = 8192
 
 #: The input formats: ``"auto"`` (decide from the file suffix, the content type or
-#: the first bytes), ``"text"``, ``"markdown"``, ``"html"``, ``"pdf"``, ``"docx"``.
-INPUT_FORMATS = ("auto", "text", "markdown", "html", "pdf", "docx")
+#: the first bytes), ``"text"``, ``"markdown"``, ``"rst"`` (reStructuredText), ``"html"``, ``"pdf"``, ``"docx"``.
+INPUT_FORMATS = ("auto", "text", "markdown", "rst", "html", "pdf", "docx")
 
 #: File suffixes read as Markdown when the input format is ``"auto"``.
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+#: File name endings read as reStructuredText (with ``input_format="auto"``).
+RST_SUFFIXES = frozenset({".rst", ".rest"})
 
 #: File suffixes read as HTML when the input format is ``"auto"``.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -194,7 +197,7 @@ class Document:
         heading); None for text.
     source : str
         Where it came from: a path, a URL (after redirects) or a name such as ``<stdin>``.
-    format : {"text", "markdown", "html", "pdf", "docx"}
+    format : {"text", "markdown", "rst", "html", "pdf", "docx"}
         How it was read.
     blocks : tuple of Block or None
         Its structure, when its reader knows it: paragraphs, headings, list items,
@@ -229,7 +232,7 @@ def load_document(
     ----------
     source : str or Path
         A path, or a URL starting with ``http://`` or ``https://``.
-    input_format : {"auto", "text", "markdown", "html", "pdf", "docx"}
+    input_format : {"auto", "text", "markdown", "rst", "html", "pdf", "docx"}
         ``"auto"`` (default) reads a file by its suffix: HTML for
         :data:`HTML_SUFFIXES`, Markdown for :data:`MARKDOWN_SUFFIXES`
         (:func:`summarize.io.markdown.read_markdown`: the text as rendered, with
@@ -354,6 +357,8 @@ def _format_of_path(path: str, data: bytes) -> str:
         return "html"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
+    if suffix in RST_SUFFIXES:
+        return "rst"
     if suffix in PDF_SUFFIXES:
         return "pdf"
     if suffix in DOCX_SUFFIXES:
@@ -409,6 +414,8 @@ def _format_of_download(url: str, content_type: str, final_url: str, data: bytes
         return "docx"
     if content_type == "text/markdown":
         return "markdown"
+    if content_type in ("text/x-rst", "text/prs.fallenstein.rst"):
+        return "rst"
     if content_type == "text/plain":
         return "sniff"
     if content_type.startswith("text/"):
@@ -436,7 +443,12 @@ def _parse(
     progress: Progress | None = None,
     limits: ReadLimits | None = None,
 ) -> Document:
-    """Decode ``data`` as ``form`` ("text", "markdown", "html", "pdf" or "docx") into a Document."""
+    """Decode ``data`` as ``form`` ("text", "markdown", "rst", "html", "pdf" or "docx") into a Document."""
+    if form == "rst":
+        from summarize.io.rst import read_rst
+
+        rst = read_rst(decode(data, name=name, encoding=encoding or charset), name=name)
+        return Document(text=rst.text, title=rst.title, source=source, format="rst", blocks=rst.blocks)
     if form in ("text", "sniff", "markdown"):  # "sniff": text, or Markdown if it looks like it
         from summarize.io.markdown import looks_like_markdown, read_markdown
 

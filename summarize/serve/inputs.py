@@ -31,6 +31,7 @@ from summarize.io.documents import (
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
     PDF_SUFFIXES,
+    RST_SUFFIXES,
     Document,
     load_document,
     read_document,
@@ -309,6 +310,8 @@ def _format_of_upload(given: Input) -> str:
         return "docx"
     if suffix in MARKDOWN_SUFFIXES or given.media_type == "text/markdown":
         return "markdown"
+    if suffix in RST_SUFFIXES or given.media_type == "text/x-rst":
+        return "rst"
     return "auto"  # a PDF or DOCX file by its first bytes, else text
 
 

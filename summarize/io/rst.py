@@ -1,0 +1,112 @@
+"""reStructuredText documents in: the text a reader sees, and its blocks.
+
+The source is parsed by docutils, the reference parser of reStructuredText, and
+the document tree is walked in order: section titles become headings (with their
+level), paragraphs keep their words without inline markup (``literal``, `a link
+<https://...>`_, **bold** and :role:`text` read as their text), list items,
+literal and doctest blocks (code), tables, block quotations, field lists and
+comments (metadata). Images, badges, substitution definitions, hyperlink targets
+and raw blocks are dropped. Included files and raw input are disabled, and no
+configuration file is read: parsing reads nothing but the text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from summarize.blocks import Block, blocks_of
+from summarize.errors import InputError
+
+__all__ = ["RstText", "read_rst"]
+
+# docutils reads nothing but the text: no included files, no raw input, no configuration
+# files, no messages on standard error, and no error stops the parse.
+_SETTINGS = {
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "_disable_config": True,
+    "report_level": 5,
+    "halt_level": 5,
+    "warning_stream": io.StringIO(),
+    "input_encoding": "unicode",
+    # The title is found below, as for Markdown: docutils would also make a lone
+    # subsection a subtitle.
+    "doctitle_xform": False,
+}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RstText:
+    """A reStructuredText document as read: its text, its title, and its blocks (None without structure)."""
+
+    text: str
+    title: str | None
+    blocks: tuple[Block, ...] | None
+
+
+def read_rst(source: str, *, name: str = "<rst>") -> RstText:
+    """The text, title and blocks of a reStructuredText document.
+
+    Examples
+    --------
+    >>> from summarize.io.rst import read_rst
+    >>> document = read_rst("Tool\\n====\\n\\nUse\\n---\\n\\nRun ``tool`` on a file, see `the docs <https://x.org>`_.")
+    >>> document.title, document.text
+    ('Tool', 'Use\\n\\nRun tool on a file, see the docs.')
+    >>> [(b.kind, b.level, b.trail) for b in document.blocks]
+    [('heading', 1, ()), ('paragraph', 0, ('Use',))]
+    """
+    try:
+        from docutils.core import publish_doctree
+    except ImportError:  # a dependency of summarize: only a broken install lacks it
+        raise InputError(f"{name}: reStructuredText needs docutils, which is not installed") from None
+    tree = publish_doctree(source, settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO()))
+    walked: list[tuple[str, str, int]] = []
+    _walk(tree, 1, "paragraph", walked)
+    found = [
+        (text.strip("\n") if kind == "code" else " ".join(text.split()), kind, level) for text, kind, level in walked
+    ]
+    found = [(text, kind, level) for text, kind, level in found if text]
+    title = None
+    tops = [number for number, (_, kind, level) in enumerate(found) if kind == "heading" and level == 1]
+    if tops == [0]:  # one top-level section, first: its title is the document's, its sections the top ones
+        title = found[0][0]
+        found = [(text, kind, level - 1 if kind == "heading" else level) for text, kind, level in found[1:]]
+    text, blocks = blocks_of(found)
+    return RstText(text=text, title=title, blocks=blocks)
+
+
+def _walk(node: Any, level: int, prose: str, found: list[tuple[str, str, int]]) -> None:
+    """Append the blocks under ``node``: sections at ``level``, paragraphs as ``prose``."""
+    from docutils import nodes
+
+    for child in node.children:
+        if isinstance(child, nodes.section):
+            heading = next((part for part in child.children if isinstance(part, nodes.title)), None)
+            if heading is not None:
+                found.append((heading.astext(), "heading", level))
+            _walk(child, level + 1, "paragraph", found)
+        elif isinstance(child, nodes.title):
+            continue  # a section's title: its heading, above
+        elif isinstance(child, nodes.paragraph):
+            found.append((child.astext(), prose, 0))
+        elif isinstance(child, nodes.caption):
+            found.append((child.astext(), "caption", 0))
+        elif isinstance(child, (nodes.bullet_list, nodes.enumerated_list, nodes.definition_list)):
+            _walk(child, level, "list_item", found)
+        elif isinstance(child, (nodes.literal_block, nodes.doctest_block, nodes.math_block)):
+            found.append((child.astext(), "code", 0))
+        elif isinstance(child, nodes.table):
+            found.append((child.astext(), "table", 0))
+        elif isinstance(child, nodes.block_quote):
+            _walk(child, level, "quotation", found)
+        elif isinstance(child, (nodes.field_list, nodes.docinfo, nodes.option_list, nodes.comment, nodes.term)):
+            found.append((child.astext(), "metadata", 0))
+        elif isinstance(
+            child, (nodes.image, nodes.target, nodes.substitution_definition, nodes.raw, nodes.system_message)
+        ):
+            continue
+        elif isinstance(child, nodes.Element):
+            _walk(child, level, prose, found)
