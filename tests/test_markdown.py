@@ -187,3 +187,41 @@ def test_markdown_on_standard_input() -> None:
 
     assert read_document(io.BytesIO(README.encode())).format == "markdown"
     assert read_document(io.BytesIO(b"Plain words. Nothing more.")).format == "text"
+
+
+NESTED = """# Harbour
+
+Harbour measures the tides of a coastal town and warns its people when the sea will reach the streets.
+
+## Installation
+
+Install the package with pip, then run the command once to fetch the tables of the tides.
+
+## Usage
+
+Run the command with the name of a town to read its next high tide and the time of it.
+
+### Warnings
+
+The warnings are sent by e-mail when the sea is forecast to rise above the wall of the harbour.
+"""
+
+
+def test_markdown_output_groups_the_summary_under_its_headings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "harbour.md"
+    path.write_text(NESTED, encoding="utf-8")
+    assert main(["-n", "4", "--format", "markdown", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "# Harbour"
+    headings = [line for line in lines if line.startswith("#")]
+    assert headings == ["# Harbour", "## Installation", "## Usage", "### Warnings"]
+    assert (
+        lines.index("## Usage")
+        < lines.index("- Run the command with the name of a town to read its next high tide and the time of it.")
+        < lines.index("### Warnings")
+    )
+    # Best first, the list is not grouped: the order is the ranking's.
+    assert main(["-n", "4", "--format", "markdown", "--order", "score", str(path)]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if line.startswith("#")] == ["# Harbour"]

@@ -20,6 +20,7 @@ from summarize._validation import abbreviated, fail
 from summarize._version import __version__
 from summarize.pipeline import Analysis
 from summarize.spacing import fold
+from summarize.structure import is_structured
 from summarize.types import DocumentSentence, ScoredSentence, Summary
 
 if TYPE_CHECKING:
@@ -63,6 +64,9 @@ def to_markdown(
         and characters that Markdown would read as markup are escaped, so the list
         shows the text as it is. A sentence of a summary of several documents
         (:func:`summarize.summarize_documents`) ends with its document in italics.
+        The summary of an Analysis of a document with headings, in document order,
+        is grouped under the headings of its sentences' sections (``##`` for the
+        top level).
 
     Examples
     --------
@@ -78,10 +82,36 @@ def to_markdown(
     if title is not None and not isinstance(title, str):
         raise fail("title", "a str or None", title)
     lines = [f"# {_markdown_escape(title)}", ""] if title and title.strip() else []
-    lines.extend(f"- {_markdown_escape(sentence.text)}{_source(sentence)}" for sentence in sentences)
+    trails = _trails(summary, sentences) if isinstance(summary, Analysis) else None
+    shown: tuple[str, ...] = ()
+    for number, sentence in enumerate(sentences):
+        trail = trails[number] if trails is not None else ()
+        if trail != shown:  # the headings of the sections this sentence opens
+            if lines and lines[-1] != "":
+                lines.append("")
+            lines.extend([*_opened(trail, shown), ""])
+            shown = trail
+        lines.append(f"- {_markdown_escape(sentence.text)}{_source(sentence)}")
     if keywords is not None:
         lines.extend(["", "Keywords: " + ", ".join(_markdown_escape(keyword.text) for keyword in keywords)])
     return "\n".join(lines) + "\n"
+
+
+def _opened(trail: tuple[str, ...], shown: tuple[str, ...]) -> list[str]:
+    """The Markdown headings of the sections of ``trail`` that ``shown`` (the last trail written) is not in."""
+    same = 0
+    while same < min(len(trail), len(shown)) and trail[same] == shown[same]:
+        same += 1
+    return [f"{'#' * (depth + 2)} {_markdown_escape(name)}" for depth, name in enumerate(trail) if depth >= same]
+
+
+def _trails(analysis: Analysis, sentences: Sequence[ScoredSentence]) -> list[tuple[str, ...]] | None:
+    """Each sentence's heading trail, for the summary of one structured document in document order; else None."""
+    blocks = analysis.blocks[0] if len(analysis.blocks) == 1 else None
+    if analysis.documents or not is_structured(blocks) or analysis.summarizer.order != "document":
+        return None
+    found = [analysis.block_of(sentence) for sentence in sentences]
+    return [block.trail if block is not None else () for block in found]
 
 
 def _source(sentence: ScoredSentence) -> str:
