@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from summarize import sentences as splitting
 from summarize._validation import abbreviated, check_int, fail
-from summarize.errors import InvalidParameterError, TextTooLongError
+from summarize.errors import InvalidParameterError, TextTooLongError, TooManySentencesError
 from summarize.focus import focus_similarity
 from summarize.graph import networkx_graph
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, extract_keywords
@@ -31,7 +32,7 @@ from summarize.languages import AUTO, detect_language_unchecked
 from summarize.matrices import DENSE_MAX_SENTENCES, Matrix, TermMatrix
 from summarize.rankers import RANKERS, Ranker, ranking_keys, score_sentences
 from summarize.selection import budget_share, candidates, select
-from summarize.sentences import split_documents_unchecked, split_sentences_unchecked
+from summarize.sentences import split_sentences_unchecked
 from summarize.similarity import cosine, term_matrix
 from summarize.structure import Block, is_structured, sections, split_blocks, structure_prior
 from summarize.terms import Analyzer
@@ -412,15 +413,21 @@ class _Group:
     def split(
         cls, documents: Sequence[str], languages: Sequence[str], blocks: Sequence[tuple[Block, ...] | None]
     ) -> _Group:
-        if all(given is None for given in blocks):  # the text alone: at most MAX_SENTENCES in all
-            split = split_documents_unchecked(documents, languages)
-            placement = [np.full(len(sentences), -1, dtype=np.int64) for sentences in split]
-        else:
-            split, placement = [], []
+        split: list[tuple[Sentence, ...]] = []
+        placement: list[npt.NDArray[np.int64]] = []
+        left = splitting.MAX_SENTENCES  # for the whole group, fragments included
+        try:
             for text, language, given in zip(documents, languages, blocks, strict=True):
-                placed = split_blocks(text, given, language) if given is not None else None
-                split.append(placed.sentences if placed else split_sentences_unchecked(text, language))
-                placement.append(placed.block if placed else np.full(len(split[-1]), -1, dtype=np.int64))
+                if given is None:
+                    split.append(split_sentences_unchecked(text, language, most=left))
+                    placement.append(np.full(len(split[-1]), -1, dtype=np.int64))
+                else:
+                    placed = split_blocks(text, given, language, most=left)
+                    split.append(placed.sentences)
+                    placement.append(placed.block)
+                left -= len(split[-1])
+        except TooManySentencesError:
+            raise TooManySentencesError(splitting.MAX_SENTENCES, sum(map(len, documents))) from None
         texts = tuple(documents)
         if len(split) == 1:  # one text: its own numbering is the group's
             return cls(split[0], np.zeros(len(split[0]), dtype=np.int64), split[0], texts, tuple(placement))

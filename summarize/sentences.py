@@ -83,7 +83,7 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import pairwise
 
 from summarize._validation import check_text
@@ -97,7 +97,6 @@ from summarize.unspaced import BRACKET_REACH, Unspaced, enclosed, stripped
 __all__ = [
     "FRAGMENT_MAX_WORDS",
     "MAX_SENTENCES",
-    "split_documents_unchecked",
     "split_sentences",
     "split_sentences_unchecked",
 ]
@@ -241,25 +240,17 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     return split_sentences_unchecked(text, detect_language_unchecked(text) if language == AUTO else language)
 
 
-def split_sentences_unchecked(text: str, language: str) -> tuple[Sentence, ...]:
-    """:func:`split_sentences` of a text and a language already checked (not ``"auto"``)."""
+def split_sentences_unchecked(text: str, language: str, *, most: int | None = None) -> tuple[Sentence, ...]:
+    """:func:`split_sentences` of a text and a language already checked (not ``"auto"``).
+
+    At most ``most`` sentences (default :data:`MAX_SENTENCES`): the pipeline passes
+    what is left of the limit for a group of documents. Past it,
+    :class:`~summarize.errors.TooManySentencesError`, as soon as they are counted.
+    """
     try:
-        return _sentences_of(text, language, MAX_SENTENCES)
+        return _sentences_of(text, language, MAX_SENTENCES if most is None else most)
     except TooManySentencesError:
         raise TooManySentencesError(MAX_SENTENCES, len(text)) from None
-
-
-def split_documents_unchecked(texts: Sequence[str], languages: Sequence[str]) -> list[tuple[Sentence, ...]]:
-    """:func:`split_sentences_unchecked` of each document, at most :data:`MAX_SENTENCES` in all: the pipeline's call."""
-    split: list[tuple[Sentence, ...]] = []
-    left = MAX_SENTENCES
-    try:
-        for text, language in zip(texts, languages, strict=True):
-            split.append(_sentences_of(text, language, left))
-            left -= len(split[-1])
-    except TooManySentencesError:
-        raise TooManySentencesError(MAX_SENTENCES, sum(map(len, texts))) from None
-    return split
 
 
 def _sentences_of(text: str, language: str, most: int) -> tuple[Sentence, ...]:

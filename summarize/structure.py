@@ -37,8 +37,10 @@ import numpy.typing as npt
 
 from summarize._validation import abbreviated, fail
 from summarize.blocks import BLOCK_KINDS, HEADING_KINDS, PROSE_KINDS, Block, blocks_of
+from summarize.errors import TooManySentencesError
 from summarize.sentences import split_sentences_unchecked
 from summarize.types import ScoredSentence, Sentence
+from summarize.unspaced import stripped
 
 __all__ = [
     "BLOCK_KINDS",
@@ -106,14 +108,16 @@ class Placed:
     block: npt.NDArray[np.int64]
 
 
-def split_blocks(text: str, blocks: Sequence[Block], language: str) -> Placed:
+def split_blocks(text: str, blocks: Sequence[Block], language: str, *, most: int | None = None) -> Placed:
     """The sentences of a document with blocks: prose blocks split into sentences, every other block one fragment.
 
     A prose block is one paragraph: its line breaks are taken for the wrapping of
     its source (read as spaces; the sentences' texts and offsets are the text's
     own). Sentences of prose blocks keep the splitter's fragment flag (a list item
     without sentence-ending punctuation, such as ``Start Date: 2014-03-11``, is a
-    fragment). Offsets are into ``text``; indices run over the document.
+    fragment). Offsets are into ``text``; indices run over the document. At most
+    ``most`` sentences, fragments included (default: :data:`~summarize.sentences.MAX_SENTENCES`
+    for each block), as :func:`~summarize.sentences.split_sentences_unchecked` counts them.
 
     Examples
     --------
@@ -131,7 +135,8 @@ def split_blocks(text: str, blocks: Sequence[Block], language: str) -> Placed:
         if block.kind in PROSE_KINDS:
             own = text[block.start : block.end]
             # A block is one paragraph: its line breaks are the source's wrapping, not boundaries.
-            for piece in split_sentences_unchecked(own.replace("\n", " "), language):
+            left = None if most is None else most - len(sentences)
+            for piece in split_sentences_unchecked(own.replace("\n", " "), language, most=left):
                 sentences.append(
                     Sentence(
                         index=len(sentences),
@@ -143,19 +148,13 @@ def split_blocks(text: str, blocks: Sequence[Block], language: str) -> Placed:
                 )
                 owners.append(number)
             continue
-        start, end = _stripped(text, block.start, block.end)
+        start, end = stripped(text, block.start, block.end)
         if end > start:
+            if most is not None and len(sentences) >= most:
+                raise TooManySentencesError(most, len(text))
             sentences.append(Sentence(index=len(sentences), text=text[start:end], start=start, end=end, fragment=True))
             owners.append(number)
     return Placed(tuple(sentences), np.array(owners, dtype=np.int64))
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def section_prior(sections: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:

@@ -140,3 +140,19 @@ def test_headings_weigh_their_sections() -> None:
         return next(s.score for s in ranked if s.text == "Caching keeps results.")
 
     assert score("Caching") > score("Weather")
+
+
+def test_the_sentence_limit_counts_the_sentences_of_every_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.sentences
+    from summarize import TooManySentencesError
+
+    parts = [f"Sentence number {n} is here." for n in range(20)]
+    text = "\n\n".join(parts)
+    starts = [sum(len(part) + 2 for part in parts[:n]) for n in range(20)]
+    blocks = [
+        Block(kind="paragraph", start=start, end=start + len(part)) for start, part in zip(starts, parts, strict=True)
+    ]
+    monkeypatch.setattr(summarize.sentences, "MAX_SENTENCES", 5)
+    for given in (None, blocks):
+        with pytest.raises(TooManySentencesError, match=r"^The text has more than 5 sentences"):
+            Summarizer().analyze(text, blocks=given)
