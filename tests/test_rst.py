@@ -109,3 +109,7 @@ def test_rst_by_name_and_by_option(tmp_path: Path) -> None:
     assert load_document(str(path)).format != "rst"
     assert load_document(str(path), input_format="rst").format == "rst"
     assert load_document(str(path.rename(tmp_path / "notes.rest"))).format == "rst"
+
+
+def test_a_japanese_line_break_joins_without_a_space() -> None:
+    assert read_rst("新しいマニュ\nアルを読んでください。\n").text == "新しいマニュアルを読んでください。"

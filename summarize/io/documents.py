@@ -31,7 +31,7 @@ from summarize.io.urls import (
 )
 
 if TYPE_CHECKING:
-    from summarize.structure import Block
+    from summarize.blocks import Block
 
 __all__ = [
     "DOCX_SUFFIXES",

@@ -15,6 +15,7 @@ from summarize._validation import fail
 from summarize.blocks import Block, blocks_of
 from summarize.errors import InputError, MissingDependencyError
 from summarize.sentences import split_sentences
+from summarize.spacing import fold
 
 __all__ = ["MAX_ATTRIBUTES", "Article", "extract_article"]
 
@@ -129,11 +130,11 @@ def extract_article(html: str, *, url: str | None = None, name: str = "<html>") 
     title = " ".join(raw_title.split()) if isinstance(raw_title, str) and raw_title.strip() else None
     body = getattr(result, "body", None)
     if body is not None:
-        found = [(" ".join(text.split()), kind, level) for text, kind, level in _elements(body)]
+        found = [(fold(text), kind, level) for text, kind, level in _elements(body)]
     else:  # no tree (an older trafilatura): its text, a block a line
         raw_text = getattr(result, "text", None)
         lines = (raw_text if isinstance(raw_text, str) else "").splitlines()
-        found = [(" ".join(line.split()), "paragraph", 0) for line in lines]
+        found = [(fold(line), "paragraph", 0) for line in lines]
     found = [(text, kind, level) for text, kind, level in found if text]
     if found and title and found[0][0].casefold() == title.casefold():
         del found[0]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize.structure import Block
+from summarize.blocks import Block
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

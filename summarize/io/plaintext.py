@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.structure import Block
+from summarize.blocks import PROSE_KINDS, Block
 
 __all__ = ["plain_blocks", "read_plain"]
 
@@ -77,7 +77,7 @@ def plain_blocks(text: str) -> tuple[Block, ...] | None:
     [('heading', 'USAGE'), ('paragraph', 'Run it now.'), ('boilerplate', 'Copyright (C) 2007 Someone.')]
     """
     blocks = read_plain(text)
-    if all(block.kind in ("paragraph", "list_item") for block in blocks):
+    if all(block.kind in PROSE_KINDS for block in blocks):
         return None
     return blocks
 

@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from summarize.analysis import Analysis
+    from summarize.blocks import Block
     from summarize.io.documents import Document
     from summarize.keyphrases import Keyword
-    from summarize.structure import Block
 
     #: The block of a sentence, or None (:meth:`summarize.Analysis.block_of`).
     BlockOf: TypeAlias = Callable[[ScoredSentence], Block | None]

@@ -18,6 +18,7 @@ from typing import Any
 
 from summarize.blocks import Block, blocks_of
 from summarize.errors import InputError
+from summarize.spacing import fold
 
 __all__ = ["RstText", "read_rst"]
 
@@ -65,9 +66,7 @@ def read_rst(source: str, *, name: str = "<rst>") -> RstText:
     tree = publish_doctree(source, settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO()))
     walked: list[tuple[str, str, int]] = []
     _walk(tree, 1, "paragraph", walked)
-    found = [
-        (text.strip("\n") if kind == "code" else " ".join(text.split()), kind, level) for text, kind, level in walked
-    ]
+    found = [(text.strip("\n") if kind == "code" else fold(text), kind, level) for text, kind, level in walked]
     found = [(text, kind, level) for text, kind, level in found if text]
     title = None
     tops = [number for number, (_, kind, level) in enumerate(found) if kind == "heading" and level == 1]
