@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from summarize import sentences as splitting
+import summarize.sentences as splitting
 from summarize._validation import abbreviated, check_int, fail
 from summarize.errors import InvalidParameterError, TextTooLongError, TooManySentencesError
 from summarize.focus import focus_similarity

@@ -403,11 +403,3 @@ def test_a_summary_of_a_page_chooses_prose_and_says_its_section(
         ("Publishing a crate",),
         ("Yanking a version",),
     }
-
-
-def test_a_japanese_paragraph_wrapped_in_the_source_joins_without_a_space() -> None:
-    page = (
-        "<html><head><title>手引き</title></head><body><article><p>新しいマニュ\nアルを読んでください。"
-        "古い説明書は捨ててください。新しい説明書には写真がたくさんあります。</p></article></body></html>"
-    )
-    assert "新しいマニュアルを読んでください。" in extract_article(page).text
