@@ -263,15 +263,27 @@ def structure_prior(
     return heading_prior(prior, heading_similarity(terms, trails))
 
 
-def top_sections(text: str, blocks: Sequence[Block] | None) -> list[str]:
-    """For each block, the name of the top-level section it is in ("" before the first heading)."""
-    names: list[str] = []
-    current = ""
+def top_sections(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, str]]:
+    """For each block, its top-level section: its number (0 before the first heading) and its name ("" there).
+
+    Two sections with the same heading are two sections.
+
+    Examples
+    --------
+    >>> from summarize.structure import Block, top_sections
+    >>> text = "Notes\\n\\nA.\\n\\nNotes\\n\\nB."
+    >>> blocks = [Block(kind="heading", start=0, end=5, level=1), Block(kind="paragraph", start=7, end=9),
+    ...           Block(kind="heading", start=11, end=16, level=1), Block(kind="paragraph", start=18, end=20)]
+    >>> top_sections(text, blocks)
+    [(1, 'Notes'), (1, 'Notes'), (2, 'Notes'), (2, 'Notes')]
+    """
+    found: list[tuple[int, str]] = []
+    number, current = 0, ""
     for block in blocks or ():
         if block.kind == "heading" and not block.trail:
-            current = " ".join(text[block.start : block.end].split())
-        names.append(block.trail[0] if block.trail else current if block.kind != "title" else "")
-    return names
+            number, current = number + 1, " ".join(text[block.start : block.end].split())
+        found.append((0, "") if block.kind == "title" else (number, current))
+    return found
 
 
 def sections(
@@ -287,15 +299,10 @@ def sections(
     block, or a text without blocks, make the section ``""``.
     """
     tops = top_sections(text, blocks)
-    names: list[str] = []
-    parts: dict[str, list[ScoredSentence]] = {}
+    parts: dict[tuple[int, str], list[ScoredSentence]] = {}
     for sentence in sorted(pool, key=lambda sentence: sentence.rank):
         number = int(placement[sentence.index]) if placement is not None else -1
-        name = tops[number] if number >= 0 else ""
-        if name not in parts:
-            parts[name] = []
-            names.append(name)
-        if len(parts[name]) < count:
-            parts[name].append(sentence)
-    first = {name: min(s.index for s in parts[name]) for name in names}
-    return [(name, tuple(sorted(parts[name], key=lambda s: s.index))) for name in sorted(names, key=first.__getitem__)]
+        part = parts.setdefault(tops[number] if number >= 0 else (0, ""), [])
+        if len(part) < count:
+            part.append(sentence)
+    return [(name, tuple(sorted(part, key=lambda s: s.index))) for (_, name), part in sorted(parts.items())]

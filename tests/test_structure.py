@@ -156,3 +156,29 @@ def test_the_sentence_limit_counts_the_sentences_of_every_block(monkeypatch: pyt
     for given in (None, blocks):
         with pytest.raises(TooManySentencesError, match=r"^The text has more than 5 sentences"):
             Summarizer().analyze(text, blocks=given)
+
+
+def test_two_sections_with_the_same_heading_are_two_sections() -> None:
+    parts = ["Notes", "The river rose in spring.", "Setup", "Install the gauge first.", "Notes", "The sea fell in May."]
+    text = "\n\n".join(parts)
+    starts = [sum(len(part) + 2 for part in parts[:n]) for n in range(len(parts))]
+    blocks = []
+    trail: tuple[str, ...] = ()
+    for start, part in zip(starts, parts, strict=True):
+        heading = part in ("Notes", "Setup")
+        blocks.append(
+            Block(
+                kind="heading" if heading else "paragraph",
+                start=start,
+                end=start + len(part),
+                level=1 if heading else 0,
+                trail=() if heading else trail,
+            )
+        )
+        trail = (part,) if heading else trail
+    found = Summarizer().analyze(text, blocks=blocks).by_section(1)
+    assert [(name, [s.text for s in part]) for name, part in found] == [
+        ("Notes", ["The river rose in spring."]),
+        ("Setup", ["Install the gauge first."]),
+        ("Notes", ["The sea fell in May."]),
+    ]
