@@ -260,20 +260,20 @@ def analyze_group(
         detect_language_unchecked(text) if options.language == AUTO else options.language for text in documents
     )
     group = _Group.split(documents, languages, own_blocks)
-    body = candidates(group.sentences)
-    terms, focus = _terms(options, group, body, languages)
-    teleport = _structure_teleport(options, group, body, terms, languages, own_blocks)
-    ranking = _rank(options, group, body, terms, focus, several=len(documents) > 1, teleport=teleport)
-    chosen = _choose(options, ranking, body, group)
+    body = _Body.of(options, group, languages)
+    focus = _focus(options.focus, body)
+    teleport = _structure_teleport(group, body, own_blocks)
+    ranking = _rank(options, group, body, focus, several=len(documents) > 1, teleport=teleport)
+    chosen = _choose(options, ranking, body.sentences, group)
     matched = None if focus is None else bool(focus.any())
     if names is None:  # one text: its numbering is its own, its scores the ranker's
         summary = Summary(chosen, language=languages[0], languages=languages, focus_matched=matched)
         every = ranking.numbered
     else:
-        result = tuple(group.in_document(sentence, ranking.scores, names) for sentence in chosen)
+        every = tuple(group.in_document(sentence, ranking.scores, names) for sentence in ranking.numbered)
+        result = tuple(every[sentence.index] for sentence in chosen)
         common = languages[0] if len(set(languages)) == 1 else None
         summary = Summary(result, language=common, documents=names, languages=languages, focus_matched=matched)
-        every = tuple(group.in_document(sentence, ranking.scores, names) for sentence in ranking.numbered)
     return Analysis(
         texts=tuple(documents),
         documents=names or (),
@@ -283,47 +283,51 @@ def analyze_group(
         summarizer=options,
         focus_matched=matched,
         numbered=ranking.numbered,
-        body=tuple(body),
+        body=tuple(body.sentences),
         weights=ranking.weights,
         blocks=own_blocks,
         placement=group.placement,
     )
 
 
-def _terms(
-    options: Options, group: _Group, body: Sequence[Sentence], languages: Sequence[str]
-) -> tuple[list[list[str]], npt.NDArray[np.float64] | None]:
-    """Each candidate's terms, in its document's language, and its similarity to the focus (None without one)."""
-    owner = group.owner[[sentence.index for sentence in body]]
-    own_language = [languages[number] for number in owner.tolist()]
-    analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
-    terms = [list(analyzers[language](s.text)) for language, s in zip(own_language, body, strict=True)]
-    return terms, _focus(options.focus, terms, own_language, analyzers)
+@dataclass(frozen=True)
+class _Body:
+    """The candidate sentences of a group (all but fragments), with what every stage reads of them, found once."""
+
+    sentences: list[Sentence]
+    positions: list[int]  # their indices in the group
+    owner: npt.NDArray[np.int64]  # each one's document
+    own_language: list[str]  # each one's document's language
+    analyzers: dict[str, Analyzer]  # by language
+    terms: list[list[str]]  # each one's terms, read in its document's language
+    ranker: Ranker
+
+    @classmethod
+    def of(cls, options: Options, group: _Group, languages: Sequence[str]) -> _Body:
+        sentences = candidates(group.sentences)
+        positions = [sentence.index for sentence in sentences]
+        owner = group.owner[positions]
+        own_language = [languages[number] for number in owner.tolist()]
+        analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
+        terms = [list(analyzers[language](s.text)) for language, s in zip(own_language, sentences, strict=True)]
+        ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
+        return cls(sentences, positions, owner, own_language, analyzers, terms, ranker)
 
 
 def _structure_teleport(
-    options: Options,
-    group: _Group,
-    body: Sequence[Sentence],
-    terms: Sequence[Sequence[str]],
-    languages: Sequence[str],
-    blocks: Sequence[tuple[Block, ...] | None],
+    group: _Group, body: _Body, blocks: Sequence[tuple[Block, ...] | None]
 ) -> npt.NDArray[np.float64] | None:
     """PageRank's restart for documents with headings (:func:`summarize.structure.structure_prior`); None without."""
-    ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
-    if ranker.similarity is None or not any(is_structured(own) for own in blocks):
+    if body.ranker.similarity is None or not any(is_structured(own) for own in blocks):
         return None
-    owner = group.owner[[sentence.index for sentence in body]]
-    own_language = [languages[number] for number in owner.tolist()]
-    analyzers = {language: options.analyzer or builtin_analyzer(language) for language in set(languages)}
     return structure_prior(
-        lead=ranker.position is not None,
-        owner=owner,
-        place=group.placement_of([sentence.index for sentence in body]),
+        lead=body.ranker.position is not None,
+        owner=body.owner,
+        place=group.placement_of(body.positions),
         blocks=blocks,
         texts=group.texts,
-        terms=terms,
-        trail_terms=lambda number, words: list(analyzers[own_language[number]](words)),
+        terms=body.terms,
+        trail_terms=lambda number, words: list(body.analyzers[body.own_language[number]](words)),
     )
 
 
@@ -340,26 +344,25 @@ class _Ranking:
 def _rank(
     options: Options,
     group: _Group,
-    body: Sequence[Sentence],
-    terms: Sequence[Sequence[str]],
+    body: _Body,
     focus: npt.NDArray[np.float64] | None,
     *,
     several: bool,
     teleport: npt.NDArray[np.float64] | None = None,
 ) -> _Ranking:
     """Score the candidates with the ranker (one PageRank over the group), and rank every sentence."""
-    sparse = len(body) > DENSE_MAX_SENTENCES if options.sparse is None else options.sparse
-    counts = term_matrix(terms, sparse=sparse)
+    sparse = len(body.sentences) > DENSE_MAX_SENTENCES if options.sparse is None else options.sparse
+    counts = term_matrix(body.terms, sparse=sparse)
     share = budget_share(group.sentences, sentences=options.sentences, ratio=options.ratio, words=options.words)
-    positions = [sentence.index for sentence in body]
+    positions = body.positions
     # Several documents: each candidate's document, numbered among those with candidates.
-    members = np.unique(group.owner[positions], return_inverse=True)[1].astype(np.int64) if several and body else None
-    ranker = options.ranker if isinstance(options.ranker, Ranker) else RANKERS[options.ranker]
-    if teleport is not None:  # a structured document: no news lead, position follows the sections
-        ranker = replace(ranker, prior=None, position=None)
+    members = np.unique(body.owner, return_inverse=True)[1].astype(np.int64) if several and positions else None
+    ranker = body.ranker
+    if teleport is not None:  # a structured document: the teleport is its prior, and no news lead
+        ranker = replace(ranker, position=None)
     weights, body_scores = score_sentences(
         ranker,
-        [sentence.text for sentence in body],
+        [sentence.text for sentence in body.sentences],
         counts,
         share=share,
         damping=options.damping,
@@ -461,16 +464,17 @@ class _Group:
         )
 
 
-def _focus(
-    focus: str | None, terms: Sequence[Sequence[str]], own_language: Sequence[str], analyzers: dict[str, Analyzer]
-) -> npt.NDArray[np.float64] | None:
-    """Each sentence's similarity to the focus, read in the sentence's own language (None without a focus)."""
+def _focus(focus: str | None, body: _Body) -> npt.NDArray[np.float64] | None:
+    """Each candidate's similarity to the focus, read in the candidate's own language (None without a focus)."""
     if focus is None:
         return None
-    similarity = np.zeros(len(terms))
-    for language, analyze in analyzers.items():
-        mine = [position for position, own in enumerate(own_language) if own == language]
-        similarity[mine] = focus_similarity([terms[position] for position in mine], analyze(focus))
+    if len(body.analyzers) == 1:  # one language: every candidate at once
+        (analyze,) = body.analyzers.values()
+        return np.asarray(focus_similarity(body.terms, analyze(focus)), dtype=np.float64)
+    similarity = np.zeros(len(body.terms))
+    for language, analyze in body.analyzers.items():
+        mine = [position for position, own in enumerate(body.own_language) if own == language]
+        similarity[mine] = focus_similarity([body.terms[position] for position in mine], analyze(focus))
     return similarity
 
 

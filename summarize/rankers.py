@@ -274,9 +274,10 @@ def score_sentences(
     if n == 0:
         return None, np.zeros(0)
     sizes = np.bincount(documents) if documents is not None else np.array([n])
-    prior = _prior(ranker.prior, sizes) if ranker.prior is not None else None
     if teleport is not None:
-        prior = teleport
+        prior: npt.NDArray[np.float64] | None = teleport
+    else:
+        prior = _prior(ranker.prior, sizes) if ranker.prior is not None else None
     biased = restart(focus, prior, weight=focus_weight) if focus is not None else None
     prior = biased if biased is not None else prior
     if ranker.similarity is None:
