@@ -49,6 +49,8 @@ def test_bash_completes_options_choices_subcommands_and_files(
     assert "--group-field" in batch
     assert "--include-text" not in batch  # the summary command's, not batch's
     assert complete(completion, ["summarize", "keywords", "--win"], tmp_path) == ["--window"]
+    assert complete(completion, ["summarize", "ser"], tmp_path) == ["serve"]  # every subcommand, from one list
+    assert "--max-seconds" in complete(completion, ["summarize", "serve", "--max"], tmp_path)
 
 
 def test_zsh_and_fish_scripts(capsys: pytest.CaptureFixture[str]) -> None:

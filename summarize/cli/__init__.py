@@ -14,15 +14,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from summarize.cli.batch import batch_command
-from summarize.cli.evaluate import evaluate_command
-from summarize.cli.keywords import keywords_command
-from summarize.cli.serve import serve_command
+from summarize.cli.commands import SUBCOMMANDS, command
 from summarize.cli.summary import summarize_command
 
 __all__ = ["main"]
-
-_COMMANDS = {"batch": batch_command, "evaluate": evaluate_command, "keywords": keywords_command, "serve": serve_command}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,11 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     like a subcommand is given as ``./batch``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    command = _COMMANDS.get(arguments[0]) if arguments else None
     try:
-        if command is not None:
-            return command(arguments[1:])
+        if arguments and arguments[0] in SUBCOMMANDS:
+            return command(arguments[0])(arguments[1:])
         return summarize_command(arguments)
+    except SystemExit as exit:  # --help, --version, or a usage error that argparse has reported
+        return exit.code if isinstance(exit.code, int) else 2
     except BrokenPipeError:
         # The reader went away (``summarize big.txt | head``): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -50,12 +50,9 @@ could not go on), 2 for a usage error.
 
 def batch_command(arguments: list[str]) -> int:
     parser = _parser()
-    try:
-        args = parser.parse_args(arguments)
-        args.corpus = files_or_stdin(parser, [args.corpus] if args.corpus else [], "CORPUS")[0]
-        _check(parser, args)
-    except SystemExit as exit:
-        return exit.code if isinstance(exit.code, int) else 2
+    args = parser.parse_args(arguments)
+    args.corpus = files_or_stdin(parser, [args.corpus] if args.corpus else [], "CORPUS")[0]
+    _check(parser, args)
     return _run_batch(args, _batch_corpus)
 
 

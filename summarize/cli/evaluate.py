@@ -20,10 +20,7 @@ def evaluate_command(argv: list[str]) -> int:
     from summarize.evaluation import LEAD, REFERENCE, evaluate, format_table, read_dataset
 
     parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return exit.code if isinstance(exit.code, int) else 2
+    args = parser.parse_args(argv)
     rankers = list(args.rankers or RANKERS)
     if LEAD not in rankers:
         rankers.append(LEAD)

@@ -51,11 +51,8 @@ exit status: 0 if every input was read, 1 if one could not be, 2 for a usage err
 
 def keywords_command(argv: list[str]) -> int:
     parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-        args.files = files_or_stdin(parser, args.files)
-    except SystemExit as exit:
-        return exit.code if isinstance(exit.code, int) else 2
+    args = parser.parse_args(argv)
+    args.files = files_or_stdin(parser, args.files)
     summarizer = Summarizer(language=args.language, focus=args.focus, focus_weight=args.focus_weight)
     import_nltk()
     status = 0

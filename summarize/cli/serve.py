@@ -29,10 +29,7 @@ the extra is missing), 2 for a usage error.
 
 def serve_command(argv: list[str]) -> int:
     parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:
-        return exit.code if isinstance(exit.code, int) else 2
+    args = parser.parse_args(argv)
     try:
         from summarize.serve.limits import Settings
 
@@ -58,6 +55,11 @@ def serve_command(argv: list[str]) -> int:
         print_error(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
         return 1
     return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of ``summarize serve`` (for shell completion)."""
+    return _parser()
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -85,14 +85,11 @@ summarised (the others still are), 2 for a usage error.
 
 def summarize_command(argv: list[str]) -> int:
     parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-        if args.print_completion is not None:
-            return _print_completion(parser, args)
-        args.files = files_or_stdin(parser, args.files)
-        _check(parser, args)
-    except SystemExit as exit:  # --help, --version, or a usage error already reported
-        return exit.code if isinstance(exit.code, int) else 2
+    args = parser.parse_args(argv)
+    if args.print_completion is not None:
+        return _print_completion(parser, args)
+    args.files = files_or_stdin(parser, args.files)
+    _check(parser, args)
     if args.combine:
         return _combine_files(args, sys.stdout)
     try:
@@ -105,16 +102,13 @@ def summarize_command(argv: list[str]) -> int:
 
 def _print_completion(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """``--print-completion SHELL``: the shell's completion script, from the command's parsers."""
-    from summarize.cli.batch import make_parser as batch_parser
+    from summarize.cli.commands import parsers
     from summarize.cli.completion import completion_script
-    from summarize.cli.evaluate import make_parser as evaluate_parser
-    from summarize.cli.keywords import make_parser as keywords_parser
 
     if args.files:
         parser.error(f"--print-completion takes no FILE, got {args.files[0]!r}")
-    subcommands = {"batch": batch_parser(), "keywords": keywords_parser(), "evaluate": evaluate_parser()}
     try:
-        script = completion_script(args.print_completion, _parser(), subcommands)
+        script = completion_script(args.print_completion, _parser(), parsers())
     except SummarizeError as error:
         print_error(str(error))
         return 1
@@ -322,11 +316,6 @@ def _parser() -> argparse.ArgumentParser:
         "completions/summarize (docs/command-line.md: zsh and fish)",
     )
     return parser
-
-
-def make_parser() -> argparse.ArgumentParser:
-    """The parser of ``summarize FILE...`` (for shell completion)."""
-    return _parser()
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
