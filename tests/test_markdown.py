@@ -225,3 +225,18 @@ def test_markdown_output_groups_the_summary_under_its_headings(
     # Best first, the list is not grouped: the order is the ranking's.
     assert main(["-n", "4", "--format", "markdown", "--order", "score", str(path)]) == 0
     assert [line for line in capsys.readouterr().out.splitlines() if line.startswith("#")] == ["# Harbour"]
+
+
+def test_by_section_markdown_escapes_what_markdown_would_read_as_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "tool.md"
+    path.write_text(
+        "# Tool\n\n## Use\n\nSet the variable `max_size` to a_b_c before you run the tool on a file.\n",
+        encoding="utf-8",
+    )
+    assert main(["--by-section", "1", "--format", "markdown", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "- Set the variable max\\_size to a\\_b\\_c before you run the tool on a file." in out
+    assert main(["--by-section", "1", "--format", "json", "--include-text", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["text"].startswith("Tool")

@@ -254,30 +254,25 @@ def _write_sections(
     """``--by-section N``: the N best sentences of each top-level section, under its heading."""
     sections = analysis.by_section(args.by_section)
     if args.format == "json":
-        record = document_record(display(name), document, analysis)
+        record = document_record(display(name), document, analysis, include_text=args.include_text)
         record["sentences"] = [sentence_record(s, analysis.block_of) for _, part in sections for s in part]
         record["sections"] = [
             {"section": heading, "sentences": [sentence_record(s, analysis.block_of) for s in part]}
             for heading, part in sections
         ]
-        if args.include_text:
-            record["text"] = document.text
         out.write(json_line(record))
         return
     if args.format == "markdown":
-        title = document.title or display(name)
-        lines = [f"# {title}", ""]
-        for heading, part in sections:
-            lines += [f"## {heading}", ""] if heading else []
-            lines += [f"- {' '.join(sentence.text.split())}" for sentence in part] + [""]
-        out.write(("\n" if number else "") + "\n".join(lines))
+        from summarize.io.render import sections_to_markdown
+
+        out.write(("\n" if number else "") + sections_to_markdown(sections, title=document.title or display(name)))
         return
     if len(args.files) > 1:
         out.write(("\n" if number else "") + f"==> {display(name)} <==\n")
     for heading, part in sections:
         if heading:
             out.write(f"## {heading}\n")
-        out.writelines(" ".join(sentence.text.split()) + "\n" for sentence in part)
+        out.writelines(fold(sentence.text) + "\n" for sentence in part)
 
 
 def _parser() -> argparse.ArgumentParser:

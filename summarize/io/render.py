@@ -25,7 +25,7 @@ from summarize.types import DocumentSentence, ScoredSentence, Summary
 
 if TYPE_CHECKING:
     from summarize.keyphrases import Keyword
-__all__ = ["to_html", "to_html_documents", "to_markdown"]
+__all__ = ["sections_to_markdown", "to_html", "to_html_documents", "to_markdown"]
 
 # Characters that Markdown (CommonMark) would read as markup inside a list item.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -95,6 +95,29 @@ def to_markdown(
     if keywords is not None:
         lines.extend(["", "Keywords: " + ", ".join(_markdown_escape(keyword.text) for keyword in keywords)])
     return "\n".join(lines) + "\n"
+
+
+def sections_to_markdown(sections: Sequence[tuple[str, Sequence[ScoredSentence]]], *, title: str) -> str:
+    """A summary by section (:meth:`~summarize.Analysis.by_section`) as Markdown: each section's list under its heading.
+
+    Examples
+    --------
+    >>> from summarize import Summarizer
+    >>> from summarize.structure import Block
+    >>> text = "Use_it\\n\\nRun *it* now."
+    >>> blocks = [Block(kind="heading", start=0, end=6, level=1), Block(kind="paragraph", start=8, end=21)]
+    >>> print(sections_to_markdown(Summarizer().analyze(text, blocks=blocks).by_section(1), title="Tool"), end="")
+    # Tool
+    <BLANKLINE>
+    ## Use\\_it
+    <BLANKLINE>
+    - Run \\*it\\* now.
+    """
+    lines = [f"# {_markdown_escape(title)}", ""]
+    for heading, part in sections:
+        lines += [f"## {_markdown_escape(heading)}", ""] if heading else []
+        lines += [f"- {_markdown_escape(sentence.text)}" for sentence in part] + [""]
+    return "\n".join(lines)
 
 
 def _opened(trail: tuple[str, ...], shown: tuple[str, ...]) -> list[str]:
