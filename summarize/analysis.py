@@ -125,12 +125,9 @@ class Analysis:
     """
 
     texts: tuple[str, ...]
-    documents: tuple[int | str, ...]
-    languages: tuple[str, ...]
     sentences: tuple[ScoredSentence, ...]
     summary: Summary
     summarizer: Options
-    focus_matched: bool | None
     #: Every sentence of the group numbered in one sequence, ranked: the graph's nodes.
     numbered: tuple[ScoredSentence, ...] = field(repr=False)
     #: The sentences that took part in ranking (all but fragments), numbered in the group.
@@ -138,9 +135,24 @@ class Analysis:
     #: The body's similarity graph as a matrix (None for rankers without one).
     weights: Matrix | None = field(repr=False)
     #: Each document's blocks, as its reader gave them (None for a document without).
-    blocks: tuple[tuple[Block, ...] | None, ...] = field(default=(), repr=False)
+    blocks: tuple[tuple[Block, ...] | None, ...] = field(repr=False)
     #: For each document, the block of each of its sentences (-1: none).
-    placement: tuple[npt.NDArray[np.int64], ...] = field(default=(), repr=False)
+    placement: tuple[npt.NDArray[np.int64], ...] = field(repr=False)
+
+    @property
+    def documents(self) -> tuple[int | str, ...]:
+        """For several documents, their ids (positions when none were given); empty for one text."""
+        return self.summary.documents
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language each document was read in (the one detected, for ``language="auto"``)."""
+        return self.summary.languages
+
+    @property
+    def focus_matched(self) -> bool | None:
+        """With a focus, whether any sentence shares a term with it; None without a focus."""
+        return self.summary.focus_matched
 
     @property
     def text(self) -> str:
@@ -162,7 +174,7 @@ class Analysis:
         Examples
         --------
         >>> from summarize import Summarizer
-        >>> from summarize.structure import Block, is_structured, sections, split_blocks, structure_prior
+        >>> from summarize.structure import Block
         >>> text = "Usage\\n\\nRun it now."
         >>> blocks = [Block(kind="heading", start=0, end=5, level=1),
         ...           Block(kind="paragraph", start=7, end=18, trail=("Usage",))]
@@ -173,7 +185,7 @@ class Analysis:
         """
         named = getattr(sentence, "document", None)  # a DocumentSentence's, for several documents
         document = 0 if named is None else self.documents.index(named)
-        own = self.blocks[document] if self.blocks else None
+        own = self.blocks[document]
         if own is None:
             return None
         number = int(self.placement[document][sentence.index])
@@ -191,7 +203,7 @@ class Analysis:
         Examples
         --------
         >>> from summarize import Summarizer
-        >>> from summarize.structure import Block, is_structured, sections, split_blocks, structure_prior
+        >>> from summarize.structure import Block
         >>> text = "Use\\n\\nRun it now. Stop it later.\\n\\nLicence\\n\\nIt is free software."
         >>> blocks = [Block(kind="heading", start=0, end=3, level=1),
         ...           Block(kind="paragraph", start=5, end=31, trail=("Use",)),
@@ -205,13 +217,8 @@ class Analysis:
             raise InvalidParameterError(
                 f"by_section summarises one text's sections; this analysis has {len(self.texts)} documents."
             )
-        blocks = self.blocks[0] if self.blocks else None
-        pool = [sentence for sentence in self.sentences if not sentence.fragment] or list(self.sentences)
-        placement = self.placement[0] if blocks is not None else None
-        return tuple(
-            (name, Summary(part, language=self.summary.language, languages=self.languages))
-            for name, part in sections(self.texts[0], blocks, placement, pool, sentences)
-        )
+        found = sections(self.texts[0], self.blocks[0], self.placement[0], candidates(self.sentences), sentences)
+        return tuple((name, Summary(part, language=self.language, languages=self.languages)) for name, part in found)
 
     def keywords(self, *, top: int = DEFAULT_KEYWORDS, window: int = DEFAULT_WINDOW) -> tuple[Keyword, ...]:
         """The keywords and key phrases of the text (of all the documents), best first (see :func:`summarize.keywords`).
@@ -276,12 +283,9 @@ def analyze_group(
         summary = Summary(result, language=common, documents=names, languages=languages, focus_matched=matched)
     return Analysis(
         texts=tuple(documents),
-        documents=names or (),
-        languages=languages,
         sentences=every,
         summary=summary,
         summarizer=options,
-        focus_matched=matched,
         numbered=ranking.numbered,
         body=tuple(body.sentences),
         weights=ranking.weights,
