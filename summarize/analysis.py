@@ -540,8 +540,9 @@ def check_texts(texts: object) -> list[str]:
         if not isinstance(text, str):
             raise fail(f"texts[{number}]", "a str (a document)", abbreviated(text))
     documents = list(texts)
-    if sum(len(text) for text in documents) > MAX_CHARACTERS:
-        raise TextTooLongError(sum(len(text) for text in documents), MAX_CHARACTERS)
+    length = sum(map(len, documents))
+    if length > MAX_CHARACTERS:
+        raise TextTooLongError(length, MAX_CHARACTERS)
     return documents
 
 

@@ -40,11 +40,11 @@ from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.languages import AUTO, check_language, detect_language_unchecked
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
-from summarize.selection import ORDERS, candidates
+from summarize.selection import ORDERS
 from summarize.sentences import split_sentences_unchecked
 from summarize.structure import Block, check_blocks
 from summarize.terms import Analyzer
-from summarize.types import ScoredSentence, Sentence, Summary
+from summarize.types import ScoredSentence, Summary
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -210,8 +210,9 @@ class Summarizer:
         """
         check_int("top", top, minimum=1)
         check_int("window", window, minimum=2)
-        language, sentences, _ = self._split(text)
-        return keywords_of(sentences, language, self, top=top, window=window)
+        text = _checked(text)
+        language = detect_language_unchecked(text) if self.language == AUTO else self.language
+        return keywords_of(split_sentences_unchecked(text, language), language, self, top=top, window=window)
 
     def analyze(self, text: str | os.PathLike[str], *, blocks: Sequence[Block] | None = None) -> Analysis:
         """Analyse ``text`` once: its language, its sentences scored and ranked, and its summary.
@@ -235,9 +236,7 @@ class Summarizer:
         >>> analysis.language, len(analysis.sentences), analysis.summary[0].text
         ('german', 2, 'Die Katze schläft.')
         """
-        text = text_of(text)
-        if len(text) > MAX_CHARACTERS:
-            raise TextTooLongError(len(text), MAX_CHARACTERS)
+        text = _checked(text)
         own = None if blocks is None else check_blocks("blocks", blocks, text)
         return analyze_group(self, (text,), blocks=(own,))
 
@@ -294,14 +293,13 @@ class Summarizer:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
         return detect_language_unchecked(text_of(text)) if self.language == AUTO else self.language
 
-    def _split(self, text: str | os.PathLike[str]) -> tuple[str, tuple[Sentence, ...], list[Sentence]]:
-        """Check the text (the only check it gets) and split it: its language, its sentences, the candidates."""
-        text = text_of(text)
-        if len(text) > MAX_CHARACTERS:
-            raise TextTooLongError(len(text), MAX_CHARACTERS)
-        language = detect_language_unchecked(text) if self.language == AUTO else self.language
-        sentences = split_sentences_unchecked(text, language)
-        return language, sentences, candidates(sentences)
+
+def _checked(text: object) -> str:
+    """The text to analyse (a path's document read), if it is not longer than :data:`MAX_CHARACTERS`."""
+    checked = text_of(text)
+    if len(checked) > MAX_CHARACTERS:
+        raise TextTooLongError(len(checked), MAX_CHARACTERS)
+    return checked
 
 
 # A str this long, or with a line break, is a text, never a file's name: no file is looked for.
