@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["BLOCK_KINDS", "HEADING_KINDS", "PROSE_KINDS", "Block", "blocks_of"]
+__all__ = ["BLOCK_KINDS", "PROSE_KINDS", "Block", "blocks_of"]
 
 #: The kinds of block a reader may give.
 BLOCK_KINDS = (
@@ -28,9 +28,6 @@ BLOCK_KINDS = (
 
 #: The blocks whose sentences a summary may choose (when they are sentences, not fragments).
 PROSE_KINDS = frozenset({"paragraph", "list_item"})
-
-#: The blocks that name what their section is about: never chosen, but their words weigh.
-HEADING_KINDS = frozenset({"title", "heading"})
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

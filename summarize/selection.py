@@ -168,10 +168,7 @@ def select(
         best_first = rest
     if words is not None:
         used = sum(len(sentence.text.split()) for sentence in reserved)
-        if not reserved:
-            chosen = _fit_words(best_first, words)
-        else:
-            chosen = reserved + (_fit_words(best_first, words - used, at_least_one=False) if used < words else [])
+        chosen = reserved + _fit_words(best_first, words - used, at_least_one=not reserved)
     else:
         if ratio is not None:
             count = max(1, math.floor(ratio * len(pool) + 0.5))

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from summarize._validation import abbreviated, fail
-from summarize.blocks import BLOCK_KINDS, HEADING_KINDS, PROSE_KINDS, Block, blocks_of
+from summarize.blocks import BLOCK_KINDS, PROSE_KINDS, Block, blocks_of
 from summarize.errors import TooManySentencesError
 from summarize.sentences import split_sentences_unchecked
 from summarize.types import ScoredSentence, Sentence
@@ -44,7 +44,6 @@ from summarize.unspaced import stripped
 
 __all__ = [
     "BLOCK_KINDS",
-    "HEADING_KINDS",
     "PROSE_KINDS",
     "Block",
     "blocks_of",

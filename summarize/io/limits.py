@@ -40,6 +40,7 @@ from typing import IO
 from summarize._validation import check_float, check_int, fail
 from summarize.blocks import Block
 from summarize.errors import InputError, MissingDependencyError, ReadLimitError
+from summarize.io.urls import MAX_SECONDS
 
 __all__ = ["DEFAULT_MEMORY", "DEFAULT_SECONDS", "ReadLimits", "block_of_json", "block_to_json", "extract_isolated"]
 
@@ -53,7 +54,6 @@ DEFAULT_SECONDS = 30.0
 # The least memory that can be asked for: the interpreter and the extractor's imports.
 _MIN_MEMORY = 2**26
 # The longest time that can be asked for (a day).
-_MAX_SECONDS = 86_400.0
 # Seconds the child gets beyond ``seconds`` to start (import the extractor) before it is killed.
 _START_SECONDS = 5.0
 # The exit status of a child that ran out of memory in Python code (MemoryError).
@@ -96,7 +96,7 @@ class ReadLimits:
 
     def __post_init__(self) -> None:
         check_int("memory", self.memory, minimum=_MIN_MEMORY)
-        seconds = check_float("seconds", self.seconds, low=0.0, high=_MAX_SECONDS, low_open=True)
+        seconds = check_float("seconds", self.seconds, low=0.0, high=MAX_SECONDS, low_open=True)
         object.__setattr__(self, "seconds", seconds)
         if not isinstance(self.isolated, bool):
             raise fail("isolated", "a bool", self.isolated)
@@ -186,7 +186,7 @@ class _Reader:
     It is started once and kept, as starting one costs about 0.2 s, twenty times the
     reading of a short PDF. The child caps its address space once, and its CPU time
     before each document (the time used so far, plus ``seconds``); it retires
-    (exits after its answer) after :data:`_DOCUMENTS_PER_READER` documents or once
+    (exits after its answer) after :data:`summarize.io._child`'s 200 documents or once
     its memory has grown past half the cap, so that what one document leaves behind
     never counts against the next. A reader that crashed, was killed or retired is
     replaced by a new one at the next document.
@@ -284,8 +284,6 @@ class _Reader:
 
 _READERS: dict[ReadLimits, _Reader] = {}
 _READERS_LOCK = threading.Lock()
-# A reader retires after this many documents (see _Reader).
-_DOCUMENTS_PER_READER = 200
 
 
 def _take_reader(limits: ReadLimits) -> _Reader:

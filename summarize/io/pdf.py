@@ -32,7 +32,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -270,11 +270,6 @@ def _body_size(pages: list[list[Line]]) -> float:
         for line in lines:
             sizes[round(line.size, 1)] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-@dataclass
-class _Paragraph:
-    lines: list[Line] = field(default_factory=list)
 
 
 def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, Line]]:
