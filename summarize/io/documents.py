@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from summarize._validation import check_choice, fail
 from summarize.errors import FetchError, InputError
-from summarize.io.limits import ReadLimits, check_limits, extract_isolated
 from summarize.io.urls import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_REDIRECTS,
@@ -32,6 +31,7 @@ from summarize.io.urls import (
 
 if TYPE_CHECKING:
     from summarize.blocks import Block
+    from summarize.io.limits import ReadLimits
 
 __all__ = [
     "DOCX_SUFFIXES",
@@ -287,6 +287,8 @@ def load_document(
         If an option is invalid.
     """
     check_choice("input_format", input_format, INPUT_FORMATS)
+    from summarize.io.limits import check_limits  # subprocesses and threads: only to read a PDF
+
     limits = check_limits(limits)
     if isinstance(source, str) and is_url(source):
         from summarize.io.web import fetch
@@ -342,6 +344,8 @@ def read_document(
     of :func:`load_document`.
     """
     check_choice("input_format", input_format, INPUT_FORMATS)
+    from summarize.io.limits import check_limits  # subprocesses and threads: only to read a PDF
+
     limits = check_limits(limits)
     try:
         data = stream.read()
@@ -441,7 +445,7 @@ def _parse(
     encoding: str | None,
     charset: str | None = None,
     progress: Progress | None = None,
-    limits: ReadLimits | None = None,
+    limits: ReadLimits,
 ) -> Document:
     """Decode ``data`` as ``form`` ("text", "markdown", "rst", "html", "pdf" or "docx") into a Document."""
     if form == "rst":
@@ -467,7 +471,9 @@ def _parse(
     if form == "pdf":
         # PDFium is native code: a hostile file can exhaust memory or crash it, so
         # it reads in a child process within the limits.
-        found = extract_isolated("pdf", data, name=name, limits=check_limits(limits), progress=progress)
+        from summarize.io.limits import extract_isolated
+
+        found = extract_isolated("pdf", data, name=name, limits=limits, progress=progress)
         return Document(text=found.text, title=found.title, source=source, format="pdf", blocks=found.blocks)
     if form == "docx":
         from summarize.io.docx import extract_docx
