@@ -104,10 +104,10 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
 
 def documents_options(args: argparse.Namespace) -> Summarizer:
     """The options of every summary of several documents (``--combine``), from the command line's."""
-    from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY
+    from summarize.selection import DEFAULT_REDUNDANCY
 
     return Summarizer(
-        **summary_options(args, diversity=DEFAULT_DIVERSITY),
+        **summary_options(args),
         redundancy=DEFAULT_REDUNDANCY,
         min_per_document=args.each or 0,
     )
@@ -126,22 +126,22 @@ def add_each_option(parser: argparse.ArgumentParser, documents: str) -> None:
 
 
 def make_summarizer(args: argparse.Namespace) -> Summarizer:
-    return Summarizer(**summary_options(args, diversity=0.0))
+    return Summarizer(**summary_options(args))
 
 
-def summary_options(args: argparse.Namespace, *, diversity: float) -> dict[str, Any]:
-    """The options a summary takes from the command line, for one document or several (``diversity``: the default)."""
-    return {
+def summary_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options a summary takes from the command line, for one document or several (the rest: the defaults)."""
+    options = {
         "sentences": args.sentences,
         "ratio": args.ratio,
         "words": args.words,
         "order": args.order,
         "ranker": args.ranker,
-        "diversity": diversity if args.diversity is None else args.diversity,
         "language": args.language,
         "focus": args.focus,
         "focus_weight": args.focus_weight,
     }
+    return options if args.diversity is None else {**options, "diversity": args.diversity}
 
 
 def language(value: str) -> str:

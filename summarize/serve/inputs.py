@@ -40,7 +40,7 @@ from summarize.io.records import NO_SENTENCE
 from summarize.io.urls import DEFAULT_TIMEOUT, split_credentials
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW
 from summarize.pipeline import Summarizer
-from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY
+from summarize.selection import DEFAULT_REDUNDANCY
 from summarize.serve.limits import Settings
 
 __all__ = [
@@ -202,7 +202,6 @@ def options_of(fields: Mapping[str, object], *, form: bool, documents: bool = Fa
     given = {name: value_of(fields, name, form=form) for name in (*_SUMMARIZER_OPTIONS, "redundancy")}
     chosen = {name: value for name, value in given.items() if value is not None}
     if documents:  # as summarize --combine: the same fact in several documents is chosen once
-        chosen.setdefault("diversity", DEFAULT_DIVERSITY)
         chosen.setdefault("redundancy", DEFAULT_REDUNDANCY)
     include_text = value_of(fields, "include_text", form=form)
     if include_text is not None and not isinstance(include_text, bool):
