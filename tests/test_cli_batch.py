@@ -401,6 +401,7 @@ def test_a_second_run_on_the_same_output_is_one_line(
     [
         ("notes.txt", b"Cats purr.\nDogs bark.\n" * 20, "a text file"),
         ("notes.md", b"# Notes\n\nCats purr. Dogs bark.\n", "a Markdown file"),
+        ("notes.rest", b"Notes\n=====\n\nCats purr. Dogs bark.\n", "a reStructuredText file"),
         ("page.html", b"<html><body><p>Cats purr.</p></body></html>", "an HTML page"),
         ("report.pdf", b"%PDF-1.7\n", "a PDF file"),
         ("report.dat", b"%PDF-1.7\n", "a PDF file"),

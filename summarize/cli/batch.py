@@ -18,7 +18,7 @@ from summarize.cli._options import (
     positive_int,
 )
 from summarize.errors import FieldError, InvalidParameterError, OutputBusyError, SummarizeError
-from summarize.io.documents import DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES
+from summarize.io.documents import format_of_name
 
 if TYPE_CHECKING:
     from summarize.batch import BatchReport
@@ -77,7 +77,9 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
 
 
 # Suffixes of documents the summary command reads as text, never JSON Lines.
-_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
+_TEXT_SUFFIXES = frozenset({".txt", ".text"})
+# The documents that are never a corpus, by their format.
+_DOCUMENTS = {"pdf": "a PDF file", "docx": "a Word (DOCX) file", "html": "an HTML page"}
 # Enough of a file to see its first line.
 _HEAD_BYTES = 65536
 
@@ -98,16 +100,13 @@ def _one_document(corpus: str) -> str | None:
             head = stream.read(_HEAD_BYTES)
     except OSError:
         return None  # the corpus reader says why
-    if suffix in PDF_SUFFIXES or head.startswith(b"%PDF-"):
-        return "a PDF file"
-    if suffix in DOCX_SUFFIXES:
-        return "a Word (DOCX) file"
-    if suffix in HTML_SUFFIXES:
-        return "an HTML page"
-    if suffix in _TEXT_SUFFIXES:
+    form = format_of_name(corpus) or ("pdf" if head.startswith(b"%PDF-") else None)
+    if form in _DOCUMENTS:
+        return _DOCUMENTS[form]
+    if form in ("markdown", "rst") or suffix in _TEXT_SUFFIXES:
         first = next((line for line in head.lstrip(b"\xef\xbb\xbf").splitlines() if line.strip()), b"")
         if not first.lstrip().startswith(b"{"):
-            return "a Markdown file" if suffix in (".md", ".markdown") else "a text file"
+            return {"markdown": "a Markdown file", "rst": "a reStructuredText file"}.get(form or "", "a text file")
     return None
 
 

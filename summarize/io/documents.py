@@ -42,6 +42,7 @@ __all__ = [
     "RST_SUFFIXES",
     "Document",
     "decode",
+    "format_of_name",
     "load_document",
     "read_document",
     "read_path",
@@ -77,6 +78,22 @@ _DOCX_TYPES = frozenset(
         "application/vnd.ms-word.document.macroenabled.12",
     }
 )
+# The formats that a name's suffix or a media type tells (with input_format="auto").
+_SUFFIX_FORMATS = {
+    **dict.fromkeys(HTML_SUFFIXES, "html"),
+    **dict.fromkeys(MARKDOWN_SUFFIXES, "markdown"),
+    **dict.fromkeys(RST_SUFFIXES, "rst"),
+    **dict.fromkeys(PDF_SUFFIXES, "pdf"),
+    **dict.fromkeys(DOCX_SUFFIXES, "docx"),
+}
+_TYPE_FORMATS = {
+    **dict.fromkeys(_HTML_TYPES, "html"),
+    **dict.fromkeys(_PDF_TYPES, "pdf"),
+    **dict.fromkeys(_DOCX_TYPES, "docx"),
+    "text/markdown": "markdown",
+    "text/x-rst": "rst",
+    "text/prs.fallenstein.rst": "rst",
+}
 _ZIP_OR_OLE = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _FORMAT_NAMES = {"pdf": "a PDF file", "docx": "a Word (DOCX) file"}
 
@@ -355,19 +372,20 @@ def read_document(
     return _parse(data, name=name, source=name, form=form, encoding=encoding, progress=progress, limits=limits)
 
 
+def format_of_name(name: str, media_type: str = "") -> str | None:
+    """The input format that a file's name (its suffix) or a media type tells, or None.
+
+    Examples
+    --------
+    >>> from summarize.io.documents import format_of_name
+    >>> format_of_name("README.rst"), format_of_name("x", "text/markdown"), format_of_name("notes.txt")
+    ('rst', 'markdown', None)
+    """
+    return _SUFFIX_FORMATS.get(Path(name).suffix.lower()) or _TYPE_FORMATS.get(media_type)
+
+
 def _format_of_path(path: str, data: bytes) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    if suffix in RST_SUFFIXES:
-        return "rst"
-    if suffix in PDF_SUFFIXES:
-        return "pdf"
-    if suffix in DOCX_SUFFIXES:
-        return "docx"
-    return _sniff(data) or "sniff"
+    return format_of_name(path) or _sniff(data) or "sniff"
 
 
 def _sniff(data: bytes) -> str | None:
@@ -410,16 +428,8 @@ def _looks_like(data: bytes) -> str:
 
 
 def _format_of_download(url: str, content_type: str, final_url: str, data: bytes) -> str:
-    if content_type in _HTML_TYPES:
-        return "html"
-    if content_type in _PDF_TYPES:
-        return "pdf"
-    if content_type in _DOCX_TYPES:
-        return "docx"
-    if content_type == "text/markdown":
-        return "markdown"
-    if content_type in ("text/x-rst", "text/prs.fallenstein.rst"):
-        return "rst"
+    if content_type in _TYPE_FORMATS:
+        return _TYPE_FORMATS[content_type]
     if content_type == "text/plain":
         return "sniff"
     if content_type.startswith("text/"):

@@ -27,12 +27,8 @@ from pathlib import PurePosixPath, PureWindowsPath
 from summarize._validation import check_int
 from summarize.errors import FetchError, MissingDependencyError, SummarizeError, TextTooLongError
 from summarize.io.documents import (
-    DOCX_SUFFIXES,
-    HTML_SUFFIXES,
-    MARKDOWN_SUFFIXES,
-    PDF_SUFFIXES,
-    RST_SUFFIXES,
     Document,
+    format_of_name,
     load_document,
     read_document,
 )
@@ -91,7 +87,6 @@ _KINDS: dict[str, type] = {
 _TRUE = frozenset({"true", "1", "on", "yes"})
 _FALSE = frozenset({"false", "0", "off", "no"})
 _NOT_DOCUMENTS = ("image/", "audio/", "video/", "font/", "model/")
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 class RequestError(Exception):
@@ -300,18 +295,8 @@ def _format_of_upload(given: Input) -> str:
         raise RequestError(
             415, f"{given.name}: {given.media_type} is not a document; send text, HTML, PDF or Word (DOCX)"
         )
-    suffix = PurePosixPath(given.name).suffix.lower()
-    if suffix in HTML_SUFFIXES or given.media_type in _HTML_TYPES:
-        return "html"
-    if suffix in PDF_SUFFIXES:
-        return "pdf"
-    if suffix in DOCX_SUFFIXES:
-        return "docx"
-    if suffix in MARKDOWN_SUFFIXES or given.media_type == "text/markdown":
-        return "markdown"
-    if suffix in RST_SUFFIXES or given.media_type == "text/x-rst":
-        return "rst"
-    return "auto"  # a PDF or DOCX file by its first bytes, else text
+    # By its name or media type, as a file or a download is; else a PDF or DOCX file by its first bytes, else text.
+    return format_of_name(given.name, given.media_type) or "auto"
 
 
 def _too_slow(settings: Settings) -> str:
