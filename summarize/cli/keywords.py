@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 
 from summarize.cli._common import (
@@ -26,9 +25,9 @@ from summarize.cli._options import (
     seconds,
     window,
 )
-from summarize.errors import InputError, SummarizeError
+from summarize.errors import SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
-from summarize.io.records import json_line, keyword_record
+from summarize.io.records import document_keywords, json_line, keywords_record
 from summarize.io.urls import DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.pipeline import Summarizer
@@ -71,10 +70,7 @@ def keywords_command(argv: list[str]) -> int:
 def _keywords(summarizer: Summarizer, name: str, args: argparse.Namespace) -> tuple[Document, str, tuple[Keyword, ...]]:
     """Read FILE ``name``; its language and its keywords."""
     document = read(name, args)
-    if not document.text.strip():
-        raise InputError(f"{display(name)}: empty input, no keywords")
-    language = summarizer.language_of(document.text)
-    found = dataclasses.replace(summarizer, language=language).keywords(document.text, top=args.top, window=args.window)
+    language, found = document_keywords(summarizer, display(name), document, top=args.top, window=args.window)
     return document, language, found
 
 
@@ -83,13 +79,7 @@ def _write_keywords(
 ) -> None:
     """Write the keywords of the ``number``-th FILE, ``name``, in the format asked for."""
     if args.format == "json":
-        record = {
-            "file": display(name),
-            "title": document.title,
-            "language": language,
-            "keywords": [keyword_record(keyword) for keyword in found],
-        }
-        sys.stdout.write(json_line(record))
+        sys.stdout.write(json_line(keywords_record(display(name), document, language, found)))
     else:
         if len(args.files) > 1:
             sys.stdout.write(("\n" if number else "") + f"==> {display(name)} <==\n")

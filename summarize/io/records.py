@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from summarize.errors import InputError
 from summarize.types import ScoredSentence, Summary
 
 if TYPE_CHECKING:
@@ -15,16 +17,19 @@ if TYPE_CHECKING:
     from summarize.blocks import Block
     from summarize.io.documents import Document
     from summarize.keyphrases import Keyword
+    from summarize.pipeline import Summarizer
 
     #: The block of a sentence, or None (:meth:`summarize.Analysis.block_of`).
     BlockOf: TypeAlias = Callable[[ScoredSentence], Block | None]
 
 __all__ = [
     "NO_SENTENCE",
+    "document_keywords",
     "document_record",
     "documents_record",
     "json_line",
     "keyword_record",
+    "keywords_record",
     "sentence_record",
     "summary_fields",
 ]
@@ -107,6 +112,29 @@ def summary_fields(
 def keyword_record(keyword: Keyword) -> dict[str, object]:
     """A keyword as a JSON-ready dict: text, score, count."""
     return {"text": keyword.text, "score": keyword.score, "count": keyword.count}
+
+
+def document_keywords(
+    summarizer: Summarizer, name: str, document: Document, *, top: int, window: int
+) -> tuple[str, tuple[Keyword, ...]]:
+    """The language and the keywords of a document read from ``name`` (``summarize keywords``, ``POST /api/keywords``).
+
+    Raises :class:`~summarize.errors.InputError` naming ``name`` for a document with no text.
+    """
+    if not document.text.strip():
+        raise InputError(f"{name}: empty input, no keywords")
+    language = summarizer.language_of(document.text)
+    return language, replace(summarizer, language=language).keywords(document.text, top=top, window=window)
+
+
+def keywords_record(name: str, document: Document, language: str, keywords: Sequence[Keyword]) -> dict[str, object]:
+    """The record ``summarize keywords --format json`` (and ``POST /api/keywords``) writes for one document."""
+    return {
+        "file": name,
+        "title": document.title,
+        "language": language,
+        "keywords": [keyword_record(keyword) for keyword in keywords],
+    }
 
 
 def document_record(

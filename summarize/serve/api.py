@@ -27,7 +27,7 @@ from starlette.responses import Response
 from summarize._version import __version__
 from summarize.errors import SummarizeError
 from summarize.io.documents import Document
-from summarize.io.records import document_record, documents_record, json_line, keyword_record
+from summarize.io.records import document_keywords, document_record, documents_record, json_line, keywords_record
 from summarize.keyphrases import Keyword
 from summarize.pipeline import Analysis
 from summarize.serve.inputs import (
@@ -223,18 +223,10 @@ async def keywords(request: Request) -> Response:
 
     def work(deadline: float) -> dict[str, object]:
         document = read_input(given, options, settings, deadline=deadline)
-        if not document.text.strip():
-            raise RequestError(422, f"{given.name}: empty input, no keywords")
-        language = options.summarizer.language_of(document.text)
-        found = dataclasses.replace(options.summarizer, language=language).keywords(
-            document.text, top=options.top, window=options.window
+        language, found = document_keywords(
+            options.summarizer, given.name, document, top=options.top, window=options.window
         )
-        return {
-            "file": given.name,
-            "title": document.title,
-            "language": language,
-            "keywords": [keyword_record(keyword) for keyword in found],
-        }
+        return keywords_record(given.name, document, language, found)
 
     return json_response(await run_limited(settings, work))
 
