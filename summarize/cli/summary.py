@@ -32,9 +32,15 @@ from summarize.cli._options import (
     seconds,
 )
 from summarize.cli.completion import SHELLS
-from summarize.errors import InputError, SummarizeError
+from summarize.errors import SummarizeError
 from summarize.io.documents import INPUT_FORMATS, Document
-from summarize.io.records import NO_SENTENCE, document_record, documents_record, json_line, sentence_record
+from summarize.io.records import (
+    document_analysis,
+    document_record,
+    documents_record,
+    json_line,
+    sentence_record,
+)
 from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES
@@ -205,11 +211,7 @@ def _analyze(
 ) -> tuple[Document, Analysis, tuple[Keyword, ...] | None]:
     """Read FILE ``name`` and summarise it; its keywords too if asked (``--keywords``)."""
     document = read(name, args)
-    if not document.text.strip():
-        raise InputError(f"{display(name)}: empty input, nothing to summarise")
-    analysis = summarizer.analyze(document.text, blocks=document.blocks)
-    if not analysis.sentences:
-        raise InputError(f"{display(name)}: {NO_SENTENCE}")
+    analysis = document_analysis(summarizer, display(name), document)
     found = analysis.keywords(top=args.keywords) if args.keywords else None
     return document, analysis, found
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NO_SENTENCE",
+    "document_analysis",
     "document_keywords",
     "document_record",
     "documents_record",
@@ -112,6 +113,20 @@ def summary_fields(
 def keyword_record(keyword: Keyword) -> dict[str, object]:
     """A keyword as a JSON-ready dict: text, score, count."""
     return {"text": keyword.text, "score": keyword.score, "count": keyword.count}
+
+
+def document_analysis(summarizer: Summarizer, name: str, document: Document) -> Analysis:
+    """A document read from ``name``, analysed with its structure (``summarize FILE``, ``POST /api/summary``).
+
+    Raises :class:`~summarize.errors.InputError` naming ``name`` for a document with no
+    text, or with characters but no sentence.
+    """
+    if not document.text.strip():
+        raise InputError(f"{name}: empty input, nothing to summarise")
+    analysis = summarizer.analyze(document.text, blocks=document.blocks)
+    if not analysis.sentences:
+        raise InputError(f"{name}: {NO_SENTENCE}")
+    return analysis
 
 
 def document_keywords(

@@ -27,7 +27,14 @@ from starlette.responses import Response
 from summarize._version import __version__
 from summarize.errors import SummarizeError
 from summarize.io.documents import Document
-from summarize.io.records import document_keywords, document_record, documents_record, json_line, keywords_record
+from summarize.io.records import (
+    document_analysis,
+    document_keywords,
+    document_record,
+    documents_record,
+    json_line,
+    keywords_record,
+)
 from summarize.keyphrases import Keyword
 from summarize.pipeline import Analysis
 from summarize.serve.inputs import (
@@ -38,8 +45,6 @@ from summarize.serve.inputs import (
     Options,
     RequestError,
     check_fields,
-    check_text,
-    no_sentence,
     options_of,
     read_input,
     status_of,
@@ -185,10 +190,7 @@ class Summarized:
 def summarize_one(given: Input, options: Options, settings: Settings, deadline: float) -> Summarized:
     """Read the input and analyse it once, as ``summarize FILE`` does (the same checks and messages)."""
     document = read_input(given, options, settings, deadline=deadline)
-    check_text(document, given.name)
-    analysis = options.summarizer.analyze(document.text, blocks=document.blocks)
-    if not analysis.sentences:
-        raise no_sentence(given.name)
+    analysis = document_analysis(options.summarizer, given.name, document)
     found = analysis.keywords(top=options.keywords) if options.keywords else None
     return Summarized(given, document, analysis, found)
 

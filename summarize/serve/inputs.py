@@ -32,7 +32,6 @@ from summarize.io.documents import (
     load_document,
     read_document,
 )
-from summarize.io.records import NO_SENTENCE
 from summarize.io.urls import DEFAULT_TIMEOUT, split_credentials
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW
 from summarize.pipeline import Summarizer
@@ -249,16 +248,6 @@ def read_input(given: Input, options: Options, settings: Settings, *, deadline: 
             f"{settings.max_characters:,} in one request (summarize serve --max-characters)",
         )
     return document
-
-
-def check_text(document: Document, name: str) -> None:
-    """Refuse an empty text, as the command line does (422)."""
-    if not document.text.strip():
-        raise RequestError(422, f"{name}: empty input, nothing to summarise")
-
-
-def no_sentence(name: str) -> RequestError:
-    return RequestError(422, f"{name}: {NO_SENTENCE}")
 
 
 def _read(given: Input, options: Options, settings: Settings, *, deadline: float) -> Document:
