@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from summarize._version import __version__
+from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.io.documents import INPUT_FORMATS
+from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, MAX_WINDOW
 from summarize.languages import AUTO, LANGUAGES
 from summarize.rankers import DEFAULT_RANKER, RANKERS
-from summarize.selection import ORDERS
+from summarize.selection import DEFAULT_DIVERSITY, DEFAULT_REDUNDANCY, DEFAULT_SENTENCES, ORDERS
 from summarize.serve.limits import Settings
 
 __all__ = ["openapi"]
@@ -26,20 +28,24 @@ _ERRORS = {
 def _options(documents: bool = False) -> dict[str, object]:
     number = {"type": "number"}
     return {
-        "sentences": {"type": "integer", "minimum": 1, "description": "Number of sentences (default 3)."},
+        "sentences": {
+            "type": "integer",
+            "minimum": 1,
+            "description": f"Number of sentences (default {DEFAULT_SENTENCES}).",
+        },
         "ratio": {**number, "exclusiveMinimum": 0, "maximum": 1, "description": "Share of the sentences."},
         "words": {"type": "integer", "minimum": 1, "description": "Word budget."},
         "order": {"enum": list(ORDERS), "default": "document"},
         "ranker": {"enum": list(RANKERS), "default": DEFAULT_RANKER},
         "language": {"enum": [*LANGUAGES, AUTO], "default": "english"},
-        "diversity": {**number, "minimum": 0, "exclusiveMaximum": 1, "default": 0},
+        "diversity": {**number, "minimum": 0, "exclusiveMaximum": 1, "default": DEFAULT_DIVERSITY},
         "focus": {"type": "string", "description": "A question or keywords the summary favours."},
-        "focus_weight": {**number, "exclusiveMinimum": 0, "maximum": 1, "default": 0.9},
+        "focus_weight": {**number, "exclusiveMinimum": 0, "maximum": 1, "default": DEFAULT_FOCUS_WEIGHT},
         "input_format": {"enum": list(INPUT_FORMATS), "default": "auto"},
         "encoding": {"type": "string", "description": "Encoding of a text file (default UTF-8)."},
         "include_text": {"type": "boolean", "default": False, "description": "Also give the text summarised."},
         **(
-            {"redundancy": {**number, "exclusiveMinimum": 0, "maximum": 1, "default": 0.5}}
+            {"redundancy": {**number, "exclusiveMinimum": 0, "maximum": 1, "default": DEFAULT_REDUNDANCY}}
             if documents
             else {"keywords": {"type": "integer", "minimum": 1, "description": "Also give this many keywords."}}
         ),
@@ -162,8 +168,13 @@ def openapi(settings: Settings) -> dict[str, object]:
                     "requestBody": _body(
                         {
                             **_INPUT,
-                            "top": {"type": "integer", "minimum": 1, "default": 10},
-                            "window": {"type": "integer", "minimum": 2, "default": 2},
+                            "top": {"type": "integer", "minimum": 1, "default": DEFAULT_KEYWORDS},
+                            "window": {
+                                "type": "integer",
+                                "minimum": 2,
+                                "maximum": MAX_WINDOW,
+                                "default": DEFAULT_WINDOW,
+                            },
                             "language": {"enum": [*LANGUAGES, AUTO], "default": "english"},
                             "focus": {"type": "string"},
                             "input_format": {"enum": list(INPUT_FORMATS), "default": "auto"},
