@@ -135,7 +135,7 @@ def split_blocks(text: str, blocks: Sequence[Block], language: str, *, most: int
             own = text[block.start : block.end]
             # A block is one paragraph: its line breaks are the source's wrapping, not boundaries.
             left = None if most is None else most - len(sentences)
-            for piece in split_sentences_unchecked(own.replace("\n", " "), language, most=left):
+            for piece in split_sentences_unchecked(own, language, most=left):
                 sentences.append(
                     Sentence(
                         index=len(sentences),
