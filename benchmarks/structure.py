@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/structure.py rouge DATA_DIR/rfcs_dev.jsonl --half odd
+    python benchmarks/structure.py rouge DATA_DIR/pubmed_dev.jsonl --read plain --ranker adaptive
     python benchmarks/structure.py prose FILE_OR_FOLDER... [-n 5]
     python benchmarks/structure.py speed DATA_DIR/rfcs_dev.jsonl [--megabytes 1]
 
@@ -10,7 +11,9 @@ Usage::
 sentences as its reference ``summary`` has (one sentence a line), read two ways:
 ``text`` (the Markdown source as a str, as before structure was read) and
 ``markdown`` (:func:`summarize.io.markdown.read_markdown`: the text a reader
-sees, with its blocks). ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (rouge-score, Porter
+sees, with its blocks), or with ``--read plain`` ``plain`` (the text with the
+blocks :func:`summarize.io.plaintext.plain_blocks` finds, as a ``.txt`` file is
+read: a paper's sections in capitals). ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (rouge-score, Porter
 stemming), averaged, times 100, for each ranker asked for (``--ranker``,
 default ``adaptive`` and ``textrank``). ``--half odd`` is the half settings are
 chosen on, ``--half even`` the half they are reported on.
@@ -45,6 +48,7 @@ import summarize
 from summarize.evaluation import read_dataset
 from summarize.io.documents import load_document
 from summarize.io.markdown import read_markdown
+from summarize.io.plaintext import plain_blocks
 
 _READABLE = frozenset(
     {".md", ".markdown", ".rst", ".txt", ".html", ".htm", ".docx", ""} | {f".{n}" for n in range(1, 10)}
@@ -132,12 +136,12 @@ def not_prose(text: str) -> str | None:
     return None
 
 
-def rouge(path: str, *, half: str | None, rankers: Sequence[str], limit: int | None) -> None:
+def rouge(path: str, *, half: str | None, rankers: Sequence[str], limit: int | None, read: str = "markdown") -> None:
     from rouge_score.rouge_scorer import RougeScorer
 
     scorer = RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     records = list(read_dataset(path, half=half, limit=limit))
-    for mode in ("text", "markdown"):
+    for mode in ("text", read):
         for ranker in rankers:
             totals = Counter[str]()
             started = time.perf_counter()
@@ -147,9 +151,11 @@ def rouge(path: str, *, half: str | None, rankers: Sequence[str], limit: int | N
                 summarizer = summarize.Summarizer(sentences=count, ranker=ranker)
                 if mode == "text":
                     summary = summarizer.summarize(record["text"])
-                else:
+                elif mode == "markdown":
                     document = read_markdown(record["text"])
                     summary = summarizer.analyze(document.text, blocks=document.blocks).summary
+                else:
+                    summary = summarizer.analyze(record["text"], blocks=plain_blocks(record["text"])).summary
                 candidate = "\n".join(" ".join(sentence.text.split()) for sentence in summary)
                 for measure, score in scorer.score(reference, candidate).items():
                     totals[measure] += score.fmeasure
@@ -226,6 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scores.add_argument("--half", choices=("odd", "even"))
     scores.add_argument("--limit", type=int)
     scores.add_argument("--ranker", action="append", choices=tuple(summarize.RANKERS))
+    scores.add_argument("--read", choices=("markdown", "plain"), default="markdown")
     share = commands.add_parser("prose", help="the share of chosen sentences that are not clean prose")
     share.add_argument("paths", nargs="+")
     share.add_argument("-n", "--sentences", type=int, default=5)
@@ -238,7 +245,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "speed":
         speed(args.dataset, megabytes=args.megabytes, repeat=args.repeat)
     elif args.command == "rouge":
-        rouge(args.dataset, half=args.half, rankers=args.ranker or ["adaptive", "textrank"], limit=args.limit)
+        rouge(
+            args.dataset,
+            half=args.half,
+            rankers=args.ranker or ["adaptive", "textrank"],
+            limit=args.limit,
+            read=args.read,
+        )
     else:
         prose(args.paths, sentences=args.sentences, plain=args.plain)
     return 0

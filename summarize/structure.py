@@ -61,11 +61,15 @@ __all__ = [
 #: A sentence's teleport weight is multiplied by 1 + this times its cosine with its heading trail.
 HEADING_WEIGHT = 0.5
 
-#: In a document with headings, the k-th sentence of a section (from 0) has teleport weight (k + 1) ** -this.
-SECTION_EXPONENT = 0.5
+#: In a document with headings, the k-th sentence of a section (from 0) has teleport weight (k + 1) ** -this...
+SECTION_EXPONENT = 1.0
+
+#: ...or, if more, this times (m + 1) ** -SECTION_EXPONENT for the m-th from its section's end (from 0):
+#: a section's closing sentences conclude it (HipoRank's boundary function).
+SECTION_END_WEIGHT = 0.5
 
 #: ...times (s + 1) ** -this for the s-th section (from 0): the document's opening sections say most.
-SECTIONS_EXPONENT = 1.0
+SECTIONS_EXPONENT = 0.5
 
 
 def check_blocks(name: str, blocks: object, text: str) -> tuple[Block, ...]:
@@ -157,12 +161,14 @@ def split_blocks(text: str, blocks: Sequence[Block], language: str, *, most: int
 
 
 def section_prior(sections: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """Teleport weights by position within each section and by the section's place, for candidates in text order.
+    """Teleport weights by distance to section boundaries and by the section's place, for candidates in text order.
 
-    The k-th candidate of the s-th section that has any (both from 0) weighs
-    :math:`(k + 1)^{-a} (s + 1)^{-b}`, with :math:`a` = :data:`SECTION_EXPONENT`
-    and :math:`b` = :data:`SECTIONS_EXPONENT`: each section's opening says what it
-    is about, as the boundary distance of HipoRank [1]_.
+    The k-th candidate of the s-th section that has any, m-th from that section's
+    end (all from 0), weighs :math:`\\max((k + 1)^{-a}, e (m + 1)^{-a}) (s + 1)^{-b}`,
+    with :math:`a` = :data:`SECTION_EXPONENT`, :math:`e` = :data:`SECTION_END_WEIGHT`
+    and :math:`b` = :data:`SECTIONS_EXPONENT`: a section's opening says what it is
+    about and its closing concludes it, as the boundary distance of HipoRank [1]_,
+    and the document's first sections weigh more.
 
     References
     ----------
@@ -174,15 +180,20 @@ def section_prior(sections: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     --------
     >>> import numpy as np
     >>> from summarize.structure import section_prior
-    >>> section_prior(np.array([0, 0, 0, 3, 3])).round(2).tolist()
-    [1.0, 0.71, 0.58, 0.5, 0.35]
+    >>> section_prior(np.array([0, 0, 0, 0, 3, 3])).round(2).tolist()
+    [1.0, 0.5, 0.33, 0.5, 0.71, 0.35]
     """
     if len(sections) == 0:
         return np.zeros(0)
     starts = np.flatnonzero(np.diff(sections, prepend=-1))
     order = np.cumsum(np.diff(sections, prepend=-1) != 0) - 1
     within = np.arange(len(sections)) - starts[order]
-    weights = (within + 1.0) ** -SECTION_EXPONENT * (order + 1.0) ** -SECTIONS_EXPONENT
+    ends = np.append(starts[1:], len(sections))
+    before_end = ends[order] - 1 - np.arange(len(sections))
+    boundary = np.maximum(
+        (within + 1.0) ** -SECTION_EXPONENT, SECTION_END_WEIGHT * (before_end + 1.0) ** -SECTION_EXPONENT
+    )
+    weights = boundary * (order + 1.0) ** -SECTIONS_EXPONENT
     return np.asarray(weights, dtype=np.float64)
 
 

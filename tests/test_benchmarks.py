@@ -427,10 +427,12 @@ def test_speed(scripts: Scripts) -> None:
     result = scripts.result("speed")
     assert re.search(r"^  summarize\s+\d+\.\d{3}$", result.stdout, re.MULTILINE), result.stdout
     assert re.search(r"^\s+20  summarize\s+\d+\.\d{3}\s+\d+$", result.stdout, re.MULTILINE), result.stdout
-    absent = [peer for peer in ("summa", "lexrank", "sumy") if not installed(peer)]
-    if absent:
-        assert f"peers not installed or unable to run here: {', '.join(absent)}" in result.stdout
-    for peer in {"summa", "lexrank", "sumy"} - set(absent):
+    absent = {peer for peer in ("summa", "lexrank", "sumy") if not installed(peer)}
+    # An installed peer may still be unable to run here (sumy without NLTK's punkt data): it is named too.
+    named = re.search(r"^peers not installed or unable to run here: (.*)$", result.stdout, re.MULTILINE)
+    unable = set(named.group(1).split(" (pip install")[0].split(", ")) if named else set()
+    assert absent <= unable, result.stdout
+    for peer in {"summa", "lexrank", "sumy"} - unable:
         assert re.search(rf"^  {peer}\s+\d+\.\d{{3}}$", result.stdout, re.MULTILINE), result.stdout
 
 

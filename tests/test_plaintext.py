@@ -123,3 +123,43 @@ def test_crlf_offsets() -> None:
     text = "USAGE\r\n\r\nRun it now.\r\n"
     blocks = read_plain(text)
     assert [text[b.start : b.end] for b in blocks] == ["USAGE", "Run it now."]
+
+
+# A structured abstract as PubMed's files have it: one sentence a line, in lower case, sections in capitals.
+ABSTRACT = """\
+BACKGROUND
+sprockets turn slowly in the cold  <cit> .
+nobody has measured how slowly .
+RESULTS
+cold sprockets turned at half the speed of warm ones .
+oiled sprockets kept their speed in the cold .
+CONCLUSIONS
+oil keeps sprockets turning in the cold .
+"""
+
+
+def test_sections_in_capitals_between_sentences() -> None:
+    found = kinds(ABSTRACT)
+    assert [f[1] for f in found if f[0] == "heading"] == ["BACKGROUND", "RESULTS", "CONCLUSIONS"]
+    assert ("paragraph", "oil keeps sprockets turning in the cold .", ("CONCLUSIONS",)) in found
+
+
+def test_one_sentence_a_line_stays_one_sentence_a_line() -> None:
+    blocks = plain_blocks(ABSTRACT)
+    assert blocks is not None
+    sentences = Summarizer().analyze(ABSTRACT, blocks=blocks).sentences
+    lines = [line for line in ABSTRACT.splitlines() if not line.isupper()]
+    assert [s.text for s in sentences if not s.fragment] == lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A disclaimer in capitals, hard-wrapped: no line of it is a heading.
+        "Use it freely.\nTHE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND\nEXPRESS OR IMPLIED\n",
+        # A name in capitals cut onto its own line inside a sentence.
+        "The probe was launched by\nNASA\nin the spring of 1990.\n",
+    ],
+)
+def test_capitals_inside_a_paragraph_are_not_headings(text: str) -> None:
+    assert "heading" not in [b.kind for b in read_plain(text)]

@@ -121,10 +121,11 @@ def test_bad_blocks_for_several_documents() -> None:
         Summarizer().analyze_documents(["One.", "Two."], blocks=[None])
 
 
-def test_section_prior_restarts_at_each_section() -> None:
-    prior = section_prior(np.array([0, 0, 2, 2, 2]))
+def test_section_prior_restarts_at_each_section_and_rises_at_its_end() -> None:
+    prior = section_prior(np.array([0, 0, 2, 2, 2, 2, 2]))
     assert prior[0] > prior[1]
     assert prior[2] > prior[3] > prior[4]
+    assert prior[4] < prior[6] < prior[2]  # a section's closing sentence concludes it; its opening says most
     assert prior[2] / prior[3] == pytest.approx(prior[0] / prior[1])  # the same fall in every section
     assert prior[0] > prior[2]  # earlier sections weigh more
 

@@ -41,6 +41,7 @@ _BOILERPLATE = re.compile(
     r"[ \t]*(?:copyright\b|\(c\)\s*\d|©|all rights reserved|spdx-license-identifier)", re.IGNORECASE
 )
 _TERMINAL = re.compile(r"[.!?:;,][\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _HEADING_WORDS = 10
 # A paragraph indented this far more than the text is centred (a licence's title), not code.
 _CENTRED = 16
@@ -159,6 +160,11 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
         level = _heading_level(texts[0], first.text)
         if level:
             return [_heading(first, level)]
+    # A line alone in capitals between sentences (a structured abstract's RESULTS), not centred: a heading.
+    for number, line in enumerate(paragraph[:-1]):
+        if _inner_heading(texts, number) and not _MARKER.match(line.text) and line.indent < base + _CENTRED:
+            before = _blocks_of(paragraph[:number], base) if number else []
+            return [*before, _heading(line, 1), *_blocks_of(paragraph[number + 1 :], base)]
     out: list[tuple[str, int, int, int, str]] = []
     run: list[_Line] = []
     kind = "paragraph"
@@ -213,6 +219,22 @@ def _heading_level(stripped: str, line: str) -> int:
         if len(words) <= 6 and "," not in body and body.rstrip(".").count(". ") == 0:
             return numbered.group(1).count(".") + 2  # under the sections in capitals or underlined
     return 0
+
+
+def _inner_heading(texts: list[str], number: int) -> bool:
+    """Whether line ``number`` of a paragraph (not its last) is a section name in capitals on a line of its own.
+
+    It is, in capitals and without punctuation at its end, when the line before it
+    (if any) ends a sentence and the line after it is not in capitals too (a
+    paragraph in capitals, such as a licence's disclaimer, is no heading).
+    """
+    text = texts[number]
+    return (
+        _caps(text)
+        and not _TERMINAL.search(text)
+        and not _caps(texts[number + 1])
+        and (number == 0 or bool(_SENTENCE_END.search(texts[number - 1])))
+    )
 
 
 def _caps(stripped: str) -> bool:
