@@ -18,6 +18,7 @@ on the same documents.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import statistics
@@ -27,17 +28,28 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from summarize._validation import check_int, fail
+from summarize._validation import check_choice, check_int, fail
 from summarize.errors import InputError, MissingDependencyError
-from summarize.io.documents import file_error
+from summarize.io.documents import file_error, read_document
 from summarize.languages import check_language
 from summarize.pipeline import Summarizer
 from summarize.rankers import RANKERS, Ranker
 from summarize.selection import candidates
 from summarize.sentences import split_sentences
+from summarize.structure import Block
 from summarize.terms import tokens
 
-__all__ = ["HALVES", "LEAD", "REFERENCE", "Evaluation", "evaluate", "format_table", "lead_removed", "read_dataset"]
+__all__ = [
+    "HALVES",
+    "LEAD",
+    "REFERENCE",
+    "TEXT_FORMATS",
+    "Evaluation",
+    "evaluate",
+    "format_table",
+    "lead_removed",
+    "read_dataset",
+]
 
 #: Length setting that gives each summary as many sentences as its reference.
 REFERENCE = "reference"
@@ -47,6 +59,9 @@ LEAD = "lead"
 
 #: The halves of a dataset, by record number: the 1st, 3rd, 5th... or the 2nd, 4th...
 HALVES = ("odd", "even")
+
+#: The formats a record's text can be read as (``evaluate(input_format=)``, ``summarize evaluate --input-format``).
+TEXT_FORMATS = ("auto", "text", "markdown", "rst", "html")
 
 _MEASURES = ("rouge1", "rouge2", "rougeLsum")
 
@@ -200,6 +215,7 @@ def evaluate(
     sentences: int | str = REFERENCE,
     language: str = "english",
     drop_lead: bool = False,
+    input_format: str | None = None,
 ) -> list[Evaluation]:
     """Score rankers on reference summaries with ROUGE.
 
@@ -225,6 +241,12 @@ def evaluate(
         Score the lead-removed construction (:func:`lead_removed`) instead: each
         text without its first sentence, against that sentence; texts of fewer
         than two sentences are skipped.
+    input_format : {None, "auto", "text", "markdown", "rst", "html"}
+        None (default): each text is summarised as a str, without structure. A
+        format: each text is read as ``summarize`` reads a file of that format
+        (:func:`summarize.io.documents.read_document`; ``"auto"``: Markdown when it
+        looks like it, else text), and summarised with its structure: the sections
+        in capitals of a paper (``"text"``), the headings of Markdown.
 
     Returns
     -------
@@ -238,7 +260,9 @@ def evaluate(
     MissingDependencyError
         If ``rouge-score`` is not installed.
     InvalidParameterError
-        If a ranker is unknown, or ``sentences`` or ``language`` is invalid.
+        If a ranker is unknown, or ``sentences``, ``language`` or ``input_format`` is invalid.
+    InputError
+        If a text cannot be read as ``input_format`` (HTML without an article).
     """
     if not rankers:
         raise fail("rankers", "at least one ranker name", list(rankers))
@@ -251,6 +275,8 @@ def evaluate(
     if sentences != REFERENCE:
         check_int("sentences", sentences, minimum=1)
     language = check_language(language, auto=False)
+    if input_format is not None:
+        check_choice("input_format", input_format, TEXT_FORMATS)
     try:
         from rouge_score.rouge_scorer import RougeScorer
     except ImportError:
@@ -271,10 +297,11 @@ def evaluate(
         reference = [line.strip() for line in record["summary"].splitlines() if line.strip()]
         length = max(len(reference), 1) if sentences == REFERENCE else int(sentences)
         documents += 1
+        text, blocks = _read(record["text"], input_format)
         for name, ranker in by_name.items():
             summarizer = Summarizer(sentences=length, ranker=ranker, language=language)
             started = time.perf_counter()
-            summary = summarizer.summarize(record["text"])
+            summary = summarizer.analyze(text, blocks=blocks).summary
             elapsed = time.perf_counter() - started
             candidate = "\n".join(" ".join(sentence.text.split()) for sentence in summary)
             scores = scorer.score("\n".join(reference), candidate)
@@ -306,6 +333,14 @@ def evaluate(
         replace(e, versus_lead_error=None if lead is None else _paired_error(rouge1[e.ranker], lead))
         for e in _compared(evaluations)
     ]
+
+
+def _read(text: str, input_format: str | None) -> tuple[str, tuple[Block, ...] | None]:
+    """A record's text and blocks: as a str, or read as a file of ``input_format`` is read."""
+    if input_format is None:
+        return text, None
+    document = read_document(io.BytesIO(text.encode("utf-8")), name="<record>", input_format=input_format)
+    return document.text, document.blocks
 
 
 def _paired_error(scores: Sequence[float], lead: Sequence[float]) -> float | None:

@@ -156,6 +156,31 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice: 'magic'" in capsys.readouterr().err
 
 
+MARKDOWN = {
+    "text": "Sprockets **turn** [gears](https://example.org/gears) quickly.",
+    "summary": "Sprockets turn gears quickly.",
+}
+
+
+def test_texts_read_as_a_format_are_summarised_with_their_structure() -> None:
+    (plain,) = evaluate([MARKDOWN], rankers=["lead"], sentences=1)
+    (markdown,) = evaluate([MARKDOWN], rankers=["lead"], sentences=1, input_format="markdown")
+    assert plain.rouge1 < 100.0  # the link's address and the markup's words are read
+    assert markdown.rouge1 == pytest.approx(100.0)
+    with pytest.raises(InvalidParameterError, match=r"'input_format' parameter must be one of .* Got 'pdf'"):
+        evaluate([MARKDOWN], rankers=["lead"], input_format="pdf")
+
+
+def test_cli_input_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "markdown.jsonl"
+    path.write_text(json.dumps(MARKDOWN) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(path), "--ranker", "lead", "--input-format", "auto", "-f", "json"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["rouge1"] == pytest.approx(100.0)
+    assert main(["evaluate", str(path), "--input-format", "docx"]) == 2
+    assert "invalid choice: 'docx'" in capsys.readouterr().err
+
+
 def test_table_reports_failed_checks() -> None:
     row = Evaluation(ranker="x", documents=1, rouge1=0, rouge2=0, rouge_lsum=0, ms_per_document=1, empty=1, fragments=2)
     assert format_table([row]).splitlines()[2].endswith("| 1 empty, 2 fragments chosen |")

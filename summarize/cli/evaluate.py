@@ -33,6 +33,7 @@ def evaluate_command(argv: list[str]) -> int:
                 sentences=REFERENCE if args.sentences is None else args.sentences,
                 language=args.language,
                 drop_lead=args.drop_lead,
+                input_format=args.input_format,
             )
         except SummarizeError as error:
             print_error(str(error))
@@ -83,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_scoring_options(parser: argparse.ArgumentParser) -> None:
     """--ranker, -n, --limit, --half and --drop-lead: what is scored, and against what."""
-    from summarize.evaluation import HALVES
+    from summarize.evaluation import HALVES, TEXT_FORMATS
 
     parser.add_argument(
         "--ranker",
@@ -111,6 +112,13 @@ def _add_scoring_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the lead-removed construction (XSum's): each text without its first sentence, scored against "
         "that sentence; use with -n 1",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=TEXT_FORMATS,
+        help="read each text as summarize reads a file of this format, with its structure (text: a paper's "
+        "sections in capitals; markdown: its headings); auto: Markdown if it looks like it, else text "
+        "(default: each text as a plain string, without structure)",
     )
 
 
