@@ -179,12 +179,15 @@ def _inline_text(token: Token, parser: MarkdownIt, env: dict[str, object]) -> st
     content = token.content
     if not _INLINE_MARKS.search(content) and "  \n" not in content:
         return _SPACES.sub(" ", content.replace("\n", " ")).strip()
-    children = parser.parseInline(content, env)[0].children or []
+    # The inline rules alone (the core's other rules have nothing to do on one paragraph's
+    # inline text); escapes and entities come as text_special, which the core would join.
+    children: list[Token] = []
+    parser.inline.parse(content, parser, env, children)
     parts: list[str] = []
     link_start: list[int] = []
     for child in children:
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif kind == "softbreak":
             parts.append(" ")
