@@ -7,10 +7,11 @@ uses them in the pipeline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["BLOCK_KINDS", "PROSE_KINDS", "Block", "blocks_of"]
+__all__ = ["BLOCK_KINDS", "PROSE_KINDS", "Block", "blocks_of", "is_notice"]
 
 #: The kinds of block a reader may give.
 BLOCK_KINDS = (
@@ -28,6 +29,26 @@ BLOCK_KINDS = (
 
 #: The blocks whose sentences a summary may choose (when they are sentences, not fragments).
 PROSE_KINDS = frozenset({"paragraph", "list_item"})
+
+# The opening of a copyright notice or a licence tag: "Copyright (c) 2018", "Copyright 2024",
+# "© 2020", "SPDX-License-Identifier:" (not "Copyright Holder", a licence's defined term).
+_NOTICE = re.compile(
+    r"\W*(?:copyright\s*(?:\(c\)|©|\d{4})|©\s*\d{4}|\(c\)\s*\d{4}|spdx-license-identifier\s*:)", re.IGNORECASE
+)
+
+
+def is_notice(paragraph: str) -> bool:
+    """Whether a paragraph is boilerplate: it opens with a copyright notice or a licence tag.
+
+    Examples
+    --------
+    >>> from summarize.blocks import is_notice
+    >>> is_notice("Copyright (c) 2019, Encode OSS Ltd. All rights reserved.")
+    True
+    >>> is_notice('"Copyright Holder" is whoever is named in the copyright notice.')
+    False
+    """
+    return _NOTICE.match(paragraph) is not None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
