@@ -109,6 +109,7 @@ _CONTINUING = frozenset(
     )
 )
 _NUMBERED_HEADING = re.compile(r"^(?:\d+\.)+\d*\s+\S+(?:\s+\S+){0,4}\.?$")
+_PART_HEADING = re.compile(r"^(?:chapter|section|part|appendix)\s+(?:\d+|[IVXLC]+|[A-Z])\b\.?$", re.IGNORECASE)
 
 
 def not_prose(text: str) -> str | None:
@@ -118,8 +119,8 @@ def not_prose(text: str) -> str | None:
     line), ``markup`` (Markdown, reST, AsciiDoc or HTML syntax, a table row, an
     admonition's or a directive's mark; not a word in angle brackets, as a placeholder
     or a type's parameter, ``Vec<T>``), ``code`` (a command's synopsis too),
-    ``heading`` (a numbered heading of at most six words, or a line in capitals of
-    at most twelve), ``cut`` (no sentence-ending punctuation, or a start in lower
+    ``heading`` (a numbered heading of at most six words, ``Chapter 1.``, or a line
+    in capitals of at most twelve words), ``cut`` (no sentence-ending punctuation, or a start in lower
     case: a piece of a sentence cut at a line break).
 
     Examples
@@ -142,7 +143,7 @@ def not_prose(text: str) -> str | None:
         return "code"
     words = stripped.split()
     letters = [character for character in stripped if character.isalpha()]
-    if _NUMBERED_HEADING.match(stripped) and len(words) <= 6:
+    if (_NUMBERED_HEADING.match(stripped) and len(words) <= 6) or _PART_HEADING.match(stripped):
         return "heading"
     if letters and all(character.isupper() for character in letters) and len(words) <= 12:
         return "heading"

@@ -581,6 +581,7 @@ def test_hostile(scripts: Scripts) -> None:
         ("merge <commit>::\n\tMerge the commit into the subtree.", "markup"),
         ("Copyright (c) 2018 Melissa E.", "boilerplate"),
         ("All rights reserved.", "boilerplate"),
+        ("Chapter\xa01.", "heading"),
         ("git rev-list [<options>] <commit>... [--] [<path>...]", "code"),
         ("ip address { save | flush } [ dev IFNAME ] [ up ]", "code"),
     ],
