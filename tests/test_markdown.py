@@ -243,7 +243,7 @@ def test_by_section_markdown_escapes_what_markdown_would_read_as_markup(
 
 
 def test_admonitions_read_as_their_bodies_and_autodoc_as_nothing() -> None:
-    # As MkDocs documentation writes them: Python-Markdown's admonitions, mkdocstrings' instructions.
+    # Python-Markdown's admonitions and mkdocstrings' instructions (MkDocs), a Docusaurus container.
     source = (
         "# Sprocket\n\n"
         '!!! note "Before you start"\n'
@@ -254,6 +254,9 @@ def test_admonitions_read_as_their_bodies_and_autodoc_as_nothing() -> None:
         "::: sprocket.Gear\n"
         "    :docstring:\n"
         "    :members: turn stop\n\n"
+        ":::tip Spring\n"
+        "Oil runs best when it is warm.\n"
+        ":::\n\n"
         "```text\n!!! note\n    kept as code\n```\n"
     )
     doc = read_markdown(source)
@@ -263,6 +266,7 @@ def test_admonitions_read_as_their_bodies_and_autodoc_as_nothing() -> None:
         ("paragraph", "Sprockets need oil once a year."),
         ("paragraph", "Dry sprockets wear out."),
         ("paragraph", "Oil them in spring."),
+        ("paragraph", "Oil runs best when it is warm."),
         ("code", "!!! note\n    kept as code"),
     ]
 

@@ -5,8 +5,9 @@ writes the text as it reads when rendered: markup removed, links reduced to thei
 text, images and badges dropped, inline code kept as its code, code blocks and
 tables kept as blocks of their own, a copyright notice as boilerplate, blocks
 separated by blank lines. Python-Markdown's admonitions (``!!! note``, as
-MkDocs writes them) read as their bodies' paragraphs, and mkdocstrings' and
-mkautodoc's instructions (``::: package.name``) as nothing. Each block
+MkDocs writes them) and the containers of Docusaurus, VitePress and pandoc
+(``:::note``) read as their bodies' paragraphs, and mkdocstrings' and mkautodoc's
+instructions (``::: package.name``) as nothing. Each block
 (:class:`~summarize.structure.Block`) has offsets into that text and the trail of
 headings above it, so sentence offsets refer to the text returned.
 
@@ -37,6 +38,8 @@ _INLINE_MARKS = re.compile(r"[`*_\[\]!<&\\]")
 # !!! note "A title"; and an instruction of mkdocstrings or mkautodoc: ::: package.name.
 _ADMONITION = re.compile(r" {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+\"[^\"\n]*\")?[ \t]*")
 _AUTODOC = re.compile(r" {0,3}:::[ \t]+[\w.]+[ \t]*")
+# The opening or closing line of a container of Docusaurus, VitePress or pandoc (:::note, ::: {.tip}, :::).
+_CONTAINER = re.compile(r" {0,3}:{3,}(?:[ \t]*\{?[\w.#-]+\}?(?:[ \t]+[^\n]*)?)?[ \t]*")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _INDENT = re.compile(r"(?: {4}|\t)")
 
@@ -163,8 +166,10 @@ def _opened(source: str) -> str:
     """The source with its admonitions opened (their bodies dedented, their first lines blank) and no autodoc.
 
     An admonition's body is the lines indented four columns (or a tab) under it, and the
-    blank lines between; an instruction of autodoc takes its indented options with it.
-    Lines in fenced code are left as they are.
+    blank lines between; an instruction of autodoc takes its indented options with it;
+    the lines that open and close a container (``:::note`` ... ``:::``) are blanked, and
+    its text, not indented, is read as the document's. Lines in fenced code are left as
+    they are.
 
     Examples
     --------
@@ -195,6 +200,8 @@ def _opened(source: str) -> str:
             fence = opening.group(1)
         elif _ADMONITION.fullmatch(line) or _AUTODOC.fullmatch(line):
             body = _ADMONITION.fullmatch(line) is not None
+            lines[number] = ""
+        elif _CONTAINER.fullmatch(line):
             lines[number] = ""
     return "\n".join(lines)
 
