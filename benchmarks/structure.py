@@ -56,16 +56,33 @@ _READABLE = frozenset(
 
 _BADGE = re.compile(r"!\[|\.svg\b|shields\.io|\bbadge", re.IGNORECASE)
 _MARKUP = re.compile(
-    r"\*\*|__\w|\]\(|^\s*[-*+]\s|^\s*\.\. \w|^\s*:\w+:|</?[a-zA-Z][^>]*>|^\s*\||\s\|\s.*\s\|\s|^\s*#{1,6}\s"
-    r"|`|^[=\-~]{3,}",
+    r"\*\*|__\w|\]\(|^\s*[-*+]\s|^\s*\.\. \w|^\s*:\w+:|^\s*\||\s\|\s.*\s\|\s|^\s*#{1,6}\s"
+    r"|^[=\-~]{3,}|^\s*(?:!!!|\?\?\?|:::)\s|::\s*$",
     re.MULTILINE,
 )
+# An HTML tag: an end tag, a tag with attributes or self-closed, or a common element's start tag.
+# A word in angle brackets is also how manuals write a placeholder (git's <commit>) and how
+# Rust and Java write a type's parameters (Vec<T>): that is the text a reader sees, not markup.
+# (A one-letter element in lower case only: Option<A> and Box<U> are types.)
+_TAG = re.compile(
+    r"</[a-zA-Z][\w-]*\s*>|<[a-zA-Z][\w-]*\s+[\w-]+=|<[a-zA-Z][\w-]*\s*/>|<(?:[abipu]|(?i:br|hr|div|span|img|em"
+    r"|strong|li|ul|ol|table|tr|td|th|pre|code|sup|sub|h[1-6]|html|head|body|script|style|iframe|blockquote|dl|dt|dd"
+    r"|kbd|center|font|section|nav|header|footer|details|summary))>"
+)
+# A quotation in the GNU style, `like this', as old manuals write it (a backtick that is no markup).
+_GNU_QUOTE = re.compile(r"`[^`'\n]+'")
 _CODE = re.compile(
     r"[{};]\s*$|^\s*(?:\$ |>>>|def |class |import |from \S+ import|fn |let |pub |const |var |#include|@\w)"
     r"|^\S+\([^)]*\)\s*[;{]?$|\s(?:=|==|=>|&&|\|\|)\s"
 )
-_BOILERPLATE = re.compile(r"^\W*(?:copyright\b|\(c\)|©)|all rights reserved|spdx-license-identifier", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
+# A command's synopsis: a command (and its subcommands) and two or more optional parts or choices.
+_SYNOPSIS = re.compile(r"^'?[\w.@-]+'?(?:\s+[\w-]+){0,2}\s+[\[{](?=.*[\[{])")
+# A copyright notice ("Copyright (c) 2007", "© 2020", "All rights reserved."), not a licence's
+# defined term ("Copyright Holder" means ...) nor a clause that quotes a notice.
+_BOILERPLATE = re.compile(
+    r"^\W*(?:copyright\s*(?:\(c\)|©|\d)|\(c\)|©|all rights reserved)|spdx-license-identifier", re.IGNORECASE
+)
+_TERMINAL = re.compile(r"[.!?:…][\"'”’»)\]]*$")
 # Words that start the rest of a sentence cut at a line break, not a sentence.
 _CONTINUING = frozenset(
     (
@@ -96,15 +113,18 @@ _CONTINUING = frozenset(
     )
 )
 _NUMBERED_HEADING = re.compile(r"^(?:\d+\.)+\d*\s+\S+(?:\s+\S+){0,4}\.?$")
+_PART_HEADING = re.compile(r"^(?:chapter|section|part|appendix)\s+(?:\d+|[IVXLC]+|[A-Z])\b\.?$", re.IGNORECASE)
 
 
 def not_prose(text: str) -> str | None:
     """The class of a chosen sentence that is not clean prose, or None for clean prose.
 
     In order: ``badge`` (an image or a badge's link), ``boilerplate`` (a copyright
-    line), ``markup`` (Markdown, reST or HTML syntax, a table row), ``code``,
-    ``heading`` (a numbered heading of at most six words, or a line in capitals of
-    at most twelve), ``cut`` (no sentence-ending punctuation, or a start in lower
+    line), ``markup`` (Markdown, reST, AsciiDoc or HTML syntax, a table row, an
+    admonition's or a directive's mark; not a word in angle brackets, as a placeholder
+    or a type's parameter, ``Vec<T>``), ``code`` (a command's synopsis too),
+    ``heading`` (a numbered heading of at most six words, ``Chapter 1.``, or a line
+    in capitals of at most twelve words), ``cut`` (no sentence-ending punctuation, or a start in lower
     case: a piece of a sentence cut at a line break).
 
     Examples
@@ -121,13 +141,13 @@ def not_prose(text: str) -> str | None:
         return "badge"
     if _BOILERPLATE.search(stripped):
         return "boilerplate"
-    if _MARKUP.search(text):
+    if _MARKUP.search(text) or _TAG.search(text) or "`" in _GNU_QUOTE.sub("", text):
         return "markup"
-    if _CODE.search(stripped):
+    if _CODE.search(stripped) or _SYNOPSIS.search(stripped):
         return "code"
     words = stripped.split()
     letters = [character for character in stripped if character.isalpha()]
-    if _NUMBERED_HEADING.match(stripped) and len(words) <= 6:
+    if (_NUMBERED_HEADING.match(stripped) and len(words) <= 6) or _PART_HEADING.match(stripped):
         return "heading"
     if letters and all(character.isupper() for character in letters) and len(words) <= 12:
         return "heading"

@@ -7,10 +7,11 @@ uses them in the pipeline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["BLOCK_KINDS", "PROSE_KINDS", "Block", "blocks_of"]
+__all__ = ["BLOCK_KINDS", "PROSE_KINDS", "Block", "blocks_of", "is_notice", "manual_blocks"]
 
 #: The kinds of block a reader may give.
 BLOCK_KINDS = (
@@ -28,6 +29,39 @@ BLOCK_KINDS = (
 
 #: The blocks whose sentences a summary may choose (when they are sentences, not fragments).
 PROSE_KINDS = frozenset({"paragraph", "list_item"})
+
+# The opening of a copyright notice or a licence tag: "Copyright (c) 2018", "Copyright 2024",
+# "© 2020", "SPDX-License-Identifier:" (not "Copyright Holder", a licence's defined term).
+_NOTICE = re.compile(
+    r"\W*(?:copyright\s*(?:\(c\)|©|\d{4})|©\s*\d{4}|\(c\)\s*\d{4}|spdx-license-identifier\s*:)", re.IGNORECASE
+)
+
+
+# The sections of a manual page (man-pages(7)) that hold no prose: its name and one-line
+# description, its synopsis and its references; its copyright, where to report bugs and
+# its colophon.
+_MANUAL_SECTIONS = {
+    "NAME": "metadata",
+    "SYNOPSIS": "metadata",
+    "SEE ALSO": "metadata",
+    "COPYRIGHT": "boilerplate",
+    "REPORTING BUGS": "boilerplate",
+    "COLOPHON": "boilerplate",
+}
+
+
+def is_notice(paragraph: str) -> bool:
+    """Whether a paragraph is boilerplate: it opens with a copyright notice or a licence tag.
+
+    Examples
+    --------
+    >>> from summarize.blocks import is_notice
+    >>> is_notice("Copyright (c) 2019, Encode OSS Ltd. All rights reserved.")
+    True
+    >>> is_notice('"Copyright Holder" is whoever is named in the copyright notice.')
+    False
+    """
+    return _NOTICE.match(paragraph) is not None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -96,3 +130,35 @@ def blocks_of(paragraphs: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Bl
     text = "\n\n".join(text for text, _, _ in paragraphs)
     plain = all(block.kind in PROSE_KINDS for block in blocks)
     return text, None if plain else tuple(blocks)
+
+
+def manual_blocks(text: str, blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
+    """The blocks of a manual page, with the paragraphs and list items of its sections that hold no prose set apart.
+
+    A document is a manual page when it has two of the headings NAME, SYNOPSIS and
+    DESCRIPTION, in capitals, as ``man`` shows one and as its HTML pages write it. The
+    paragraphs and list items under NAME (the page's name and one-line description),
+    SYNOPSIS and SEE ALSO become metadata; under COPYRIGHT, REPORTING BUGS and
+    COLOPHON, boilerplate. Other documents' blocks are returned as they are, and so are
+    those of a page that would keep no paragraph or list item (its other sections read
+    as code, say): a summary of its one-line description rather than of its headings.
+
+    Examples
+    --------
+    >>> from summarize.blocks import blocks_of, manual_blocks
+    >>> text, blocks = blocks_of([("NAME", "heading", 1), ("tide - read the tides", "paragraph", 0),
+    ...                           ("DESCRIPTION", "heading", 1), ("Tide reads the tides.", "paragraph", 0)])
+    >>> [block.kind for block in manual_blocks(text, blocks)]
+    ['heading', 'metadata', 'heading', 'paragraph']
+    """
+    if blocks is None:
+        return None
+    headings = {" ".join(text[block.start : block.end].split()) for block in blocks if block.kind == "heading"}
+    if len(headings & {"NAME", "SYNOPSIS", "DESCRIPTION"}) < 2:
+        return blocks
+    found: list[Block] = []
+    for block in blocks:
+        sections = [_MANUAL_SECTIONS.get(" ".join(heading.split())) for heading in block.trail]
+        kind = next((kind for kind in reversed(sections) if kind), None)
+        found.append(replace(block, kind=kind) if kind and block.kind in PROSE_KINDS else block)
+    return tuple(found) if any(block.kind in PROSE_KINDS for block in found) else blocks

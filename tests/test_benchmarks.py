@@ -563,3 +563,30 @@ def test_hostile(scripts: Scripts) -> None:
         r"^\| window-1e9 \| 8 \| .* \| 2 \| summarize( keywords)?: error: argument --window", result.stdout, re.M
     )
     assert re.search(r"^\| utf16-bom \| 10 \| .* \| 0 \| +\|$", result.stdout, re.M), result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Clean prose that shows angle brackets, curly quotes or GNU quotes, or names a licence's term.
+        ("The first collection type we’ll look at is Vec<T>, also known as a vector.", None),
+        ("Each repository runs the tasks configured for each <frequency> of its schedule.", None),
+        ("We read this definition as “The function largest is generic over some type T.”", None),
+        ("For more information, see the file `doc/bashref.texi'.", None),
+        ('"Copyright Holder" is whoever is named in the copyright or copyrights for the package.', None),
+        ("It accepts the diff options, most notably the --color=[<when>] and --no-color options.", None),
+        # Still markup, boilerplate or a cut fragment.
+        ('Click <a href="https://x.org">here</a> to read more.', "markup"),
+        ("Break the line with <br> as before.", "markup"),
+        ("Run `make` before you install it.", "markup"),
+        ("!!! note Oil the sprockets once a year.", "markup"),
+        ("merge <commit>::\n\tMerge the commit into the subtree.", "markup"),
+        ("Copyright (c) 2018 Melissa E.", "boilerplate"),
+        ("All rights reserved.", "boilerplate"),
+        ("Chapter\xa01.", "heading"),
+        ("git rev-list [<options>] <commit>... [--] [<path>...]", "code"),
+        ("ip address { save | flush } [ dev IFNAME ] [ up ]", "code"),
+    ],
+)
+def test_structure_not_prose(text: str, expected: str | None) -> None:
+    assert load("benchmarks/structure.py").not_prose(text) == expected

@@ -240,3 +240,40 @@ def test_by_section_markdown_escapes_what_markdown_would_read_as_markup(
     assert "- Set the variable max\\_size to a\\_b\\_c before you run the tool on a file." in out
     assert main(["--by-section", "1", "--format", "json", "--include-text", str(path)]) == 0
     assert json.loads(capsys.readouterr().out)["text"].startswith("Tool")
+
+
+def test_admonitions_read_as_their_bodies_and_autodoc_as_nothing() -> None:
+    # Python-Markdown's admonitions and mkdocstrings' instructions (MkDocs), a Docusaurus container.
+    source = (
+        "# Sprocket\n\n"
+        '!!! note "Before you start"\n'
+        "    Sprockets need **oil** once a year.\n\n"
+        "    Dry sprockets wear out.\n\n"
+        "!!! tip\n\n"
+        "    Oil them in spring.\n\n"
+        "::: sprocket.Gear\n"
+        "    :docstring:\n"
+        "    :members: turn stop\n\n"
+        ":::tip Spring\n"
+        "Oil runs best when it is warm.\n"
+        ":::\n\n"
+        "```text\n!!! note\n    kept as code\n```\n"
+    )
+    doc = read_markdown(source)
+    shown = [(block.kind, doc.text[block.start : block.end]) for block in doc.blocks]
+    assert shown == [
+        ("title", "Sprocket"),
+        ("paragraph", "Sprockets need oil once a year."),
+        ("paragraph", "Dry sprockets wear out."),
+        ("paragraph", "Oil them in spring."),
+        ("paragraph", "Oil runs best when it is warm."),
+        ("code", "!!! note\n    kept as code"),
+    ]
+
+
+def test_a_copyright_notice_is_boilerplate() -> None:
+    doc = read_markdown(README)
+    notice = [block for block in doc.blocks if doc.text[block.start : block.end].startswith("Copyright (C) 2024")]
+    assert [block.kind for block in notice] == ["boilerplate"]
+    licence = read_markdown('# Licence\n\n"Copyright Holder" means whoever is named in the copyright notice.\n')
+    assert [block.kind for block in licence.blocks] == ["title", "paragraph"]

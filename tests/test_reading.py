@@ -12,6 +12,7 @@ from summarize import (
     InputError,
     InvalidParameterError,
     MissingDependencyError,
+    Summarizer,
     load_document,
     read_document,
 )
@@ -192,3 +193,45 @@ def test_a_binary_file_suggests_an_encoding(tmp_path: Path) -> None:
     path.write_bytes(NEWS.encode("utf-16-le"))  # no byte-order mark: NUL bytes, as binary data has
     with pytest.raises(InputError, match=r"looks like a binary file, not text; .* name it with --encoding"):
         read_path(path)
+
+
+# A manual page as `man` shows it (saved as text), written for the tests.
+MANUAL_PAGE = """\
+TIDE(1)                         User Commands                        TIDE(1)
+
+NAME
+       tide - read the tides of a harbour
+
+SYNOPSIS
+       tide [--date DATE] [--gauge GAUGE] TOWN
+
+DESCRIPTION
+       Tide reads the tide tables of a coastal town and prints its next high
+       and low tides. The tables are fetched once and kept in the user's cache.
+
+       Each gauge of the town is read in turn, and the highest reading is the
+       one that counts for the warnings.
+
+SEE ALSO
+       harbour(1), gauge(5)
+
+COPYRIGHT
+       Copyright 2024 The Harbour developers. This is free software.
+
+tide 1.0                          2024-05-01                         TIDE(1)
+"""
+
+
+@pytest.mark.parametrize("name", ["tide.1", "tide.txt"])
+def test_a_manual_page_sets_apart_its_name_synopsis_and_references(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(MANUAL_PAGE, encoding="utf-8")
+    document = load_document(path)
+    assert document.blocks is not None
+    kinds = {" ".join(document.text[b.start : b.end].split()): b.kind for b in document.blocks}
+    assert kinds["tide - read the tides of a harbour"] == "metadata"  # the NAME line: no sentence
+    for other in ("tide [--date DATE] [--gauge GAUGE] TOWN", "harbour(1), gauge(5)", "tide 1.0 2024-05-01 TIDE(1)"):
+        assert kinds[other] in ("metadata", "code", "boilerplate")
+    assert {kind for text, kind in kinds.items() if text.startswith(("Tide reads", "Each gauge"))} == {"paragraph"}
+    summary = Summarizer(sentences=5).analyze(document.text, blocks=document.blocks).summary
+    assert [sentence.text.split()[0] for sentence in summary] == ["Tide", "The", "Each"]

@@ -113,3 +113,18 @@ def test_rst_by_name_and_by_option(tmp_path: Path) -> None:
 
 def test_a_japanese_line_break_joins_without_a_space() -> None:
     assert read_rst("新しいマニュ\nアルを読んでください。\n").text == "新しいマニュアルを読んでください。"
+
+
+def test_sphinx_roles_read_as_sphinx_shows_them() -> None:
+    # Roles of Sphinx that docutils does not know, in a paragraph and a heading.
+    source = (
+        "Configure :ref:`the logging <logging>`\n"
+        "--------------------------------------\n\n"
+        "The :class:`~harbour.tides.Table` object is read by :func:`harbour.read`, and"
+        " :data:`.current_tide` holds the last reading (see :doc:`/usage` and :pep:`8`).\n"
+    )
+    document = read_rst(source)
+    assert document.title == "Configure the logging"
+    assert document.text == (
+        "The Table object is read by harbour.read, and current_tide holds the last reading (see /usage and PEP 8)."
+    )

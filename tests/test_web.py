@@ -403,3 +403,21 @@ def test_a_summary_of_a_page_chooses_prose_and_says_its_section(
         ("Publishing a crate",),
         ("Yanking a version",),
     }
+
+
+def test_the_paragraphs_of_a_list_item_are_blocks_of_their_own() -> None:
+    # A term's definition of several paragraphs, as AsciiDoc and Sphinx write an option's.
+    page = (
+        "<html><head><title>Counting objects</title></head><body><article>"
+        "<p>The command counts the loose objects of a repository and the disk space that they take.</p>"
+        "<dl><dt>--verbose</dt><dd><p>Reports more details:</p><p>count: the number of loose objects</p>"
+        "<p>size: the disk space that they take, in KiB</p></dd></dl>"
+        "<p>The counts help to decide when it is a good time to pack the repository again.</p>"
+        "</article></body></html>"
+    )
+    article = extract_article(page)
+    assert article.blocks is None  # paragraphs and list items alone: no structure
+    assert "objectssize" not in article.text
+    paragraphs = article.text.split("\n\n")
+    assert "count: the number of loose objects" in paragraphs
+    assert "size: the disk space that they take, in KiB" in paragraphs

@@ -14,11 +14,12 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from summarize._validation import check_choice, fail
+from summarize.blocks import manual_blocks
 from summarize.errors import FetchError, InputError
 from summarize.io.urls import (
     DEFAULT_MAX_BYTES,
@@ -457,7 +458,30 @@ def _parse(
     progress: Progress | None = None,
     limits: ReadLimits,
 ) -> Document:
-    """Decode ``data`` as ``form`` ("text", "markdown", "rst", "html", "pdf" or "docx") into a Document."""
+    """Decode ``data`` as ``form`` ("text", "markdown", "rst", "html", "pdf" or "docx") into a Document.
+
+    A manual page, in any format, has the sections that hold no prose set apart
+    (:func:`summarize.blocks.manual_blocks`).
+    """
+    document = _read(
+        data, name=name, source=source, form=form, encoding=encoding, charset=charset, progress=progress, limits=limits
+    )
+    blocks = manual_blocks(document.text, document.blocks)
+    return document if blocks is document.blocks else replace(document, blocks=blocks)
+
+
+def _read(
+    data: bytes,
+    *,
+    name: str,
+    source: str,
+    form: str,
+    encoding: str | None,
+    charset: str | None,
+    progress: Progress | None,
+    limits: ReadLimits,
+) -> Document:
+    """Decode ``data`` as ``form`` into a Document, by the format's reader."""
     if form == "rst":
         from summarize.io.rst import read_rst
 

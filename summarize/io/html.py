@@ -158,17 +158,37 @@ def _elements(body: Any) -> Iterator[tuple[str, str, int]]:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "list":
             for item in element.iter("item"):
-                own = [item.text or ""] + [
-                    "".join(child.itertext()) + (child.tail or "") if child.tag != "list" else (child.tail or "")
-                    for child in item
-                ]
-                yield "".join(own), "list_item", 1
+                yield from _item(item)
         elif tag == "head":
             rend = str(element.get("rend") or "h2")
             level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
             yield "".join(element.itertext()), "heading", level
         elif tag:
             yield "".join(element.itertext()), _KINDS.get(tag, "paragraph"), 0
+
+
+# trafilatura's elements that are blocks of their own inside a list item (a term's
+# definition of several paragraphs); any other element is inline in the item's text.
+_ITEM_BLOCKS = frozenset({"p", "head", "quote", "table"})
+
+
+def _item(item: Any) -> Iterator[tuple[str, str, int]]:
+    """The list items of one item of trafilatura's tree: its own text, and each paragraph in it, one block each.
+
+    So two paragraphs of an item (``<dd><p>..</p><p>..</p></dd>``) do not run
+    together. A nested list is left out: its items come as items of their own.
+    """
+    own = [item.text or ""]
+    for child in item:
+        if child.tag in _ITEM_BLOCKS:
+            yield "".join(own), "list_item", 1
+            yield "".join(child.itertext()), "list_item", 1
+            own = [child.tail or ""]
+        elif child.tag == "list":
+            own.append(child.tail or "")
+        else:
+            own.append("".join(child.itertext()) + (child.tail or ""))
+    yield "".join(own), "list_item", 1
 
 
 def _fewer_attributes(match: re.Match[str]) -> str:

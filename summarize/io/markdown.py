@@ -3,7 +3,11 @@
 :func:`read_markdown` parses CommonMark (with tables) with markdown-it-py and
 writes the text as it reads when rendered: markup removed, links reduced to their
 text, images and badges dropped, inline code kept as its code, code blocks and
-tables kept as blocks of their own, blocks separated by blank lines. Each block
+tables kept as blocks of their own, a copyright notice as boilerplate, blocks
+separated by blank lines. Python-Markdown's admonitions (``!!! note``, as
+MkDocs writes them) and the containers of Docusaurus, VitePress and pandoc
+(``:::note``) read as their bodies' paragraphs, and mkdocstrings' and mkautodoc's
+instructions (``::: package.name``) as nothing. Each block
 (:class:`~summarize.structure.Block`) has offsets into that text and the trail of
 headings above it, so sentence offsets refer to the text returned.
 
@@ -17,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize.blocks import Block
+from summarize.blocks import Block, is_notice
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -30,6 +34,14 @@ _SPACES = re.compile(r"[ \t]+")
 # The characters that can start inline markup in CommonMark (code, emphasis, links, images, HTML,
 # entities, escapes); a paragraph without any is its own text.
 _INLINE_MARKS = re.compile(r"[`*_\[\]!<&\\]")
+# Python-Markdown's admonition (pymdownx's collapsible "???"), its body indented under it:
+# !!! note "A title"; and an instruction of mkdocstrings or mkautodoc: ::: package.name.
+_ADMONITION = re.compile(r" {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+\"[^\"\n]*\")?[ \t]*")
+_AUTODOC = re.compile(r" {0,3}:::[ \t]+[\w.]+[ \t]*")
+# The opening or closing line of a container of Docusaurus, VitePress or pandoc (:::note, ::: {.tip}, :::).
+_CONTAINER = re.compile(r" {0,3}:{3,}(?:[ \t]*\{?[\w.#-]+\}?(?:[ \t]+[^\n]*)?)?[ \t]*")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_INDENT = re.compile(r"(?: {4}|\t)")
 
 
 # The marks of Markdown that plain text rarely has, each looked for in the first _SNIFF characters.
@@ -101,7 +113,7 @@ def read_markdown(source: str) -> MarkdownText:
     blocks_only = MarkdownIt("commonmark").enable("table").disable("inline")
     parser = MarkdownIt("commonmark").enable("table")
     env: dict[str, object] = {}  # the link reference definitions the block parser finds
-    tokens = blocks_only.parse(source, env)
+    tokens = blocks_only.parse(_opened(source), env)
     writer = _Writer()
 
     def _inline(token: Token) -> str:
@@ -133,6 +145,8 @@ def read_markdown(source: str) -> MarkdownText:
         elif kind == "paragraph_open":
             text = _inline(tokens[position + 1])
             block = "quotation" if quotes else "list_item" if lists else "paragraph"
+            if block == "paragraph" and is_notice(text):
+                block = "boilerplate"
             writer.add(block, text, level=lists if block == "list_item" else 0, trail=_trail(headings))
             position += 2
         elif kind in ("fence", "code_block"):
@@ -146,6 +160,50 @@ def read_markdown(source: str) -> MarkdownText:
     blocks = _titled(writer.blocks)
     title = writer.text()[blocks[0].start : blocks[0].end] if blocks and blocks[0].kind == "title" else None
     return MarkdownText(text=writer.text(), blocks=blocks, title=title)
+
+
+def _opened(source: str) -> str:
+    """The source with its admonitions opened (their bodies dedented, their first lines blank) and no autodoc.
+
+    An admonition's body is the lines indented four columns (or a tab) under it, and the
+    blank lines between; an instruction of autodoc takes its indented options with it;
+    the lines that open and close a container (``:::note`` ... ``:::``) are blanked, and
+    its text, not indented, is read as the document's. Lines in fenced code are left as
+    they are.
+
+    Examples
+    --------
+    >>> from summarize.io.markdown import _opened
+    >>> _opened('!!! note "Keep"\\n    Tides turn.\\n\\n    Twice a day.\\n\\n::: harbour.Tide\\n    :docstring:\\n')
+    '\\nTides turn.\\n\\nTwice a day.\\n\\n\\n\\n'
+    """
+    if "!!!" not in source and "???" not in source and ":::" not in source:
+        return source
+    lines = source.split("\n")
+    fence = ""  # the fence of the code block the line is in, or ""
+    body: bool | None = None  # in an admonition's body (True) or an autodoc's options (False), or neither (None)
+    for number, line in enumerate(lines):
+        if body is not None:
+            indented = _INDENT.match(line)
+            if indented or not line.strip():
+                if not body:
+                    lines[number] = ""  # an option of autodoc
+                elif indented:
+                    lines[number] = line[indented.end() :]
+                continue
+            body = None
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif _ADMONITION.fullmatch(line) or _AUTODOC.fullmatch(line):
+            body = _ADMONITION.fullmatch(line) is not None
+            lines[number] = ""
+        elif _CONTAINER.fullmatch(line):
+            lines[number] = ""
+    return "\n".join(lines)
 
 
 def _trail(headings: list[tuple[int, str]]) -> tuple[str, ...]:

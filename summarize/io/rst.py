@@ -5,14 +5,18 @@ the document tree is walked in order: section titles become headings (with their
 level), paragraphs keep their words without inline markup (``literal``, `a link
 <https://...>`_, **bold** and :role:`text` read as their text), list items,
 literal and doctest blocks (code), tables, block quotations, field lists and
-comments (metadata). Images, badges, substitution definitions, hyperlink targets
-and raw blocks are dropped. Included files and raw input are disabled, and no
-configuration file is read: parsing reads nothing but the text.
+comments (metadata). A role of Sphinx, which docutils does not know
+(:role:`Title <target>`, :role:`~module.name`), reads as Sphinx shows it: its
+title, or its target (the last part of a dotted name after ``~``). Images,
+badges, substitution definitions, hyperlink targets and raw blocks are dropped.
+Included files and raw input are disabled, and no configuration file is read:
+parsing reads nothing but the text.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +40,13 @@ _SETTINGS = {
     # subsection a subtitle.
     "doctitle_xform": False,
 }
+
+
+# A role docutils does not know (Sphinx's :ref:, :class:, :doc:, ...) stays in the tree as its
+# source, ":ref:`Title <target>`", in a "problematic" node; a domain may precede the role (:py:func:).
+_ROLE = re.compile(r":(?:[\w.+-]+:)+`(?P<content>.*)`", re.DOTALL)
+# An explicit title, as Sphinx reads a cross-reference: "Title <target>".
+_EXPLICIT_TITLE = re.compile(r"(?P<title>.+?)\s*<[^<>]*>", re.DOTALL)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -85,14 +96,14 @@ def _walk(node: Any, level: int, prose: str, found: list[tuple[str, str, int]]) 
         if isinstance(child, nodes.section):
             heading = next((part for part in child.children if isinstance(part, nodes.title)), None)
             if heading is not None:
-                found.append((heading.astext(), "heading", level))
+                found.append((_text(heading), "heading", level))
             _walk(child, level + 1, "paragraph", found)
         elif isinstance(child, nodes.title):
             continue  # a section's title: its heading, above
         elif isinstance(child, nodes.paragraph):
-            found.append((child.astext(), prose, 0))
+            found.append((_text(child), prose, 0))
         elif isinstance(child, nodes.caption):
-            found.append((child.astext(), "caption", 0))
+            found.append((_text(child), "caption", 0))
         elif isinstance(child, (nodes.bullet_list, nodes.enumerated_list, nodes.definition_list)):
             _walk(child, level, "list_item", found)
         elif isinstance(child, (nodes.literal_block, nodes.doctest_block, nodes.math_block)):
@@ -109,3 +120,34 @@ def _walk(node: Any, level: int, prose: str, found: list[tuple[str, str, int]]) 
             continue
         elif isinstance(child, nodes.Element):
             _walk(child, level, prose, found)
+
+
+def _text(node: Any) -> str:
+    """The text of a paragraph or a title as shown, a role unknown to docutils read as Sphinx shows it."""
+    from docutils import nodes
+
+    if isinstance(node, nodes.problematic):
+        role = _ROLE.fullmatch(node.astext())
+        if role is not None:
+            return _role_text(role["content"])
+    if isinstance(node, nodes.TextElement) and node.next_node(nodes.problematic) is not None:
+        return "".join(_text(child) for child in node.children)
+    return str(node.astext())
+
+
+def _role_text(content: str) -> str:
+    """What Sphinx shows of a role's content: its explicit title, or its target without ``!``, ``.`` and ``~``.
+
+    Examples
+    --------
+    >>> from summarize.io.rst import _role_text
+    >>> [_role_text(c) for c in ("Get started <getstarted>", "~flask.ctx.RequestContext", ".g", "--log-level")]
+    ['Get started', 'RequestContext', 'g', '--log-level']
+    """
+    explicit = _EXPLICIT_TITLE.fullmatch(content)
+    if explicit is not None:
+        return explicit["title"]
+    text = content.lstrip("!").lstrip(".")
+    if text.startswith("~"):
+        text = text[1:].rsplit(".", 1)[-1]
+    return text
