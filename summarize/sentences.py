@@ -305,6 +305,11 @@ def _sentences_of(text: str, language: str, most: int) -> tuple[Sentence, ...]:
 _PLAIN_SEGMENT = re.compile(r"\s*[^\W_]+(?:\s+[^\W_]+)*\s*")
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a text ends as a sentence: with ``.!?…`` (or a CJK or Arabic mark), maybe closing quotes after it."""
+    return _TERMINAL.search(text) is not None
+
+
 def _is_fragment(sentence: str) -> bool:
     return _TERMINAL.search(sentence) is None and len(_WORD.findall(sentence)) <= FRAGMENT_MAX_WORDS
 

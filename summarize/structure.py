@@ -36,11 +36,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from summarize import sentences as sentence_rules
+import summarize.sentences as sentence_rules
 from summarize._validation import abbreviated, fail
 from summarize.blocks import BLOCK_KINDS, PROSE_KINDS, Block, blocks_of
 from summarize.errors import TooManySentencesError
-from summarize.sentences import split_sentences_unchecked
+from summarize.sentences import ends_sentence, split_sentences_unchecked
 from summarize.types import ScoredSentence, Sentence
 from summarize.unspaced import stripped
 
@@ -165,8 +165,10 @@ def split_blocks(text: str, blocks: Sequence[Block], language: str, *, most: int
             shift = shifts[number]
             for piece in found.get(number, ()):
                 start, end = piece.start + shift, piece.end + shift
+                # A list item's sentence that does not end as one is a label or a definition ("size: disk space").
+                fragment = piece.fragment or (block.kind == "list_item" and not ends_sentence(piece.text))
                 sentences.append(
-                    Sentence(index=len(sentences), text=piece.text, start=start, end=end, fragment=piece.fragment)
+                    Sentence(index=len(sentences), text=piece.text, start=start, end=end, fragment=fragment)
                 )
                 owners.append(number)
             continue

@@ -163,3 +163,36 @@ def test_one_sentence_a_line_stays_one_sentence_a_line() -> None:
 )
 def test_capitals_inside_a_paragraph_are_not_headings(text: str) -> None:
     assert "heading" not in [b.kind for b in read_plain(text)]
+
+
+def test_a_copyright_line_inside_a_sentence_is_the_sentence() -> None:
+    text = "Work made available, as indicated by a\ncopyright notice that is included.\n\nCopyright (C) 2020 Someone.\n"
+    assert kinds(text) == [
+        ("paragraph", "Work made available, as indicated by a\ncopyright notice that is included.", ()),
+        ("boilerplate", "Copyright (C) 2020 Someone.", ()),
+    ]
+
+
+def test_asciidoc_headings_terms_and_comment_headers() -> None:
+    text = (
+        "# notes.txt - how sprockets turn\n# Copyright (C) 2024 Someone\n\n"
+        "NAME\n----\nsprocket - turn gears\n\n"
+        "DESCRIPTION\n-----------\nSprockets turn gears.\n\n"
+        "turn <gear>::\n\tTurn the gear named.\n"
+    )
+    found = kinds(text)
+    assert found[0] == ("code", "# notes.txt - how sprockets turn\n# Copyright (C) 2024 Someone", ())
+    assert ("heading", "DESCRIPTION", ()) in found
+    assert ("paragraph", "Sprockets turn gears.", ("DESCRIPTION",)) in found
+    assert ("metadata", "turn <gear>::", ("DESCRIPTION",)) in found
+    assert ("paragraph", "Turn the gear named.", ("DESCRIPTION",)) in found
+
+
+@pytest.mark.parametrize("line", ["Chapter 1.", "Appendix A", "Part II: Reference"])
+def test_a_part_of_a_book_alone_is_a_heading(line: str) -> None:
+    assert kinds(f"{line}\n\nThe text of it.\n")[0] == ("heading", line, ())
+
+
+@pytest.mark.parametrize("line", ["Chapter 3 describes the parser.", "Part of the code is here."])
+def test_a_sentence_about_a_chapter_is_no_heading(line: str) -> None:
+    assert "heading" not in [kind for kind, _, _ in kinds(f"{line}\n\nThe text of it.\n")]

@@ -183,3 +183,19 @@ def test_two_sections_with_the_same_heading_are_two_sections() -> None:
         ("Setup", ["Install the gauge first."]),
         ("Notes", ["The sea fell in May."]),
     ]
+
+
+def test_a_list_item_that_does_not_end_as_a_sentence_is_never_chosen() -> None:
+    items = [
+        "size: disk space consumed by loose objects, in KiB unless the human option is given on the line",
+        "Objects are counted once, however many packs hold them.",
+    ]
+    text = "Counting\n\n" + "\n\n".join(items)
+    blocks = [Block(kind="heading", start=0, end=8, level=1)]
+    start = 10
+    for item in items:
+        blocks.append(Block(kind="list_item", start=start, end=start + len(item), level=1, trail=("Counting",)))
+        start += len(item) + 2
+    sentences = Summarizer().analyze(text, blocks=blocks).sentences
+    assert [s.fragment for s in sentences] == [True, True, False]
+    assert [s.text for s in Summarizer(sentences=2).analyze(text, blocks=blocks).summary] == [items[1]]

@@ -43,6 +43,12 @@ _BOILERPLATE = re.compile(
 _TERMINAL = re.compile(r"[.!?:;,][\"')\]]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _HEADING_WORDS = 10
+# A part of a book alone on its line: "Chapter 1.", "Appendix A", "Part II: Reference".
+_PART = re.compile(
+    r"(?:chapter|appendix|part)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?(?:[:.]?\s+[A-Z][^.!?]*)?", re.IGNORECASE
+)
+# A term of a labelled list (AsciiDoc's ``add <commit>::``), on a line of its own.
+_TERM = re.compile(r"\S.*\S::")
 # A paragraph indented this far more than the text is centred (a licence's title), not code.
 _CENTRED = 16
 # What an indented paragraph has to hold to be code rather than an indented paragraph of text.
@@ -144,6 +150,21 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
         return [*before, _heading(head, level)]
     if all(_UNDERLINE.fullmatch(line.text) for line in paragraph):
         return []
+    # A heading underlined, with its text under it and no blank line between (AsciiDoc, some READMEs).
+    for number in range(len(paragraph) - 2):
+        name, rule = texts[number], texts[number + 1]
+        if (
+            _UNDERLINE.fullmatch(paragraph[number + 1].text)
+            and abs(len(rule) - len(name)) <= 2
+            and len(name.split()) <= _HEADING_WORDS
+            and not _UNDERLINE.fullmatch(paragraph[number].text)
+        ):
+            before = _blocks_of(paragraph[:number], base) if number else []
+            heading = _heading(paragraph[number], _LEVELS[rule[0]])
+            return [*before, heading, *_blocks_of(paragraph[number + 2 :], base)]
+    # Comment lines (``# ...`` every one): a file's header, not prose.
+    if len(paragraph) > 1 and all(text.startswith("#") for text in texts):
+        return [("code", first.start + first.indent, last.end, 0, "")]
     # A section name in capitals with its text indented under it, no blank line between (a man page).
     if len(paragraph) > 1 and _caps(texts[0]) and all(line.indent > first.indent for line in paragraph[1:]):
         return [_heading(first, 1), *_blocks_of(paragraph[1:], base)]
@@ -178,10 +199,17 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
             out.append((kind, run[0].start + skip, run[-1].end, 0, ""))
 
     for line in paragraph:
-        if _BOILERPLATE.match(line.text):
+        text = line.text.strip()
+        # A copyright line starts a sentence (not "as indicated by a / copyright notice", wrapped).
+        if _BOILERPLATE.match(line.text) and (not run or _SENTENCE_END.search(run[-1].text.strip())):
             close()
             run, kind = [], "paragraph"
             out.append(("boilerplate", line.start + len(line.text) - len(line.text.lstrip()), line.end, 0, ""))
+            continue
+        if _TERM.fullmatch(text):
+            close()
+            run, kind = [], "paragraph"
+            out.append(("metadata", line.start + line.indent, line.end, 0, ""))
             continue
         if _MARKER.match(line.text):
             close()
@@ -210,7 +238,7 @@ def _heading_level(stripped: str, line: str) -> int:
         return len(atx.group(1))
     if len(words) > _HEADING_WORDS or _BOILERPLATE.match(line):
         return 0
-    if _caps(stripped):
+    if _caps(stripped) or _PART.fullmatch(stripped):
         return 1
     numbered = _NUMBERED.match(line)
     if numbered and stripped[len(numbered.group(1)) :].lstrip(". \t")[:1].isupper():
