@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summarize.errors import InputError
 
@@ -53,9 +53,12 @@ _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """A run of text on one line, with its box (PDF points, y upwards), font size and weight."""
+class _Run(NamedTuple):
+    """A run of text on one line, with its box (PDF points, y upwards), font size and weight.
+
+    A named tuple, not a frozen dataclass: one is made for every run of text and
+    every piece of a line, and a named tuple is made in a quarter of the time.
+    """
 
     left: float
     bottom: float
