@@ -284,6 +284,22 @@ def _piece_text(piece: list[_Run]) -> str:
     return " ".join(text.split())
 
 
+def _piece(group: list[_Run]) -> _Run:
+    """The runs of a piece of text as one run: their box and text, the largest size, bold if all are."""
+    if len(group) == 1:  # most pieces, made without going over the runs six times
+        run = group[0]
+        return _Run(run.left, run.bottom, run.right, run.top, _piece_text(group), run.size, run.bold)
+    return _Run(
+        min(run.left for run in group),
+        min(run.bottom for run in group),
+        max(run.right for run in group),
+        max(run.top for run in group),
+        _piece_text(group),
+        max(run.size for run in group),
+        all(run.bold for run in group),
+    )
+
+
 def _gutters(pieces: list[_Run], width: float) -> list[tuple[float, float]]:
     """The vertical strips between columns, with text on both sides.
 
@@ -356,20 +372,7 @@ def _read_order(page: int, rows: list[list[_Run]]) -> list[Line]:
     """The lines of a page in reading order: bands divided by wide lines, each column by column."""
     if not rows:
         return []
-    pieces: list[_Run] = []
-    for row in rows:
-        for group in _pieces(row):
-            pieces.append(
-                _Run(
-                    min(run.left for run in group),
-                    min(run.bottom for run in group),
-                    max(run.right for run in group),
-                    max(run.top for run in group),
-                    _piece_text(group),
-                    max(run.size for run in group),
-                    all(run.bold for run in group),
-                )
-            )
+    pieces = [_piece(group) for row in rows for group in _pieces(row)]
     width = max(piece.right for piece in pieces) - min(piece.left for piece in pieces)
     gutters = _gutters(pieces, width)
     band = 0
