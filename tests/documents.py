@@ -4,7 +4,8 @@ PDFs are laid out here word by word and drawn with reportlab's canvas, so that t
 source text of every line is known: two columns under a full-width title, a running
 header and a page-number footer on every page, words hyphenated across line ends,
 the ligatures "fi" and "fl" drawn as single glyphs (U+FB01, U+FB02, in the Vera font
-that reportlab ships), a figure with its caption and a small table. DOCX files are
+that reportlab ships), a figure with its caption and a small table, headings in a
+larger font or in bold, and words in bold inside paragraphs. DOCX files are
 written with python-docx. Nothing is downloaded.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,22 @@ class _Line:
     text: str
     font: str = _FONT
     size: float = _SIZE
+    bold: tuple[bool, ...] = ()  # whether each word is in bold, for a line of body text with some
+
+    def spans(self) -> list[tuple[str, str]]:
+        """The text in spans of one font, ``(text, font)``, each but the last with the space after it."""
+        if not self.bold:
+            return [(self.text, self.font)]
+        spans: list[tuple[str, str]] = []
+        words = self.text.split(" ")
+        for number, (word, bold) in enumerate(zip(words, self.bold, strict=True)):
+            font = _BOLD if bold else _FONT
+            text = word if number == len(words) - 1 else word + " "
+            if spans and spans[-1][1] == font:
+                spans[-1] = (spans[-1][0] + text, font)
+            else:
+                spans.append((text, font))
+        return spans
 
 
 @dataclass
@@ -135,32 +152,62 @@ def _register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(_BOLD, str(fonts / "VeraBd.ttf")))
 
 
-def _wrap(text: str, width: float, *, hyphenate: bool) -> list[str]:
-    """Break ``text`` into lines of at most ``width`` points, hyphenating long words that do not fit."""
-    lines: list[str] = []
-    line = ""
+def _words(text: str) -> list[tuple[str, bool]]:
+    """The words of ``text``, each with whether it is in bold: between ``**`` and ``**``, as in Markdown."""
+    words = []
+    bold = False
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if _width(candidate) <= width:
+        if word.startswith("**"):
+            bold, word = True, word[2:]
+        words.append((word.removesuffix("**"), bold))
+        if word.endswith("**"):
+            bold = False
+    return words
+
+
+def _measure(words: Sequence[tuple[str, bool]]) -> float:
+    """The width of ``words`` set on one line, each in its font."""
+    text = " ".join(word for word, _ in words)
+    if not any(bold for _, bold in words):
+        return _width(text)
+    return sum(_width(span, font) for span, font in _Line(0, 0, 0, text, bold=tuple(b for _, b in words)).spans())
+
+
+def _wrap(text: str, width: float, *, hyphenate: bool) -> list[list[tuple[str, bool]]]:
+    """Break ``text`` into lines of at most ``width`` points, hyphenating long words that do not fit.
+
+    Each line is its words, each with whether it is in bold (see :func:`_words`).
+    """
+    lines: list[list[tuple[str, bool]]] = []
+    line: list[tuple[str, bool]] = []
+    for word, bold in _words(text):
+        candidate = [*line, (word, bold)]
+        if _measure(candidate) <= width:
             line = candidate
             continue
         if hyphenate and line and word.isalpha() and len(word) >= 8:
             for cut in range(len(word) - 3, 2, -1):
-                head = f"{line} {word[:cut]}-"
-                if _width(head) <= width:
+                head = [*line, (f"{word[:cut]}-", bold)]
+                if _measure(head) <= width:
                     lines.append(head)
-                    line = word[cut:]
+                    line = [(word[cut:], bold)]
                     break
             else:
                 lines.append(line)
-                line = word
+                line = [(word, bold)]
             continue
         if line:
             lines.append(line)
-        line = word
+        line = [(word, bold)]
     if line:
         lines.append(line)
     return lines
+
+
+def _body_line(page: int, x: float, y: float, words: Sequence[tuple[str, bool]], size: float = _SIZE) -> _Line:
+    """A line of ``words`` (from :func:`_wrap`) in the body's font, some in bold."""
+    bold = tuple(bold for _, bold in words)
+    return _Line(page, x, y, " ".join(word for word, _ in words), _FONT, size, bold if any(bold) else ())
 
 
 def _ligatures(text: str) -> str:
@@ -184,6 +231,7 @@ def write_pdf(
     password: str | None = None,
     text_layer: bool = True,
     headings: bool = False,
+    bold_headings: Mapping[int, str] | None = None,
 ) -> WrittenPdf:
     """Write a report as a PDF; return what was written.
 
@@ -192,7 +240,8 @@ def write_pdf(
     path
         Where to write it.
     paragraphs
-        The body, one string per paragraph.
+        The body, one string per paragraph; words between ``**`` and ``**`` are in
+        bold (``"**Note.** The walls ..."``).
     title
         A heading above the columns of the first page, in bold (None: no heading).
     metadata_title
@@ -220,6 +269,10 @@ def write_pdf(
     headings
         A heading in bold, 14 points, before the first and the fifth paragraphs
         ("Background" and "The compromise"), as :func:`write_docx` has.
+    bold_headings
+        Headings in bold at the body's size, each on a line of its own before the
+        paragraph of its number (from 0; after the heading of ``headings`` there),
+        with the space between paragraphs above it and none below.
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen.canvas import Canvas
@@ -237,17 +290,21 @@ def write_pdf(
             heading = "Background" if number == 0 else "The compromise"
             layout.lines.append(_Line(layout.page, layout.x, layout.y - 14.0, heading, _BOLD, 14.0))
             layout.y -= 2 * _LEADING
-        for line in _wrap(paragraph, layout.width, hyphenate=hyphenate):
+        if bold_headings and number in bold_headings:
+            layout.room(2 * _LEADING)  # with a line of its paragraph
+            layout.lines.append(_Line(layout.page, layout.x, layout.y - _SIZE, bold_headings[number], _BOLD))
+            layout.y -= _LEADING
+        for words in _wrap(paragraph, layout.width, hyphenate=hyphenate):
             layout.room(_LEADING)
-            layout.lines.append(_Line(layout.page, layout.x, layout.y - _SIZE, line))
+            layout.lines.append(_body_line(layout.page, layout.x, layout.y - _SIZE, words))
             layout.y -= _LEADING
         layout.y -= _LEADING * 0.8
         if figure and number == 1:
             layout.room(110)
             layout.shapes.append((layout.page, layout.x, layout.y - 80, layout.width, 80))
             layout.y -= 92
-            for line in _wrap(CAPTION, layout.width, hyphenate=False):
-                layout.lines.append(_Line(layout.page, layout.x, layout.y - 9, line, _FONT, 9.0))
+            for words in _wrap(CAPTION, layout.width, hyphenate=False):
+                layout.lines.append(_body_line(layout.page, layout.x, layout.y - 9, words, 9.0))
                 layout.y -= 12
             layout.y -= _LEADING
         if table and number == 3:
@@ -276,10 +333,12 @@ def write_pdf(
                 canvas.rect(*box[1:], stroke=0, fill=1)
                 canvas.setFillGray(0)
         for line in on_page:
-            text = _ligatures(line.text) if ligatures else line.text
             if text_layer:
-                canvas.setFont(line.font, line.size)
-                canvas.drawString(line.x, line.y, text)
+                x = line.x
+                for text, font in line.spans():
+                    canvas.setFont(font, line.size)
+                    canvas.drawString(x, line.y, _ligatures(text) if ligatures else text)
+                    x += _width(text, font, line.size)
             else:
                 canvas.rect(line.x, line.y, _width(line.text, line.font, line.size), line.size * 0.7, stroke=0, fill=1)
         if footer and text_layer:

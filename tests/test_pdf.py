@@ -16,6 +16,7 @@ from summarize import InputError, MissingDependencyError, Summarizer, split_sent
 from summarize.cli import main
 from summarize.io.documents import load_document, read_document
 from summarize.io.pdf import _join_lines, extract_pdf, is_pdf
+from summarize.io.pdf_layout import _BOLD_NAME
 
 from .documents import CAPTION, HEADER, PARAGRAPHS, TABLE, TITLE, write_docx, write_pdf
 from .test_browser import CHROMIUM, chromium
@@ -467,3 +468,125 @@ def test_a_pdf_of_paragraphs_alone_has_no_blocks(tmp_path: Path) -> None:
     path = tmp_path / "plain.pdf"
     write_pdf(path, title=None)
     assert load_document(str(path)).blocks is None
+
+
+# Headings in bold at the body's size ---------------------------------------------
+
+BOLD_HEADINGS = {2: "Walls and gates", 6: "Next steps"}
+# A paragraph of the report with words in bold (between ** and **) that are not headings.
+OBJECTIONS = PARAGRAPHS[3]
+EMPHASIS = {
+    "words": OBJECTIONS.replace("block the harbour entrance", "**block the harbour entrance**"),
+    "a-whole-line": OBJECTIONS.replace(
+        "the barriers would block the harbour entrance during the busiest months.",
+        "**the barriers would block the harbour entrance during the busiest months.**",
+    ),
+    "the-first-lines": "**" + OBJECTIONS.replace("months.", "months.**", 1),
+}
+
+
+def _blocks(path: Path) -> list[tuple[str, int, tuple[str, ...], str]]:
+    document = load_document(str(path))
+    assert document.blocks is not None
+    return [(block.kind, block.level, block.trail, document.text[block.start : block.end]) for block in document.blocks]
+
+
+def _sections(paragraphs: tuple[str, ...]) -> list[tuple[str, int, tuple[str, ...], str]]:
+    """The blocks of the report written with ``bold_headings=BOLD_HEADINGS`` (without ``headings``)."""
+    text = [paragraph.replace("**", "") for paragraph in paragraphs]
+    return [
+        *[("paragraph", 0, (), paragraph) for paragraph in text[:2]],
+        ("heading", 1, (), "Walls and gates"),
+        *[("paragraph", 0, ("Walls and gates",), paragraph) for paragraph in text[2:6]],
+        ("heading", 1, (), "Next steps"),
+        *[("paragraph", 0, ("Next steps",), paragraph) for paragraph in text[6:]],
+    ]
+
+
+def test_a_heading_in_bold_at_the_body_size_heads_its_section_and_is_never_chosen(tmp_path: Path) -> None:
+    # On a line of its own, with no space between it and its paragraph: read before
+    # as the paragraph's first words ("Walls and gates The council of ...").
+    path = tmp_path / "report.pdf"
+    write_pdf(path, header=None, bold_headings=BOLD_HEADINGS)
+    assert _blocks(path) == _sections(PARAGRAPHS)
+    document = load_document(str(path))
+    analysis = Summarizer(ratio=1.0).analyze(document.text, blocks=document.blocks)
+    assert {analysis.block_of(sentence).kind for sentence in analysis.summary} == {"paragraph"}
+    assert not any(heading in sentence.text for sentence in analysis.summary for heading in BOLD_HEADINGS.values())
+
+
+def test_headings_in_bold_are_one_level_below_the_headings_by_size(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    write_pdf(path, header=None, headings=True, bold_headings=BOLD_HEADINGS)
+    background, compromise = ("Background",), ("The compromise",)
+    assert _blocks(path) == [
+        ("heading", 1, (), "Background"),
+        *[("paragraph", 0, background, paragraph) for paragraph in PARAGRAPHS[:2]],
+        ("heading", 2, background, "Walls and gates"),
+        *[("paragraph", 0, (*background, "Walls and gates"), paragraph) for paragraph in PARAGRAPHS[2:4]],
+        ("heading", 1, (), "The compromise"),
+        *[("paragraph", 0, compromise, paragraph) for paragraph in PARAGRAPHS[4:6]],
+        ("heading", 2, compromise, "Next steps"),
+        *[("paragraph", 0, (*compromise, "Next steps"), paragraph) for paragraph in PARAGRAPHS[6:]],
+    ]
+
+
+@pytest.mark.parametrize("paragraph", EMPHASIS.values(), ids=EMPHASIS.keys())
+def test_bold_words_inside_a_paragraph_stay_in_it_under_its_heading(tmp_path: Path, paragraph: str) -> None:
+    # Bold over a whole line of the paragraph, or over its first lines, is not a heading either.
+    path = tmp_path / "report.pdf"
+    paragraphs = (*PARAGRAPHS[:3], paragraph, *PARAGRAPHS[4:])
+    write_pdf(path, paragraphs=paragraphs, header=None, bold_headings=BOLD_HEADINGS)
+    assert _blocks(path) == _sections(paragraphs)
+
+
+def test_a_bold_lead_in_on_the_paragraphs_first_line_stays_in_the_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    paragraphs = (*PARAGRAPHS[:3], f"**Objections.** {OBJECTIONS}", *PARAGRAPHS[4:])
+    write_pdf(path, paragraphs=paragraphs, header=None, bold_headings=BOLD_HEADINGS)
+    assert _blocks(path) == _sections(paragraphs)  # "Objections. Fishermen argued ..." under "Walls and gates"
+
+
+def test_a_bold_heading_in_a_standard_font_is_found_by_the_fonts_name(tmp_path: Path) -> None:
+    # Helvetica-Bold, one of the 14 standard fonts, comes with no weight in the file.
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "manual.pdf"
+    canvas = Canvas(str(path), invariant=True)
+    lines = [
+        ("Helvetica-Bold", "2.1 Related work"),
+        ("Helvetica", "Earlier readers found the headings of a PDF by their size alone."),
+        ("Helvetica", "A heading in bold at the size of the text was read as text."),
+    ]
+    for number, (font, line) in enumerate(lines):
+        canvas.setFont(font, 10)
+        canvas.drawString(56, 760 - 13 * number, line)
+    canvas.showPage()
+    canvas.save()
+    assert _blocks(path) == [
+        ("heading", 1, (), "2.1 Related work"),
+        ("paragraph", 0, ("2.1 Related work",), f"{lines[1][1]} {lines[2][1]}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "bold"),
+    [
+        ("Helvetica-Bold", True),
+        ("ABCDEF+Arial-BoldMT", True),
+        ("TimesNewRomanPS-BoldItalicMT", True),
+        ("Arial-Black", True),
+        ("SegoeUI-Semibold", True),
+        ("CMBX10", True),  # TeX's bold extended, and bold
+        ("ABCDEF+CMB10", True),
+        ("NimbusRomNo9L-Medi", True),  # Times in bold, as TeX's times package sets it
+        ("Helvetica", False),
+        ("ABCDEF+ArialMT", False),
+        ("CMR10", False),
+        ("CMMI10", False),
+        ("Roboto-Medium", False),
+        ("NimbusRomNo9L-Regu", False),
+    ],
+)
+def test_bold_fonts_by_name(name: str, bold: bool) -> None:
+    assert bool(_BOLD_NAME.search(name)) is bold

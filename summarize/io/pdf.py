@@ -5,8 +5,9 @@ the optional extra ``pdf``: ``pip install "summarize[pdf]"``, imported only when
 PDF is read); see ``docs/pdf.md`` for why PDFium, measured against pypdf and
 pdfminer.six. The layout is read here, page by page:
 
-1. Runs of text are gathered into lines; runs far apart on one line stay apart
-   (table cells, or the two halves of a line across the gutter).
+1. Runs of text, each with its font's size and whether the font is bold, are
+   gathered into lines; runs far apart on one line stay apart (table cells, or the
+   two halves of a line across the gutter).
 2. Columns are found by their gutter: a vertical strip that no narrow line crosses,
    with text beside it on both sides over a good part of the page. Lines that cross
    it (a title, a wide figure) divide the page into bands; each band is read column
@@ -19,10 +20,21 @@ pdfminer.six. The layout is read here, page by page:
    that fills its column to the bottom goes on in the next column or page. A word
    hyphenated across a line end is joined, unless the document writes it with the
    hyphen elsewhere. Ligatures (ﬁ, ﬂ, ...) are spelt out.
-5. Table cells (pieces of lines far apart, that start at the same places in two
+5. A line in bold from end to end at about the body's size ("2.1 Related work" in
+   bold 10 pt over a 10 pt body) is a paragraph of its own, a heading, when it is
+   short (a few words, well short of its column's right edge, no full stop at its
+   end), starts a block (a paragraph break before it, or a line that ended its
+   sentence or its paragraph) and the line after it is not bold. Bold words inside
+   a paragraph, and a bold lead-in followed on its line by the paragraph's text
+   ("Note. The value ..."), are not headings.
+6. Table cells (pieces of lines far apart, that start at the same places in two
    lines or more; elsewhere wide gaps are justified text) are paragraphs of their
    own, so that they are fragments, never chosen for a summary (see
    :attr:`summarize.types.Sentence.fragment`).
+7. Headings, never chosen either, are levelled: the short paragraphs in a font at
+   least 1.25 times the body's by their size (the largest is level 1), then the
+   headings in bold of step 5, one level deeper than the deepest of those (level 1
+   in a document without any), and deeper again for each smaller size.
 """
 
 from __future__ import annotations
@@ -66,6 +78,8 @@ _FULL_LINE = 0.85
 _HEADING_SIZE = 1.25
 # ...and it has at most this many words, without a full stop at its end.
 _HEADING_WORDS = 20
+# A line in bold at about the body's size is a heading if it has at most this many words.
+_BOLD_HEADING_WORDS = 12
 
 _HYPHENS = "-\u00ad\ufffe\x02\u2010"
 _HYPHENATED = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
@@ -93,10 +107,10 @@ class PdfText:
     pages : int
         The number of pages.
     blocks : tuple of Block or None
-        Headings (short paragraphs in a font at least 1.25 times the body's; the
-        larger the font, the higher the level), table cells (``table``) and
-        paragraphs, with their offsets in ``text`` and heading trails; None for a
-        file of paragraphs alone.
+        Headings (short paragraphs in a font at least 1.25 times the body's, the
+        larger the font, the higher the level; below them, short lines in bold at
+        about the body's size), table cells (``table``) and paragraphs, with their
+        offsets in ``text`` and heading trails; None for a file of paragraphs alone.
     """
 
     text: str
@@ -167,15 +181,15 @@ def extract_pdf(data: bytes, *, name: str = "<pdf>", progress: Callable[[int, in
     finally:
         document.close()
     body = _drop_running_lines(lines)
-    paragraphs = _paragraphs(body)
+    size = _body_size(body)
+    paragraphs = _paragraphs(body, size)
     if not paragraphs:
         raise InputError(
             f"{name}: the PDF has no text layer (its {pages} page{'s' if pages != 1 else ''} are images, "
             "as scanned pages are); summarize does not do OCR, so run OCR on it first"
         )
-    size = _body_size(body)
     heading = next(
-        (text for text, line in paragraphs[:8] if line.page == 0 and line.size >= size * _HEADING_SIZE), None
+        (text for text, line, _ in paragraphs[:8] if line.page == 0 and line.size >= size * _HEADING_SIZE), None
     )
     title = metadata or heading
     found = _kinds(paragraphs, size, title)
@@ -185,15 +199,18 @@ def extract_pdf(data: bytes, *, name: str = "<pdf>", progress: Callable[[int, in
     return PdfText(text=text, title=title, pages=pages, blocks=blocks)
 
 
-def _kinds(paragraphs: list[tuple[str, Line]], size: float, title: str | None) -> list[tuple[str, str, int]]:
-    """Each paragraph with its kind and level: the title, a heading (a short one in a large font), a table cell, prose.
+def _kinds(paragraphs: list[tuple[str, Line, bool]], size: float, title: str | None) -> list[tuple[str, str, int]]:
+    """Each paragraph with its kind and level: the title, a heading (a short one in a large font, or a
+    line in bold), a table cell, prose.
 
     The title is the first of the first eight paragraphs that reads as ``title``.
     Headings are levelled by their font: the largest heading size is level 1, the
-    next 2, and so on (sizes within half a point are one).
+    next 2, and so on (sizes within half a point are one); headings in bold at about
+    the body's size come after them, one level deeper than the deepest heading by
+    size (level 1 in a document without any), and deeper again for each smaller size.
     """
     named = next(
-        (n for n, (text, _) in enumerate(paragraphs[:8]) if title and text.casefold() == title.casefold()), None
+        (n for n, (text, *_) in enumerate(paragraphs[:8]) if title and text.casefold() == title.casefold()), None
     )
 
     def is_heading(text: str, line: Line) -> bool:
@@ -204,16 +221,24 @@ def _kinds(paragraphs: list[tuple[str, Line]], size: float, title: str | None) -
             and not _TERMINAL.search(text)
         )
 
-    headings = [(text, line) for n, (text, line) in enumerate(paragraphs) if n != named and is_heading(text, line)]
-    sizes = sorted({round(line.size * 2) / 2 for _, line in headings}, reverse=True)
+    def key(line: Line) -> float:
+        return round(line.size * 2) / 2
+
+    headings = [line for n, (text, line, _) in enumerate(paragraphs) if n != named and is_heading(text, line)]
+    sizes = sorted({key(line) for line in headings}, reverse=True)
+    bold_sizes = sorted(
+        {key(line) for n, (_, line, bold) in enumerate(paragraphs) if n != named and bold}, reverse=True
+    )
     found: list[tuple[str, str, int]] = []
-    for number, (text, line) in enumerate(paragraphs):
+    for number, (text, line, bold) in enumerate(paragraphs):
         if number == named:
             found.append((text, "title", 1))
         elif len(line.pieces) > 1:
             found.append((text, "table", 0))
         elif is_heading(text, line):
-            found.append((text, "heading", sizes.index(round(line.size * 2) / 2) + 1))
+            found.append((text, "heading", sizes.index(key(line)) + 1))
+        elif bold:
+            found.append((text, "heading", len(sizes) + bold_sizes.index(key(line)) + 1))
         else:
             found.append((text, "paragraph", 0))
     return found
@@ -272,8 +297,9 @@ def _body_size(pages: list[list[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, Line]]:
-    """The paragraphs of the document, each with its first line; table cells alone."""
+def _paragraphs(pages: list[list[Line]], size: float) -> list[tuple[str, Line, bool]]:
+    """The paragraphs of the document, each with its first line and whether it is a heading in bold
+    (a paragraph of one line); table cells alone."""
     lines = [line for page in pages for line in page]
     pitches = [
         previous.top - line.top
@@ -281,23 +307,73 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, Line]]:
         if previous.region == line.region and previous.page == line.page and abs(previous.size - line.size) < 0.5
     ]
     pitch = statistics.median(pitches) if pitches else 0.0
+    bold = _bold_headings(lines, size, pitch)
     groups: list[list[Line]] = []
     for line in lines:
         previous = groups[-1][-1] if groups else None
-        if previous is None or len(line.pieces) > 1 or len(previous.pieces) > 1 or _breaks(previous, line, pitch):
+        if (
+            previous is None
+            or len(line.pieces) > 1
+            or len(previous.pieces) > 1
+            or _breaks(previous, line, pitch)
+            or (bold and (id(line) in bold or id(previous) in bold))
+        ):
             groups.append([line])
         else:
             groups[-1].append(line)
     words = _hyphenated_words(lines)
-    paragraphs: list[tuple[str, Line]] = []
+    paragraphs: list[tuple[str, Line, bool]] = []
     for group in groups:
         if len(group[0].pieces) > 1:
-            paragraphs.extend((" ".join(cell.split()), group[0]) for cell in group[0].cells)
+            paragraphs.extend((" ".join(cell.split()), group[0], False) for cell in group[0].cells)
             continue
         text = _join_lines([line.text for line in group], words)
         if text:
-            paragraphs.append((text, group[0]))
+            paragraphs.append((text, group[0], id(group[0]) in bold))
     return paragraphs
+
+
+def _bold_headings(lines: list[Line], size: float, pitch: float) -> set[int]:
+    """The lines (their ``id``) that are headings by their weight, not their size.
+
+    Such a line is in bold from end to end, at about the body's ``size`` (at least
+    85% of it, and smaller than a heading by size), one piece of text; it is short
+    (at most 12 words, well short of its column's right edge, without a full stop or
+    a hyphen at its end); it starts a block (a paragraph break before it, or a line
+    that is not bold and ends a sentence or stops short of its column's right edge);
+    and the line after it is not bold, and does not go on with a small letter unless
+    a paragraph break comes between them. Bold words inside a paragraph (emphasis),
+    and a bold lead-in followed by the paragraph's text on its line ("Note. The
+    value ..."), are not headings.
+    """
+    found: set[int] = set()
+    for index, line in enumerate(lines[:-1]):
+        if not (line.bold and len(line.pieces) == 1 and (1 - _SIZE_CHANGE) * size <= line.size < _HEADING_SIZE * size):
+            continue
+        text = line.text
+        short = (
+            len(text.split()) <= _BOLD_HEADING_WORDS
+            and not _full(line)
+            and not _TERMINAL.search(text)
+            and not _HYPHENATED.search(text)
+        )
+        previous = lines[index - 1] if index else None
+        starts = (
+            previous is None
+            or len(previous.pieces) > 1
+            or _breaks(previous, line, pitch)
+            or (not previous.bold and (not _full(previous) or bool(_TERMINAL.search(previous.text))))
+        )
+        following = lines[index + 1]
+        ends = not following.bold and (not following.text[:1].islower() or _breaks(line, following, pitch))
+        if short and starts and ends:
+            found.add(id(line))
+    return found
+
+
+def _full(line: Line) -> bool:
+    """Whether ``line`` reaches the right of its column, as the lines of a paragraph that goes on do."""
+    return line.right >= line.column_left + _FULL_LINE * (line.column_right - line.column_left)
 
 
 def _breaks(previous: Line, line: Line, pitch: float) -> bool:
@@ -306,8 +382,7 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return True
     if previous.page != line.page or previous.region != line.region:
         # Over a column or page break, a paragraph goes on if it filled its column.
-        full = previous.right >= previous.column_left + _FULL_LINE * (previous.column_right - previous.column_left)
-        return not full or bool(_TERMINAL.search(previous.text))
+        return not _full(previous) or bool(_TERMINAL.search(previous.text))
     if pitch and previous.top - line.top > _PARAGRAPH_GAP * pitch:
         return True
     return line.left - previous.left > line.size and line.left > line.column_left + 0.5 * line.size
