@@ -64,6 +64,73 @@ def is_notice(paragraph: str) -> bool:
     return _NOTICE.match(paragraph) is not None
 
 
+# A field of a header, RFC 2822's form: "PEP: 8", "Title: Style Guide", "Post-History: ...".
+_FIELD = re.compile(r"[A-Za-z][\w-]*(?: [\w-]+){0,2}:(?:[ \t]|$)")
+_FRONT_MATTER_END = frozenset({"---", "..."})
+
+
+def header_end(source: str) -> int:
+    """Where a header of fields at a document's very start ends (0 if it has none).
+
+    A header is either lines of fields in RFC 2822's form, at least two, a field's
+    value going on over indented lines, up to the first blank line (a PEP's ``PEP:`` /
+    ``Title:`` / ``Author:``, MultiMarkdown's metadata, an e-mail's header), or YAML
+    front matter between ``---`` lines with a field in it (Jekyll, Hugo,
+    Docusaurus). Readers read it as metadata, never as prose.
+
+    Examples
+    --------
+    >>> from summarize.blocks import header_end
+    >>> source = "PEP: 8\\nTitle: Style Guide\\nAuthor: Guido,\\n    Barry\\n\\nAbstract\\n"
+    >>> source[:header_end(source)]
+    'PEP: 8\\nTitle: Style Guide\\nAuthor: Guido,\\n    Barry\\n'
+    >>> header_end("---\\ntitle: Notes\\n---\\n\\nText."), header_end("Note: this is prose.\\n\\nMore.")
+    (21, 0)
+    """
+    lines = source.split("\n")
+    if lines[0].rstrip() == "---":
+        position = len(lines[0]) + 1
+        fields = 0
+        for line in lines[1:]:
+            position += len(line) + 1
+            if line.rstrip() in _FRONT_MATTER_END:
+                return min(position, len(source)) if fields else 0
+            fields += _FIELD.match(line) is not None
+        return 0
+    position = fields = 0
+    for line in lines:
+        if not line.strip():
+            break
+        if _FIELD.match(line):
+            fields += 1
+        elif not (fields and line[:1] in " \t"):
+            return 0
+        position += len(line) + 1
+    return min(position, len(source)) if fields >= 2 else 0
+
+
+def header_field(header: str, name: str) -> str | None:
+    """The value of a header's field (its lines joined), or None.
+
+    Examples
+    --------
+    >>> from summarize.blocks import header_field
+    >>> header_field("PEP: 8\\nTitle: Style Guide for\\n  Python Code\\n", "title")
+    'Style Guide for Python Code'
+    """
+    value: list[str] | None = None
+    for line in header.split("\n"):
+        if _FIELD.match(line):
+            if value is not None:
+                break
+            key, _, rest = line.partition(":")
+            if key.strip().lower() == name.lower():
+                value = [rest.strip()]
+        elif value is not None and line.strip():
+            value.append(line.strip())
+    return " ".join(part for part in value if part) if value is not None else None
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Block:
     """One block of a document: a paragraph, a heading, a list item, a code block, ...

@@ -277,3 +277,22 @@ def test_a_copyright_notice_is_boilerplate() -> None:
     assert [block.kind for block in notice] == ["boilerplate"]
     licence = read_markdown('# Licence\n\n"Copyright Holder" means whoever is named in the copyright notice.\n')
     assert [block.kind for block in licence.blocks] == ["title", "paragraph"]
+
+
+def test_front_matter_and_a_header_of_fields_are_metadata() -> None:
+    for header in ("---\ntitle: Gear notes\ntags: [gears]\n---\n", "Title: Gear notes\nAuthor: Ann\n"):
+        document = read_markdown(header + "\n# Sprockets\n\nSprockets turn gears. They are fast.\n")
+        assert [b.kind for b in document.blocks] == ["metadata", "title", "paragraph"]
+        assert document.title == "Sprockets"
+    document = read_markdown("Title: Gear notes\nAuthor: Ann\n\nSprockets turn gears. They are fast.\n")
+    assert document.title == "Gear notes"
+
+
+def test_the_items_of_a_task_list_are_not_prose() -> None:
+    document = read_markdown("# Plan\n\n- [ ] Write the docs\n- [x] Release signoff is complete\n- Gears turn once.\n")
+    kinds = [(b.kind, document.text[b.start : b.end]) for b in document.blocks]
+    assert kinds[1:] == [
+        ("metadata", "[ ] Write the docs"),
+        ("metadata", "[x] Release signoff is complete"),
+        ("list_item", "Gears turn once."),
+    ]

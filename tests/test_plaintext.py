@@ -196,3 +196,11 @@ def test_a_part_of_a_book_alone_is_a_heading(line: str) -> None:
 @pytest.mark.parametrize("line", ["Chapter 3 describes the parser.", "Part of the code is here."])
 def test_a_sentence_about_a_chapter_is_no_heading(line: str) -> None:
     assert "heading" not in [kind for kind, _, _ in kinds(f"{line}\n\nThe text of it.\n")]
+
+
+def test_a_header_of_fields_at_the_start_is_metadata() -> None:
+    text = "From: Ann\nSubject: Gears\n  and sprockets\n\nThe gears turn. They are fast.\n"
+    assert kinds(text) == [
+        ("metadata", "From: Ann\nSubject: Gears\n  and sprockets", ()),
+        ("paragraph", "The gears turn. They are fast.", ()),
+    ]

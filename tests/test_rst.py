@@ -128,3 +128,27 @@ def test_sphinx_roles_read_as_sphinx_shows_them() -> None:
     assert document.text == (
         "The Table object is read by harbour.read, and current_tide holds the last reading (see /usage and PEP 8)."
     )
+
+
+PEP = """\
+PEP: 9999
+Title: Sprockets in the standard library
+Author: Ann Example <ann@example.org>,
+        Bob Example <bob@example.org>
+Status: Draft
+Created: 01-Jan-2026
+
+Rationale
+=========
+
+Sprockets turn gears, and every program needs gears. The standard library has none.
+"""
+
+
+def test_a_header_of_fields_is_metadata_and_names_the_title() -> None:
+    document = read_rst(PEP)
+    assert document.title == "Sprockets in the standard library"
+    kinds = [(b.kind, document.text[b.start : b.end].split("\n")[0]) for b in document.blocks]
+    assert kinds[:2] == [("metadata", "PEP: 9999"), ("heading", "Rationale")]
+    summary = Summarizer(sentences=1).analyze(document.text, blocks=document.blocks).summary
+    assert [s.text for s in summary] == ["Sprockets turn gears, and every program needs gears."]

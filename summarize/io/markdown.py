@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize.blocks import Block, is_notice
+from summarize.blocks import Block, header_end, header_field, is_notice
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -33,6 +33,8 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[ \t]+")
 # The characters that can start inline markup in CommonMark (code, emphasis, links, images, HTML,
 # entities, escapes); a paragraph without any is its own text.
+# The box of a task list's item: "[ ] Write the docs", "[x] Tests".
+_TASK = re.compile(r"\[[ xX]\]\s")
 _INLINE_MARKS = re.compile(r"[`*_\[\]!<&\\]")
 # Python-Markdown's admonition (pymdownx's collapsible "???"), its body indented under it:
 # !!! note "A title"; and an instruction of mkdocstrings or mkautodoc: ::: package.name.
@@ -113,8 +115,11 @@ def read_markdown(source: str) -> MarkdownText:
     blocks_only = MarkdownIt("commonmark").enable("table").disable("inline")
     parser = MarkdownIt("commonmark").enable("table")
     env: dict[str, object] = {}  # the link reference definitions the block parser finds
-    tokens = blocks_only.parse(_opened(source), env)
+    # A header of fields or YAML front matter at the start is metadata (markdown-it would read a rule and a heading).
+    cut = header_end(source)
     writer = _Writer()
+    writer.add("metadata", source[:cut].strip())
+    tokens = blocks_only.parse(_opened(source[cut:]), env)
 
     def _inline(token: Token) -> str:
         return _inline_text(token, parser, env)
@@ -147,6 +152,8 @@ def read_markdown(source: str) -> MarkdownText:
             block = "quotation" if quotes else "list_item" if lists else "paragraph"
             if block == "paragraph" and is_notice(text):
                 block = "boilerplate"
+            elif block == "list_item" and _TASK.match(text):  # a checklist's item, not prose
+                block = "metadata"
             writer.add(block, text, level=lists if block == "list_item" else 0, trail=_trail(headings))
             position += 2
         elif kind in ("fence", "code_block"):
@@ -158,7 +165,8 @@ def read_markdown(source: str) -> MarkdownText:
             writer.add("table", "\n".join(rows), trail=_trail(headings))
         position += 1
     blocks = _titled(writer.blocks)
-    title = writer.text()[blocks[0].start : blocks[0].end] if blocks and blocks[0].kind == "title" else None
+    titles = [block for block in blocks if block.kind == "title"]
+    title = writer.text()[titles[0].start : titles[0].end] if titles else header_field(source[:cut], "title")
     return MarkdownText(text=writer.text(), blocks=blocks, title=title)
 
 
@@ -211,20 +219,21 @@ def _trail(headings: list[tuple[int, str]]) -> tuple[str, ...]:
 
 
 def _titled(blocks: list[Block]) -> tuple[Block, ...]:
-    """The blocks, with a level-1 heading that opens the document and is its only one as its title.
+    """The blocks, with a level-1 heading that opens the document (after its header) and is its only one as its title.
 
     The title is taken out of the other blocks' trails: it names the whole document,
     not a section (the pipeline weighs its words for every sentence).
     """
     tops = [block for block in blocks if block.kind == "heading" and block.level == 1]
-    if not blocks or len(tops) != 1 or blocks[0] is not tops[0]:
+    first = next((number for number, block in enumerate(blocks) if block.kind != "metadata"), None)
+    if first is None or len(tops) != 1 or blocks[first] is not tops[0]:
         return tuple(blocks)
-    title = blocks[0]
+    title = blocks[first]
     rest = tuple(
         Block(kind=block.kind, start=block.start, end=block.end, level=block.level, trail=block.trail[1:])
-        for block in blocks[1:]
+        for block in blocks[first + 1 :]
     )
-    return (Block(kind="title", start=title.start, end=title.end, level=1), *rest)
+    return (*blocks[:first], Block(kind="title", start=title.start, end=title.end, level=1), *rest)
 
 
 def _inline_text(token: Token, parser: MarkdownIt, env: dict[str, object]) -> str:

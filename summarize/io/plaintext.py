@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.blocks import PROSE_KINDS, Block
+from summarize.blocks import PROSE_KINDS, Block, header_end
 
 __all__ = ["plain_blocks", "read_plain"]
 
@@ -96,9 +96,13 @@ def read_plain(text: str) -> tuple[Block, ...]:
     for raw_line in text.split("\n"):
         lines.append(_Line(start, start + len(raw_line.rstrip("\r")), raw_line.rstrip("\r")))
         start += len(raw_line) + 1
+    # A header of fields at the start (``From:`` / ``Subject:``, a PEP's ``PEP:`` / ``Title:``): metadata.
+    cut = header_end(text)
     paragraphs: list[list[_Line]] = []
     current: list[_Line] = []
     for line in lines:
+        if line.start < cut:
+            continue
         if line.blank:
             if current:
                 paragraphs.append(current)
@@ -109,6 +113,8 @@ def read_plain(text: str) -> tuple[Block, ...]:
         paragraphs.append(current)
     base = _base_indent(paragraphs)
     found: list[tuple[str, int, int, int, str]] = []  # kind, start, end, level, heading text
+    if cut:
+        found.append(("metadata", 0, len(text[:cut].rstrip()), 0, ""))
     for paragraph in paragraphs:
         found.extend(_blocks_of(paragraph, base))
     blocks: list[Block] = []

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from summarize.blocks import Block, blocks_of
+from summarize.blocks import Block, blocks_of, header_end, header_field
 from summarize.errors import InputError
 from summarize.spacing import fold
 
@@ -74,16 +74,21 @@ def read_rst(source: str, *, name: str = "<rst>") -> RstText:
         from docutils.core import publish_doctree
     except ImportError:  # a dependency of summarize: only a broken install lacks it
         raise InputError(f"{name}: reStructuredText needs docutils, which is not installed") from None
-    tree = publish_doctree(source, settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO()))
+    # A header of fields at the start (a PEP's ``PEP:`` / ``Title:``) is metadata; docutils would read a paragraph.
+    cut = header_end(source)
+    tree = publish_doctree(source[cut:], settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO()))
     walked: list[tuple[str, str, int]] = []
     _walk(tree, 1, "paragraph", walked)
     found = [(text.strip("\n") if kind == "code" else fold(text), kind, level) for text, kind, level in walked]
     found = [(text, kind, level) for text, kind, level in found if text]
-    title = None
+    title = header_field(source[:cut], "title") if cut else None
     tops = [number for number, (_, kind, level) in enumerate(found) if kind == "heading" and level == 1]
-    if tops == [0]:  # one top-level section, first: its title is the document's, its sections the top ones
+    # One top-level section, first (and no title in a header): its title is the document's, its sections the top ones.
+    if tops == [0] and title is None:
         title = found[0][0]
         found = [(text, kind, level - 1 if kind == "heading" else level) for text, kind, level in found[1:]]
+    if cut:
+        found.insert(0, (source[:cut].strip(), "metadata", 0))
     text, blocks = blocks_of(found)
     return RstText(text=text, title=title, blocks=blocks)
 
