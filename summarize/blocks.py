@@ -8,10 +8,20 @@ uses them in the pipeline.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
-__all__ = ["BLOCK_KINDS", "PROSE_KINDS", "Block", "blocks_of", "is_notice", "manual_blocks"]
+__all__ = [
+    "BLOCK_KINDS",
+    "PROSE_KINDS",
+    "Block",
+    "blocks_of",
+    "header_end",
+    "header_field",
+    "is_notice",
+    "manual_blocks",
+]
 
 #: The kinds of block a reader may give.
 BLOCK_KINDS = (
@@ -87,26 +97,39 @@ def header_end(source: str) -> int:
     >>> header_end("---\\ntitle: Notes\\n---\\n\\nText."), header_end("Note: this is prose.\\n\\nMore.")
     (21, 0)
     """
-    lines = source.split("\n")
-    if lines[0].rstrip() == "---":
-        position = len(lines[0]) + 1
+    lines = _lines(source)
+    first = next(lines, "")
+    if first.rstrip() == "---":
+        position = len(first) + 1
         fields = 0
-        for line in lines[1:]:
+        for line in lines:
             position += len(line) + 1
             if line.rstrip() in _FRONT_MATTER_END:
                 return min(position, len(source)) if fields else 0
             fields += _FIELD.match(line) is not None
         return 0
     position = fields = 0
-    for line in lines:
+    for line in chain((first,), lines) if _FIELD.match(first) else ():
         if not line.strip():
             break
         if _FIELD.match(line):
             fields += 1
-        elif not (fields and line[:1] in " \t"):
+        elif line[:1] not in " \t":
             return 0
         position += len(line) + 1
     return min(position, len(source)) if fields >= 2 else 0
+
+
+def _lines(source: str) -> Iterator[str]:
+    """The lines of a text, one by one (a header is read without splitting the whole document)."""
+    start = 0
+    while start <= len(source):
+        end = source.find("\n", start)
+        if end < 0:
+            yield source[start:]
+            return
+        yield source[start:end]
+        start = end + 1
 
 
 def header_field(header: str, name: str) -> str | None:
