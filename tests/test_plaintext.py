@@ -204,3 +204,14 @@ def test_a_header_of_fields_at_the_start_is_metadata() -> None:
         ("metadata", "From: Ann\nSubject: Gears\n  and sprockets", ()),
         ("paragraph", "The gears turn. They are fast.", ()),
     ]
+
+
+@pytest.mark.parametrize(
+    "section", ["RESULTS\nthe gears turned twice .\n", "Results\n=======\nThe gears turned twice.\n"]
+)
+def test_thousands_of_sections_in_one_paragraph(section: str) -> None:
+    """No recursion: sections with no blank line between them are read one after another."""
+    text = section * 3000
+    blocks = read_plain(text)
+    assert [b.kind for b in blocks] == ["heading", "paragraph"] * 3000
+    assert text[blocks[-1].start : blocks[-1].end].strip(".").strip().lower() == "the gears turned twice"

@@ -142,56 +142,98 @@ def _trail(headings: list[tuple[int, str]]) -> tuple[str, ...]:
     return tuple(heading for _, heading in headings)
 
 
-def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, int, str]]:
-    """The blocks of one paragraph (lines between blank lines): kind, start, end, level, heading text."""
+_Found = tuple[str, int, int, int, str]  # kind, start, end, level, heading text
+
+
+def _blocks_of(paragraph: list[_Line], base: int) -> list[_Found]:
+    """The blocks of one paragraph (lines between blank lines): kind, start, end, level, heading text.
+
+    Headings inside a paragraph split it, found in one pass each (underlined ones,
+    then, in each part, lines in capitals), so that a paragraph of many sections takes
+    time in proportion to its lines, with no recursion.
+    """
     first, last = paragraph[0], paragraph[-1]
     texts = [line.text.strip() for line in paragraph]
-    # Over- and underlined, or underlined: a heading.
+    # Over- and underlined: a heading.
     if len(paragraph) == 3 and _UNDERLINE.fullmatch(first.text) and _UNDERLINE.fullmatch(last.text):
         return [_heading(paragraph[1], _LEVELS[texts[0][0]])]
-    if len(paragraph) >= 2 and _UNDERLINE.fullmatch(last.text) and not _UNDERLINE.fullmatch(first.text):
-        level = _LEVELS[texts[-1][0]]
-        head = paragraph[-2]
-        before = _blocks_of(paragraph[:-2], base) if len(paragraph) > 2 else []
-        return [*before, _heading(head, level)]
-    if all(_UNDERLINE.fullmatch(line.text) for line in paragraph):
-        return []
-    # A heading underlined, with its text under it and no blank line between (AsciiDoc, some READMEs).
-    for number in range(len(paragraph) - 2):
-        name, rule = texts[number], texts[number + 1]
+    # Underlined, at its end or with its text under it and no blank line between (AsciiDoc, some READMEs).
+    found: list[_Found] = []
+    start = number = 0
+    while number < len(paragraph) - 1:
+        if _underlined(paragraph, texts, number):
+            found.extend(_part_blocks(paragraph[start:number], base))
+            found.append(_heading(paragraph[number], _LEVELS[texts[number + 1][0]]))
+            number = start = number + 2
+        else:
+            number += 1
+    return found + _part_blocks(paragraph[start:], base)
+
+
+def _underlined(paragraph: list[_Line], texts: list[str], number: int) -> bool:
+    """Whether line ``number`` of a paragraph is a heading underlined by the next (any length at its end)."""
+    if not _UNDERLINE.fullmatch(paragraph[number + 1].text) or _UNDERLINE.fullmatch(paragraph[number].text):
+        return False
+    if number + 2 == len(paragraph):  # at its end, unless the paragraph is a box of rules
+        return not _UNDERLINE.fullmatch(paragraph[0].text)
+    name, rule = texts[number], texts[number + 1]
+    return abs(len(rule) - len(name)) <= 2 and len(name.split()) <= _HEADING_WORDS
+
+
+def _part_blocks(part: list[_Line], base: int, *, split: bool = True) -> list[_Found]:
+    """The blocks of lines with no underlined heading among them (the lines in capitals split them if ``split``)."""
+    found: list[_Found] = []
+    while part:
+        first, last = part[0], part[-1]
+        texts = [line.text.strip() for line in part]
+        if all(_UNDERLINE.fullmatch(line.text) for line in part):
+            return found
+        # Comment lines (``# ...`` every one): a file's header, not prose.
+        if len(part) > 1 and all(text.startswith("#") for text in texts):
+            return [*found, ("code", _first_character(first), last.end, 0, "")]
+        # A section name in capitals with its text indented under it, no blank line between (a man page).
+        if len(part) > 1 and _caps(texts[0]) and all(line.indent > first.indent for line in part[1:]):
+            found.append(_heading(first, 1))
+            part = part[1:]
+            continue
+        indents = [line.indent for line in part]
+        looks_like_code = any(_CODE_MARK.search(text) for text in texts)
         if (
-            _UNDERLINE.fullmatch(paragraph[number + 1].text)
-            and abs(len(rule) - len(name)) <= 2
-            and len(name.split()) <= _HEADING_WORDS
-            and not _UNDERLINE.fullmatch(paragraph[number].text)
+            base + 4 <= min(indents)
+            and max(indents) < base + _CENTRED
+            and looks_like_code
+            and not _MARKER.match(first.text)
         ):
-            before = _blocks_of(paragraph[:number], base) if number else []
-            heading = _heading(paragraph[number], _LEVELS[rule[0]])
-            return [*before, heading, *_blocks_of(paragraph[number + 2 :], base)]
-    # Comment lines (``# ...`` every one): a file's header, not prose.
-    if len(paragraph) > 1 and all(text.startswith("#") for text in texts):
-        return [("code", first.start + first.indent, last.end, 0, "")]
-    # A section name in capitals with its text indented under it, no blank line between (a man page).
-    if len(paragraph) > 1 and _caps(texts[0]) and all(line.indent > first.indent for line in paragraph[1:]):
-        return [_heading(first, 1), *_blocks_of(paragraph[1:], base)]
-    indents = [line.indent for line in paragraph]
-    looks_like_code = any(_CODE_MARK.search(text) for text in texts)
-    if (
-        base + 4 <= min(indents)
-        and max(indents) < base + _CENTRED
-        and looks_like_code
-        and not _MARKER.match(first.text)
-    ):
-        return [("code", first.start + first.indent if "\t" not in first.text else first.start, last.end, 0, "")]
-    if len(paragraph) == 1:
-        level = _heading_level(texts[0], first.text)
-        if level:
-            return [_heading(first, level)]
+            return [
+                *found,
+                ("code", first.start + first.indent if "\t" not in first.text else first.start, last.end, 0, ""),
+            ]
+        if len(part) == 1:
+            level = _heading_level(texts[0], first.text)
+            if level:
+                return [*found, _heading(first, level)]
+        break
+    if not part:
+        return found
+    if not split:
+        return found + _lines_blocks(part)
     # A line alone in capitals between sentences (a structured abstract's RESULTS), not centred: a heading.
-    for number, line in enumerate(paragraph[:-1]):
+    texts = [line.text.strip() for line in part]
+    start = 0
+    for number, line in enumerate(part[:-1]):
         if _inner_heading(texts, number) and not _MARKER.match(line.text) and line.indent < base + _CENTRED:
-            before = _blocks_of(paragraph[:number], base) if number else []
-            return [*before, _heading(line, 1), *_blocks_of(paragraph[number + 1 :], base)]
+            found.extend(_part_blocks(part[start:number], base, split=False))
+            found.append(_heading(line, 1))
+            start = number + 1
+    return found + _part_blocks(part[start:], base, split=False)
+
+
+def _first_character(line: _Line) -> int:
+    return line.start + len(line.text) - len(line.text.lstrip())
+
+
+def _lines_blocks(paragraph: list[_Line]) -> list[_Found]:
+    """The paragraphs, list items, boilerplate and terms of lines with no heading among them."""
     out: list[tuple[str, int, int, int, str]] = []
     run: list[_Line] = []
     kind = "paragraph"
@@ -215,7 +257,7 @@ def _blocks_of(paragraph: list[_Line], base: int) -> list[tuple[str, int, int, i
         if _TERM.fullmatch(text):
             close()
             run, kind = [], "paragraph"
-            out.append(("metadata", line.start + line.indent, line.end, 0, ""))
+            out.append(("metadata", _first_character(line), line.end, 0, ""))
             continue
         if _MARKER.match(line.text):
             close()
