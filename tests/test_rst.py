@@ -152,3 +152,13 @@ def test_a_header_of_fields_is_metadata_and_names_the_title() -> None:
     assert kinds[:2] == [("metadata", "PEP: 9999"), ("heading", "Rationale")]
     summary = Summarizer(sentences=1).analyze(document.text, blocks=document.blocks).summary
     assert [s.text for s in summary] == ["Sprockets turn gears, and every program needs gears."]
+
+
+def test_nesting_too_deep_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deep.rst"
+    path.write_text("\n\n".join(" " * level + f"Paragraph {level}." for level in range(300)), encoding="utf-8")
+    assert main([str(path)]) == 1
+    assert (
+        capsys.readouterr().err == f"summarize: error: {path}: the reStructuredText is nested too deeply to read "
+        "(block quotations or lists inside one another, hundreds of levels)\n"
+    )

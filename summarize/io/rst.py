@@ -76,9 +76,15 @@ def read_rst(source: str, *, name: str = "<rst>") -> RstText:
         raise InputError(f"{name}: reStructuredText needs docutils, which is not installed") from None
     # A header of fields at the start (a PEP's ``PEP:`` / ``Title:``) is metadata; docutils would read a paragraph.
     cut = header_end(source)
-    tree = publish_doctree(source[cut:], settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO()))
     walked: list[tuple[str, str, int]] = []
-    _walk(tree, 1, "paragraph", walked)
+    try:
+        tree = publish_doctree(source[cut:], settings_overrides=dict(_SETTINGS, warning_stream=io.StringIO()))
+        _walk(tree, 1, "paragraph", walked)
+    except RecursionError:  # docutils parses nested blocks by recursion
+        raise InputError(
+            f"{name}: the reStructuredText is nested too deeply to read (block quotations or lists "
+            "inside one another, hundreds of levels)"
+        ) from None
     found = [(text.strip("\n") if kind == "code" else fold(text), kind, level) for text, kind, level in walked]
     found = [(text, kind, level) for text, kind, level in found if text]
     title = header_field(source[:cut], "title") if cut else None
