@@ -215,3 +215,12 @@ def test_thousands_of_sections_in_one_paragraph(section: str) -> None:
     blocks = read_plain(text)
     assert [b.kind for b in blocks] == ["heading", "paragraph"] * 3000
     assert text[blocks[-1].start : blocks[-1].end].strip(".").strip().lower() == "the gears turned twice"
+
+
+def test_a_spaced_rule_parts_paragraphs_and_is_no_list_item() -> None:
+    text = "The gears turned.\n\n* * *\n\nThe sprockets rested.\n- - - - - - - -\nCopyright 1991 Someone.\n"
+    assert kinds(text) == [
+        ("paragraph", "The gears turned.", ()),
+        ("paragraph", "The sprockets rested.", ()),
+        ("boilerplate", "Copyright 1991 Someone.", ()),
+    ]

@@ -32,6 +32,8 @@ from summarize.blocks import PROSE_KINDS, Block, header_end
 
 __all__ = ["plain_blocks", "read_plain"]
 
+# A rule of marks with spaces between them: "* * *", "- - - - -" (a scene break, a box's edge).
+_SPACED_RULE = re.compile(r"[ \t]*([-=*_~#+])(?:[ \t]\1){2,}[ \t]*")
 _UNDERLINE = re.compile(r"[ \t]*([=\-~^*#+])\1{2,}[ \t]*")
 _LEVELS = {"=": 1, "#": 1, "-": 2, "*": 2, "~": 3, "^": 3, "+": 3}
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+\S")
@@ -103,7 +105,7 @@ def read_plain(text: str) -> tuple[Block, ...]:
     for line in lines:
         if line.start < cut:
             continue
-        if line.blank:
+        if line.blank or _SPACED_RULE.fullmatch(line.text):  # a rule (``* * *``) parts paragraphs, as a blank line
             if current:
                 paragraphs.append(current)
             current = []
