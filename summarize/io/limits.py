@@ -53,7 +53,6 @@ DEFAULT_SECONDS = 30.0
 
 # The least memory that can be asked for: the interpreter and the extractor's imports.
 _MIN_MEMORY = 2**26
-# The longest time that can be asked for (a day).
 # Seconds the child gets beyond ``seconds`` to start (import the extractor) before it is killed.
 _START_SECONDS = 5.0
 # The exit status of a child that ran out of memory in Python code (MemoryError).

@@ -435,6 +435,3 @@ def _read_order(page: int, rows: list[list[_Run]]) -> list[Line]:
         for line in members:
             line.column_right, line.column_left = right, left
     return lines
-
-
-# The document ----------------------------------------------------------------

@@ -125,10 +125,9 @@ def read_plain(text: str) -> tuple[Block, ...]:
         if kind == "heading":
             while headings and headings[-1][0] >= level:
                 headings.pop()
-            blocks.append(Block(kind=kind, start=start, end=end, level=level, trail=_trail(headings)))
+        blocks.append(Block(kind=kind, start=start, end=end, level=level, trail=_trail(headings)))
+        if kind == "heading":
             headings.append((level, heading))
-        else:
-            blocks.append(Block(kind=kind, start=start, end=end, level=level, trail=_trail(headings)))
     return tuple(blocks)
 
 
@@ -254,7 +253,7 @@ def _lines_blocks(paragraph: list[_Line]) -> list[_Found]:
         if _BOILERPLATE.match(line.text) and (not run or _SENTENCE_END.search(run[-1].text.strip())):
             close()
             run, kind = [], "paragraph"
-            out.append(("boilerplate", line.start + len(line.text) - len(line.text.lstrip()), line.end, 0, ""))
+            out.append(("boilerplate", _first_character(line), line.end, 0, ""))
             continue
         if _TERM.fullmatch(text):
             close()

@@ -250,7 +250,7 @@ def to_html_documents(texts: Sequence[str], summary: Summary, *, title: str | No
     heading = title.strip() if title and title.strip() else f"Summary of {len(texts)} documents"
     label = [str(name) if isinstance(name, str) else f"Document {name + 1}" for name in names]
     items = "\n".join(
-        f'<li><span class="rank">{s.rank}</span><span class="text">{e(_fold(s.text))} '
+        f'<li><span class="rank">{s.rank}</span><span class="text">{e(fold(s.text))} '
         f'<a class="jump" href="#d{number[s.document]}s{s.index}">{e(label[number[s.document]])}&nbsp;↓</a>'
         "</span></li>"
         for s in summary
@@ -341,7 +341,7 @@ def _page(
         origin = e(source) if source else ""
     items = "\n".join(
         f'<li><span class="rank" title="rank {s.rank} of {len(body)}">{s.rank}</span>'
-        f'<span class="text">{e(_fold(s.text))} <a class="jump" href="#s{s.index}" '
+        f'<span class="text">{e(fold(s.text))} <a class="jump" href="#s{s.index}" '
         f'aria-label="sentence {s.index + 1} in the text">in&nbsp;context&nbsp;↓</a></span></li>'
         for s in chosen
     )
@@ -453,10 +453,6 @@ def _escape(text: str) -> str:
 def _escape_lines(text: str) -> str:
     """Escape text, keeping its line breaks."""
     return "<br>".join(_escape(line) for line in text.split("\n"))
-
-
-def _fold(text: str) -> str:
-    return fold(text)
 
 
 def _shades() -> str:
