@@ -344,3 +344,20 @@ def test_unwritable_output(tmp_path: Path, where: str) -> None:
 def test_resume_needs_a_file() -> None:
     with pytest.raises(InvalidParameterError, match="The 'resume' parameter must be False when the output is"):
         open_output(None, resume=True)
+
+
+def test_a_folders_files_are_read_as_the_command_reads_them(tmp_path: Path) -> None:
+    """A manual page saved as text has its NAME and SYNOPSIS set apart, in a folder as in `summarize FILE`."""
+    from summarize.io.documents import load_document
+
+    page = tmp_path / "sprocket.txt"
+    page.write_text(
+        "NAME\n       sprocket - turn gears\n\nSYNOPSIS\n       sprocket [-n COUNT] FILE\n\n"
+        "DESCRIPTION\n       Sprocket turns the gears named in FILE. Each turn moves every gear.\n",
+        encoding="utf-8",
+    )
+    with open_corpus(tmp_path) as corpus:
+        (record,) = list(corpus)
+    assert record.blocks == load_document(page).blocks
+    assert record.blocks is not None
+    assert [b.kind for b in record.blocks if "sprocket" in record.text[b.start : b.end]] == ["metadata", "code"]

@@ -26,9 +26,8 @@ from typing import IO, BinaryIO
 from summarize._validation import fail
 from summarize.blocks import Block
 from summarize.errors import FieldError, InputError, MissingDependencyError
-from summarize.io.documents import DOCX_SUFFIXES, PDF_SUFFIXES, decode, file_error, load_document, read_path
+from summarize.io.documents import DOCX_SUFFIXES, PDF_SUFFIXES, decode, file_error, load_document
 from summarize.io.limits import ReadLimits, check_limits
-from summarize.io.plaintext import plain_blocks
 
 __all__ = ["DEFAULT_ID_FIELD", "Corpus", "Record", "open_corpus", "record_from_mapping"]
 
@@ -536,13 +535,9 @@ def _folder_documents(root: Path, encoding: str, limits: ReadLimits) -> Iterator
         if problem is not None:
             yield Record(id=identifier, error=problem)
             continue
-        try:
-            if path.suffix.lower() in _EXTRACTED:
-                document = load_document(path, limits=limits)
-                yield Record(id=identifier, text=document.text, blocks=document.blocks)
-            else:
-                text = read_path(path, encoding=encoding)
-                yield Record(id=identifier, text=text, blocks=plain_blocks(text))
+        try:  # as the command reads a FILE: by its suffix or content, with its structure
+            document = load_document(path, encoding=encoding, limits=limits)
+            yield Record(id=identifier, text=document.text, blocks=document.blocks)
         except (InputError, MissingDependencyError) as error:
             yield Record(id=identifier, error=str(error))
 
