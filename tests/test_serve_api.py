@@ -426,13 +426,21 @@ def test_two_workers_answer_and_stop_on_ctrl_c(tmp_path: Path) -> None:
 def test_on_loopback_only_requests_for_this_machine_are_answered(api: serving.Server, host: str) -> None:
     """A page elsewhere cannot read the server through a name that resolves to 127.0.0.1 (DNS rebinding)."""
     port = api.url.rsplit(":", 1)[1]
-    for sent in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost"):
+    for sent in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost", f"127.0.0.2:{port}", f"[::1]:{port}"):
         assert serving.request(f"{api.url}/health", headers={"Host": sent}).status == 200
     answer = serving.request(f"{api.url}/health", headers={"Host": host})
     assert answer.json() == {
         "error": f"this server answers only on this machine (127.0.0.1, localhost), not as {host or 'no host'}",
         "status": 400,
     }
+
+
+def test_a_pasted_text_is_read_as_it_was_sent_whatever_the_encoding(api: serving.Server) -> None:
+    """``encoding`` is for files and pages: a pasted text is a str already, never decoded again."""
+    text = "Le café du port ouvre tôt. Les pêcheurs y boivent un café chaud avant l'aube."
+    answer = serving.post_json(f"{api.url}/api/summary", {"text": text, "sentences": 1, "encoding": "latin-1"})
+    assert answer.status == 200
+    assert "café" in answer.json()["sentences"][0]["text"]  # type: ignore[index]
 
 
 def test_without_the_extra_the_command_says_what_to_install() -> None:

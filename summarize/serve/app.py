@@ -23,6 +23,7 @@ from summarize.serve import api, page
 from summarize.serve.inputs import RequestError
 from summarize.serve.limits import Settings
 from summarize.serve.openapi import openapi
+from summarize.serve.run import is_loopback
 
 __all__ = ["BodyLimit", "create_app", "create_app_from_environment"]
 
@@ -72,9 +73,6 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
-_LOCAL_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
-
-
 class LocalOnly:
     """ASGI middleware: refuse (400) a request whose Host header does not name this machine.
 
@@ -90,7 +88,7 @@ class LocalOnly:
         if scope["type"] == "http":
             host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
             name = host[: host.index("]") + 1] if host.startswith("[") and "]" in host else host.split(":", 1)[0]
-            if name not in _LOCAL_NAMES:
+            if not is_loopback(name.removeprefix("[").removesuffix("]")):
                 message = f"this server answers only on this machine (127.0.0.1, localhost), not as {host or 'no host'}"
                 await api.error_response(RequestError(400, message))(scope, receive, send)
                 return

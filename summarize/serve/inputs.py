@@ -255,8 +255,9 @@ def _read(given: Input, options: Options, settings: Settings, *, deadline: float
     if given.kind == "text":
         assert isinstance(given.value, str)
         # As the command reads standard input: text, or Markdown when it looks like it, with its structure.
+        # A pasted text is a str already: it is encoded here as UTF-8, so read back as UTF-8 (not ``encoding``).
         return read_document(
-            io.BytesIO(given.value.encode("utf-8")), name=given.name, input_format=fmt, encoding=encoding or "utf-8"
+            io.BytesIO(given.value.encode("utf-8")), name=given.name, input_format=fmt, encoding="utf-8"
         )
     if given.kind == "url":
         assert isinstance(given.value, str)
