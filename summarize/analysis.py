@@ -273,10 +273,13 @@ def analyze_group(
     ranking = _rank(options, group, body, focus, several=len(documents) > 1, teleport=teleport)
     chosen = _choose(options, ranking, body.sentences, group)
     matched = None if focus is None else bool(focus.any())
+    numbered = ranking.numbered
     if names is None:  # one text: its numbering is its own, its scores the ranker's
         summary = Summary(chosen, language=languages[0], languages=languages, focus_matched=matched)
         every = ranking.numbered
     else:
+        # Several: ranked by keys (each opening first); the graph's nodes say the ranker's scores, as ``every`` does.
+        numbered = tuple(replace(sentence, score=float(ranking.scores[sentence.index])) for sentence in numbered)
         every = tuple(group.in_document(sentence, ranking.scores, names) for sentence in ranking.numbered)
         result = tuple(every[sentence.index] for sentence in chosen)
         common = languages[0] if len(set(languages)) == 1 else None
@@ -286,7 +289,7 @@ def analyze_group(
         sentences=every,
         summary=summary,
         summarizer=options,
-        numbered=ranking.numbered,
+        numbered=numbered,
         body=tuple(body.sentences),
         weights=ranking.weights,
         blocks=own_blocks,

@@ -499,6 +499,12 @@ def test_an_analysis_of_several_documents_has_their_texts_keywords_and_graph() -
     assert [(s.document, s.index) for s in analysis.sentences] == [("c", 0), ("c", 1), ("c", 2), ("r", 0), ("r", 1)]
     assert {"park", "council"} <= {keyword.text for keyword in analysis.keywords(top=5)}
     assert sorted(analysis.graph().nodes) == [0, 1, 2, 3, 4]
+    # One sentence: each opening ranks first (by keys); the nodes say the ranker's scores, as the sentences do.
+    brief = summarize.Summarizer(sentences=1).analyze_documents([COUNCIL, RESIDENTS])
+    graph = brief.graph()
+    assert [(graph.nodes[n]["score"], graph.nodes[n]["rank"]) for n in range(5)] == [
+        (s.score, s.rank) for s in brief.sentences
+    ]
     with pytest.raises(InvalidParameterError, match="An analysis of 2 documents has no one text"):
         _ = analysis.text
     assert summarize.to_html(analysis).count("<mark") == 2
