@@ -391,21 +391,18 @@ def _choose(options: Options, ranking: _Ranking, body: Sequence[Sentence], group
     similarity = None
     if body and (options.diversity > 0 or options.redundancy is not None):
         similarity = _in_group_space(cosine(ranking.counts), body, len(group.sentences))
-    chosen = select(
+    return select(
         ranking.numbered,
         sentences=options.sentences,
         ratio=options.ratio,
         words=options.words,
-        order="score",
+        order=options.order,  # "document": by index, the group's numbering being by document, then position
         diversity=options.diversity,
         similarity=similarity,
         redundancy=options.redundancy,
         groups=group.owner,
         min_per_group=options.min_per_document,
     )
-    if options.order == "document":  # the group's numbering is by document, then position
-        chosen = tuple(sorted(chosen, key=lambda sentence: sentence.index))
-    return chosen
 
 
 @dataclass(frozen=True)

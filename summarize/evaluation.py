@@ -30,7 +30,7 @@ from typing import Any, TextIO
 
 from summarize._validation import check_choice, check_int, fail
 from summarize.errors import InputError, MissingDependencyError
-from summarize.io.documents import file_error, read_document
+from summarize.io.documents import INPUT_FORMATS, file_error, read_document
 from summarize.languages import check_language
 from summarize.pipeline import Summarizer
 from summarize.rankers import RANKERS, Ranker
@@ -61,7 +61,7 @@ LEAD = "lead"
 HALVES = ("odd", "even")
 
 #: The formats a record's text can be read as (``evaluate(input_format=)``, ``summarize evaluate --input-format``).
-TEXT_FORMATS = ("auto", "text", "markdown", "rst", "html")
+TEXT_FORMATS = tuple(form for form in INPUT_FORMATS if form not in ("pdf", "docx"))
 
 _MEASURES = ("rouge1", "rouge2", "rougeLsum")
 

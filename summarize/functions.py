@@ -228,7 +228,8 @@ def keywords(
 
     Notes
     -----
-    Fragments (headlines, captions, bylines) are left out, as in summaries. In the
+    Every sentence counts, fragments included (a title or a heading says in a few
+    words what the text or its section is about), unlike summaries. In the
     languages with word classes (:func:`summarize.wordclasses.has_word_classes`: a
     lexicon derived from a Universal Dependencies treebank), the candidates are noun
     phrases: runs of nouns and adjectives, ending with a noun, without a word twice,

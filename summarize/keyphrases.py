@@ -396,7 +396,7 @@ def extract_keywords(
     Parameters
     ----------
     texts : sequence of str
-        The text's sentences (those of its body: headings and captions left out).
+        The text's sentences, its title and headings included.
     language : str
         One of :data:`~summarize.languages.LANGUAGES` (not ``"auto"``).
     top, window

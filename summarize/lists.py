@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 __all__ = ["split_lists"]
 
-_BULLETS = "•⁃‣◦▪"
-_BULLET = re.compile("[•⁃‣◦▪]")
+#: The bullets a line or an item can start with, besides ``-`` and ``*``.
+BULLETS = "•⁃‣◦▪"
+_BULLET = re.compile(f"[{BULLETS}]")
 # Inline list markers: "1.)", "2)", "3.", "a.", "b)", after a space or at the start.
 _INLINE_MARKER = re.compile(r"(?:(\d{1,2})|([^\W\d_]))(\.\)|\)|\.)(?=\s)")
 # The next item of an inline list is looked for at most this far after the last.
@@ -104,7 +105,7 @@ def _bullet_starts(segment: str) -> Iterator[int]:
     starts = [
         position
         for position, character in enumerate(segment)
-        if character in _BULLETS and (position == 0 or segment[position - 1].isspace())
+        if character in BULLETS and (position == 0 or segment[position - 1].isspace())
     ]
     if len(starts) >= 2:
         yield from starts

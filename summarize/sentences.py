@@ -89,7 +89,7 @@ from itertools import pairwise
 from summarize._validation import check_text
 from summarize.errors import TooManySentencesError
 from summarize.languages import AUTO, UNSPACED, check_language, detect_language_unchecked
-from summarize.lists import split_lists
+from summarize.lists import BULLETS, split_lists
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
 from summarize.unspaced import BRACKET_REACH, Unspaced, enclosed, stripped
@@ -117,13 +117,11 @@ _WRAP_FILL = 0.75
 # merely because that line starts in lower case.
 _SHORT_LINE_WORDS = 5
 
-_CLOSERS = "\"'”’»«›‹“)\\]}」』）】》〉〕"
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…。！？．｡؟][\"'”’»«“)\]}」』）】》〉〕]*$")
 _CONTINUES = re.compile(r"[,;:\-–—、，；：]$")
 # A figure or table caption's label at the start of a line: "Figure 2.", "Fig. 3:", "Table IV -".
 _CAPTION = re.compile(r"(?:Figure|Fig\.|Table|Chart|Exhibit|Plate|Map)\s+(?:\d{1,3}|[IVXL]{1,5})[a-z]?\s*[.:—–-]\s")
-_BULLETS = "•⁃‣◦▪"
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦▪⁃–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)]))\s")
 _MARKER_ONLY = re.compile(r"[•‣◦▪⁃*–—-]|(?:[•‣◦▪⁃]\s*)?\(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})(?:\.\)|[.)])")
 _WORD = re.compile(r"\w+")
@@ -351,7 +349,7 @@ def _soft_break(line: str, next_line: str, width: int, *, unspaced: bool = False
     """Whether the break between two lines of a paragraph is only hard wrapping."""
     if _MARKER_ONLY.fullmatch(line):
         return True
-    if _LIST_MARKER.match(next_line) or next_line[:1] in _BULLETS or _MARKER_ONLY.fullmatch(next_line):
+    if _LIST_MARKER.match(next_line) or next_line[:1] in BULLETS or _MARKER_ONLY.fullmatch(next_line):
         return False
     if _CONTINUES.search(line):
         return True
