@@ -141,6 +141,7 @@ def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         (["--bogus", "x"], "unrecognized arguments: --bogus"),
         (["batch", "--resume", "x.jsonl"], "--resume needs an output file (-o FILE)"),
         (["keywords", "--window", "1", "x"], "argument --window: must be a whole number from 2 to 10, got '1'"),
+        (["keywords", "--window", "x", "x"], "argument --window: must be a whole number from 2 to 10, got 'x'"),
         (["evaluate", "--half", "third", "x"], "argument --half: invalid choice: 'third'"),
     ],
 )

@@ -150,12 +150,17 @@ def language(value: str) -> str:
 
 
 def positive_int(value: str) -> int:
+    return _whole(value, 1, MAX_BUDGET)
+
+
+def _whole(value: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``, or a usage error that says so."""
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if not 1 <= number <= MAX_BUDGET:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_BUDGET:,}, got {value!r}")
+        number = low - 1
+    if not low <= number <= high:
+        raise argparse.ArgumentTypeError(f"must be a whole number from {low:,} to {high:,}, got {value!r}")
     return number
 
 
@@ -192,10 +197,7 @@ def diversity(value: str) -> float:
 def window(value: str) -> int:
     from summarize.keyphrases import MAX_WINDOW
 
-    number = positive_int(value)
-    if not 2 <= number <= MAX_WINDOW:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 2 to {MAX_WINDOW}, got {value!r}")
-    return number
+    return _whole(value, 2, MAX_WINDOW)
 
 
 def encoding(value: str) -> str:
