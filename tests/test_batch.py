@@ -309,3 +309,12 @@ def test_no_progress_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[st
     corpus = write_corpus(tmp_path / "corpus.jsonl", RECORDS)
     summarize_corpus(corpus, output=tmp_path / "out.jsonl", jobs=1)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("combine", [False, True])
+def test_resume_must_be_a_bool_with_or_without_combine(tmp_path: Path, combine: bool) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"text": "Gears turn. Sprockets turn them."}\n', encoding="utf-8")
+    with pytest.raises(InvalidParameterError, match=r"The 'resume' parameter must be a bool\. Got 'yes'"):
+        summarize_corpus(corpus, output=tmp_path / "out.jsonl", resume="yes", combine=combine, jobs=1)  # type: ignore[arg-type]
+    assert not (tmp_path / "out.jsonl").exists()

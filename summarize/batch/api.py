@@ -273,8 +273,6 @@ def summarize_corpus(
     workers_wanted = check_workers(jobs, scheduler)
     if workers_wanted > 1:
         check_picklable(summarizer)
-    if not isinstance(resume, bool):
-        raise fail("resume", "a bool", resume)
     check_output(source, output)
     with (
         stopped_by_sigterm(),

@@ -193,8 +193,10 @@ def open_output(
         If the file cannot be written, or, with ``resume``, the existing file is
         not summarize's output.
     InvalidParameterError
-        If ``resume`` is asked with standard output, a pipe or a device.
+        If ``resume`` is not a bool, or is asked with standard output, a pipe or a device.
     """
+    if not isinstance(resume, bool):
+        raise fail("resume", "a bool", resume)
     if output is None or str(output) == "-":
         if resume:
             raise fail("resume", "False when the output is standard output (resuming needs an output file)", resume)
