@@ -92,7 +92,7 @@ from summarize.languages import AUTO, UNSPACED, check_language, detect_language_
 from summarize.lists import BULLETS, split_lists
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
-from summarize.unspaced import BRACKET_REACH, Unspaced, enclosed, stripped
+from summarize.unspaced import Unspaced, enclosed, outermost_pairs, stripped
 
 __all__ = [
     "FRAGMENT_MAX_WORDS",
@@ -149,6 +149,7 @@ _MARKER_WIDTH = 12
 _BEFORE_INITIAL = frozenset(" \t\n(\"'“‘«")
 _INITIAL_START = re.compile(r"[^\W\d_]\.\s")
 _BRACKET = re.compile(r"[()\[\]]")
+_ROUND_AND_SQUARE = {"(": ")", "[": "]"}
 # An ordinal: a number of at most three digits and its full stop, after a word.
 _ORDINAL = re.compile(r"(?<!\S)([^\W\d_]+)\s+\d{1,3}\.$")
 # Languages that write ordinals with a full stop ("der 2. Weltkrieg", "den 2.
@@ -493,16 +494,4 @@ def _bracketed(segment: str) -> list[tuple[int, int]]:
     """
     if "(" not in segment and "[" not in segment:
         return []
-    pairs: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for match in _BRACKET.finditer(segment):
-        character, position = match.group(), match.start()
-        if character in "([":
-            stack.append((character, position))
-        elif stack and (stack[-1][0] == "(") == (character == ")"):
-            opened = stack.pop()[1]
-            if position - opened <= BRACKET_REACH:
-                while pairs and pairs[-1][0] > opened:
-                    pairs.pop()  # a pair inside this one
-                pairs.append((opened, position))
-    return pairs
+    return outermost_pairs(segment, _BRACKET, _ROUND_AND_SQUARE)

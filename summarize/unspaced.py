@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 
 from summarize.errors import TooManySentencesError
 
-__all__ = ["BRACKET_REACH", "Unspaced", "enclosed", "stripped", "unspaced_pairs"]
+__all__ = ["BRACKET_REACH", "Unspaced", "enclosed", "outermost_pairs", "stripped", "unspaced_pairs"]
 
 #: A closing bracket is paired with an opening one at most this many characters before it.
 BRACKET_REACH = 400
@@ -54,19 +55,25 @@ _UNSPACED_BRACKET = re.compile("[「『《〈（(【〔“」』》〉）)】〕
 
 
 def unspaced_pairs(text: str) -> list[tuple[int, int]]:
-    """The outermost pairs of brackets and quotation marks, as sorted (opening, closing) positions.
-
-    Paired with a stack, as the sentence splitter pairs round and square brackets.
-    """
+    """The outermost pairs of brackets and quotation marks, as sorted (opening, closing) positions."""
     if _UNSPACED_OPENING.search(text) is None:
         return []
+    return outermost_pairs(text, _UNSPACED_BRACKET, _UNSPACED_PAIRS)
+
+
+def outermost_pairs(text: str, marks: re.Pattern[str], closing: Mapping[str, str]) -> list[tuple[int, int]]:
+    """The outermost pairs of the ``marks`` in ``text`` (``closing``: each opening's closing), sorted by position.
+
+    Paired with a stack; a mark left open or closed without an opening one, or a pair
+    further apart than :data:`BRACKET_REACH`, encloses nothing.
+    """
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for match in _UNSPACED_BRACKET.finditer(text):
+    for match in marks.finditer(text):
         character, position = match.group(), match.start()
-        if character in _UNSPACED_PAIRS:
+        if character in closing:
             stack.append((character, position))
-        elif stack and _UNSPACED_PAIRS[stack[-1][0]] == character:
+        elif stack and closing[stack[-1][0]] == character:
             opened = stack.pop()[1]
             if position - opened <= BRACKET_REACH:
                 while pairs and pairs[-1][0] > opened:
