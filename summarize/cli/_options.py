@@ -36,6 +36,39 @@ def add_private_hosts_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """--input-format, --encoding, --timeout and --allow-private-hosts: how each FILE is read (summary, keywords)."""
+    from summarize.io.documents import INPUT_FORMATS
+    from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
+
+    parser.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="read FILE as text, as Markdown or reStructuredText (its text as rendered, with headings, lists "
+        "and code kept apart), as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
+        "file; auto (default) decides by the file suffix (.md, .rst, .html, .htm, .pdf, .docx), the URL's "
+        "content type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
+    )
+    parser.add_argument(
+        "--encoding",
+        type=encoding,
+        default=None,
+        help="encoding of the input files (default utf-8; for HTML, the page's declared charset)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=(
+            f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g}); "
+            f"a whole download may take at most {DEFAULT_MAX_SECONDS:g} s"
+        ),
+    )
+    add_private_hosts_option(parser)
+
+
 def add_summary_options(parser: argparse.ArgumentParser) -> None:
     """The options that shape each summary: the same for one file and for a corpus."""
     budget = parser.add_mutually_exclusive_group()

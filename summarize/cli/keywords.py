@@ -18,17 +18,14 @@ from summarize.cli._common import (
 from summarize.cli._options import (
     add_files_argument,
     add_focus_options,
+    add_input_options,
     add_language_option,
-    add_private_hosts_option,
-    encoding,
     positive_int,
-    seconds,
     window,
 )
 from summarize.errors import SummarizeError
-from summarize.io.documents import INPUT_FORMATS, Document
+from summarize.io.documents import Document
 from summarize.io.records import document_keywords, json_line, keywords_record
-from summarize.io.urls import DEFAULT_TIMEOUT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
 from summarize.pipeline import Summarizer
 
@@ -103,12 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         help='text: one keyword per line (default); json: one object per file, {"file", "title", '
         '"language", "keywords": [{"text", "score", "count"}]}',
     )
-    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="as for summarize")
-    parser.add_argument("--encoding", type=encoding, default=None, help="encoding of the input files")
-    parser.add_argument(
-        "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="for URLs, as for summarize"
-    )
-    add_private_hosts_option(parser)
+    add_input_options(parser)
     return parser
 
 

@@ -23,17 +23,15 @@ from summarize.cli._common import (
 from summarize.cli._options import (
     add_each_option,
     add_files_argument,
-    add_private_hosts_option,
+    add_input_options,
     add_summary_options,
     documents_options,
-    encoding,
     make_summarizer,
     positive_int,
-    seconds,
 )
 from summarize.cli.completion import SHELLS
 from summarize.errors import SummarizeError
-from summarize.io.documents import INPUT_FORMATS, Document
+from summarize.io.documents import Document
 from summarize.io.records import (
     document_analysis,
     document_record,
@@ -41,7 +39,6 @@ from summarize.io.records import (
     json_line,
     sentence_record,
 )
-from summarize.io.urls import DEFAULT_MAX_SECONDS, DEFAULT_TIMEOUT
 from summarize.keyphrases import Keyword
 from summarize.languages import LANGUAGES
 from summarize.pipeline import Analysis, Summarizer
@@ -301,8 +298,7 @@ def _parser() -> argparse.ArgumentParser:
     add_files_argument(parser)
     add_summary_options(parser)
     _add_output_options(parser)
-    _add_input_options(parser)
-    add_private_hosts_option(parser)
+    add_input_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--print-completion",
@@ -355,33 +351,4 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help='with --format json: also give the text that was summarised as "text" (for PDF, DOCX and HTML, '
         "the extracted text), to which the sentences' start and end offsets refer",
-    )
-
-
-def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    """--input-format, --encoding and --timeout: how each FILE is read."""
-    parser.add_argument(
-        "--input-format",
-        choices=INPUT_FORMATS,
-        default="auto",
-        help="read FILE as text, as Markdown or reStructuredText (its text as rendered, with headings, lists "
-        "and code kept apart), as an HTML page whose article is summarised, or as a PDF or Word (DOCX) "
-        "file; auto (default) decides by the file suffix (.md, .rst, .html, .htm, .pdf, .docx), the URL's "
-        "content type, or the first bytes (a PDF or DOCX file), and reads anything else as text",
-    )
-    parser.add_argument(
-        "--encoding",
-        type=encoding,
-        default=None,
-        help="encoding of the input files (default utf-8; for HTML, the page's declared charset)",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=seconds,
-        default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=(
-            f"for URLs: how long to wait to connect and for each read (default {DEFAULT_TIMEOUT:g}); "
-            f"a whole download may take at most {DEFAULT_MAX_SECONDS:g} s"
-        ),
     )
