@@ -135,9 +135,6 @@ class ReadLimitError(InputError):
         self.name = name
         self.limit = limit
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_read_limit_error, (self.args[0], self.name, self.limit))
 
@@ -226,10 +223,6 @@ class FieldError(SummarizeError, LookupError):
         super().__init__(message)
         self.parameter = parameter
         self.field = field
-
-    def __str__(self) -> str:
-        # LookupError would quote the message as KeyError does; keep it plain.
-        return str(self.args[0])
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_field_error, (self.args[0], self.parameter, self.field))
