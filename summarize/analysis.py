@@ -28,7 +28,7 @@ from summarize.errors import InvalidParameterError, TextTooLongError, TooManySen
 from summarize.focus import focus_similarity
 from summarize.graph import networkx_graph
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword, extract_keywords
-from summarize.languages import AUTO, detect_language_unchecked
+from summarize.languages import language_for
 from summarize.matrices import DENSE_MAX_SENTENCES, Matrix, TermMatrix
 from summarize.rankers import RANKERS, Ranker, ranking_keys, score_sentences
 from summarize.selection import budget_share, candidates, select
@@ -263,9 +263,7 @@ def analyze_group(
     every document, the text alone is read.
     """
     own_blocks = tuple(blocks) if blocks is not None else (None,) * len(documents)
-    languages = tuple(
-        detect_language_unchecked(text) if options.language == AUTO else options.language for text in documents
-    )
+    languages = tuple(language_for(options.language, text) for text in documents)
     group = _Group.split(documents, languages, own_blocks)
     body = _Body.of(options, group, languages)
     focus = _focus(options.focus, body)

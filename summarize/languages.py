@@ -33,6 +33,7 @@ __all__ = [
     "check_language",
     "detect_language",
     "detect_language_unchecked",
+    "language_for",
     "stop_words",
 ]
 
@@ -223,6 +224,11 @@ def detect_language(text: str) -> str:
     'japanese'
     """
     return detect_language_unchecked(check_text(text))
+
+
+def language_for(language: str, text: str) -> str:
+    """``language``, or the language detected in ``text`` when it is ``"auto"`` (both already checked)."""
+    return detect_language_unchecked(text) if language == AUTO else language
 
 
 def detect_language_unchecked(text: str) -> str:

@@ -38,7 +38,7 @@ from summarize.analysis import (
 from summarize.errors import InvalidParameterError, TextTooLongError
 from summarize.focus import DEFAULT_FOCUS_WEIGHT
 from summarize.keyphrases import DEFAULT_KEYWORDS, DEFAULT_WINDOW, Keyword
-from summarize.languages import AUTO, check_language, detect_language_unchecked
+from summarize.languages import check_language, language_for
 from summarize.rankers import DEFAULT_RANKER, RANKERS, Ranker
 from summarize.selection import ORDERS
 from summarize.sentences import split_sentences_unchecked
@@ -211,7 +211,7 @@ class Summarizer:
         check_int("top", top, minimum=1)
         check_int("window", window, minimum=2)
         text = _checked(text)
-        language = detect_language_unchecked(text) if self.language == AUTO else self.language
+        language = language_for(self.language, text)
         return keywords_of(split_sentences_unchecked(text, language), language, self, top=top, window=window)
 
     def analyze(self, text: str | os.PathLike[str], *, blocks: Sequence[Block] | None = None) -> Analysis:
@@ -291,7 +291,7 @@ class Summarizer:
 
     def language_of(self, text: str | os.PathLike[str]) -> str:
         """The language this summariser reads ``text`` in: its ``language``, or the one detected if ``"auto"``."""
-        return detect_language_unchecked(text_of(text)) if self.language == AUTO else self.language
+        return language_for(self.language, text_of(text))
 
 
 def _checked(text: object) -> str:

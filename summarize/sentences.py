@@ -88,7 +88,7 @@ from itertools import pairwise
 
 from summarize._validation import check_text
 from summarize.errors import TooManySentencesError
-from summarize.languages import AUTO, UNSPACED, check_language, detect_language_unchecked
+from summarize.languages import UNSPACED, check_language, language_for
 from summarize.lists import BULLETS, split_lists
 from summarize.punkt import Punkt, abbreviations, punkt
 from summarize.types import Sentence
@@ -236,7 +236,7 @@ def split_sentences(text: str, *, language: str = "english") -> tuple[Sentence, 
     """
     check_text(text)
     language = check_language(language)
-    return split_sentences_unchecked(text, detect_language_unchecked(text) if language == AUTO else language)
+    return split_sentences_unchecked(text, language_for(language, text))
 
 
 def split_sentences_unchecked(text: str, language: str, *, most: int | None = None) -> tuple[Sentence, ...]:
