@@ -155,7 +155,8 @@ def _runs(textpage: Any) -> Iterator[list[_Run]]:
         for _ in range(1, count_left):
             cuts.append(_next_cut(textpage, cuts[-1], end))
         cuts.append(end)
-        textpage.count_rects(start, end - start)
+        if count > 1:  # the hyphen's and the cuts' counts replaced the line's rectangles: count them again
+            textpage.count_rects(start, end - start)
         boxes = [textpage.get_rect(index) for index in range(count)]
         row: list[_Run] = []
         for (left, bottom, right, top), (cut, next_cut) in zip(boxes, pairwise(cuts), strict=False):
